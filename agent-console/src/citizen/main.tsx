@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../shared/i18n.ts';
+import '../shared/base.css';
+import '../shared/screens.css';
+import { CitizenApp } from './CitizenApp.tsx';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <CitizenApp />
+  </StrictMode>,
+);

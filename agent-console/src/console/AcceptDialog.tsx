@@ -1,0 +1,271 @@
+import { type FormEvent, type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppealSummary } from '@hotline/backend/api-types';
+import { gridsOf, pathOf } from '../citizen/territory.ts';
+import { isAbort, isApiError } from '../shared/api.ts';
+import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
+import { Modal } from '../shared/components/Modal.tsx';
+import { URGENCIES, type Urgency, staffApi } from './api.ts';
+import { useCategories } from './categories.tsx';
+import type { DepartmentView } from './contract.ts';
+import { groupByPlatform } from './nlp-format.ts';
+import { useConsoleTerritory } from './useConsoleTerritory.ts';
+import { useDepartments } from './useReference.ts';
+import { type EventForm, type EventFormProblem, inputFromForm, eventFormProblems, formFromDraft } from './work-helpers.ts';
+
+interface AcceptDialogProps {
+  open: boolean;
+  appealId: string;
+  caseNumber: string;
+  onCancel(): void;
+  onAccepted(summary: AppealSummary): void;
+  /** 409: someone decided first; the owner refetches to show what happened. */
+  onConflict(): void;
+}
+
+/**
+ * 受理为事件: the event's category, urgency, place, departments and time limit, pre-filled from NLP
+ * and the routing rules (GET event-draft) and all editable. Enter anywhere but in a button confirms.
+ */
+export function AcceptDialog({ open, ...props }: AcceptDialogProps) {
+  return (
+    <Modal open={open} onClose={props.onCancel} labelledBy="accept-heading" className="accept-dialog">
+      <AcceptForm {...props} />
+    </Modal>
+  );
+}
+
+// Mounted only while open: every opening loads a fresh draft.
+function AcceptForm({ appealId, caseNumber, onCancel, onAccepted, onConflict }: Omit<AcceptDialogProps, 'open'>) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState<EventForm | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [shown, setShown] = useState<EventFormProblem[]>([]);
+  const firstField = useRef<HTMLSelectElement>(null);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoadError(null);
+    staffApi.eventDraft(appealId, abort.signal).then(
+      (draft) => setForm(formFromDraft(draft)),
+      (e: unknown) => {
+        if (!isAbort(e)) setLoadError(e);
+      },
+    );
+    return () => abort.abort();
+  }, [appealId, attempt]);
+
+  const loaded = form !== null;
+  useEffect(() => {
+    if (loaded) firstField.current?.focus();
+  }, [loaded]);
+
+  const set = <K extends keyof EventForm>(field: K, value: EventForm[K]) => setForm((current) => (current ? { ...current, [field]: value } : current));
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (!form || busy) return;
+    const problems = eventFormProblems(form);
+    setShown(problems);
+    if (problems.length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onAccepted(await staffApi.accept(appealId, inputFromForm(form)));
+    } catch (e) {
+      setError(e);
+      if (isApiError(e, 409)) onConflict();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    const target = event.target as HTMLElement;
+    if (event.key !== 'Enter' || event.ctrlKey || event.metaKey || event.shiftKey || event.nativeEvent.isComposing) return;
+    if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return;
+    event.preventDefault();
+    void submit();
+  }
+
+  return (
+    <form onSubmit={submit} onKeyDown={handleKeyDown} noValidate>
+      <h2 id="accept-heading">
+        {t('console.acceptDialog.heading')} · <span className="mono">{caseNumber}</span>
+      </h2>
+      <p className="muted">{t('console.acceptDialog.intro')}</p>
+      {loadError ? (
+        <ErrorAlert error={loadError} title={t('console.acceptDialog.draftFailed')} onRetry={() => setAttempt((n) => n + 1)} />
+      ) : !form ? (
+        <p className="muted dialog-loading">{t('console.acceptDialog.loading')}</p>
+      ) : (
+        <EventFields form={form} set={set} problems={shown} firstField={firstField} />
+      )}
+      <ErrorAlert error={error} title={isApiError(error, 409) ? t('console.appeal.conflict') : undefined} />
+      <div className="dialog-actions">
+        <span className="field-hint dialog-hint">{t('console.acceptDialog.enterHint')}</span>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={!form || busy}>
+          {busy ? t('console.appeal.accepting') : t('console.acceptDialog.confirm')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+interface EventFieldsProps {
+  form: EventForm;
+  set<K extends keyof EventForm>(field: K, value: EventForm[K]): void;
+  problems: EventFormProblem[];
+  firstField: RefObject<HTMLSelectElement | null>;
+}
+
+function EventFields({ form, set, problems, firstField }: EventFieldsProps) {
+  const { t, i18n } = useTranslation();
+  const ids = { category: useId(), urgency: useId(), address: useId(), grid: useId(), lead: useId(), co: useId(), limit: useId() };
+  const { list: categories } = useCategories();
+  const departments = useDepartments();
+  const { territory } = useConsoleTerritory();
+  const nameOfDept = (d: DepartmentView) => (i18n.language === 'en' ? d.nameEn : d.name);
+  const problem = (p: EventFormProblem) => problems.includes(p);
+  const kinds: DepartmentView['kind'][] = ['department', 'sub_center'];
+
+  return (
+    <div className="event-fields">
+      <div className="field">
+        <label htmlFor={ids.category}>{t('console.acceptDialog.category')}</label>
+        <select
+          id={ids.category}
+          ref={firstField}
+          value={form.categoryCode}
+          aria-invalid={problem('category')}
+          data-testid="event-category"
+          onChange={(e) => set('categoryCode', e.target.value)}
+        >
+          <option value="">{t('console.nlp.unclassified')}</option>
+          {/* A code the taxonomy no longer has stays visible rather than silently becoming another. */}
+          {form.categoryCode && categories && !categories.some((c) => c.code === form.categoryCode) && <option value={form.categoryCode}>{form.categoryCode}</option>}
+          {groupByPlatform(categories ?? []).map((group) => (
+            <optgroup key={group.platform} label={t(`platform.${group.platform}`)}>
+              {group.categories.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {i18n.language === 'en' ? c.nameEn : c.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {problem('category') && <p className="field-error">{t('console.acceptDialog.problem.category')}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.urgency}>{t('console.nlp.urgency')}</label>
+        <select id={ids.urgency} value={form.urgency} className={`urgency-select urgency-select-${form.urgency}`} onChange={(e) => set('urgency', e.target.value as Urgency)}>
+          {URGENCIES.map((u) => (
+            <option key={u} value={u}>
+              {t(`urgency.${u}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.address}>{t('console.appeal.address')}</label>
+        <input id={ids.address} value={form.address} maxLength={200} onChange={(e) => set('address', e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.grid}>{t('console.appeal.grid')}</label>
+        <select id={ids.grid} value={form.gridCode} disabled={!territory} data-testid="event-grid" onChange={(e) => set('gridCode', e.target.value)}>
+          <option value="">{territory ? t('console.acceptDialog.noGrid') : t('common.loading')}</option>
+          {territory &&
+            territory.features
+              .filter((f) => f.properties.level === 'community')
+              .map((community) => (
+                <optgroup key={community.id} label={pathOf(territory, community).map((u) => (i18n.language === 'en' ? u.properties.nameEn : u.properties.name)).join(' · ')}>
+                  {gridsOf(territory)
+                    .filter((g) => g.properties.parentCode === community.properties.code)
+                    .map((g) => (
+                      <option key={g.id} value={g.properties.code}>
+                        {i18n.language === 'en' ? g.properties.nameEn : g.properties.name}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={ids.lead}>{t('console.acceptDialog.lead')}</label>
+        {departments.error ? (
+          <ErrorAlert error={departments.error} title={t('console.acceptDialog.departmentsFailed')} onRetry={departments.retry} />
+        ) : (
+          <select
+            id={ids.lead}
+            value={form.leadDepartmentCode}
+            disabled={!departments.data}
+            aria-invalid={problem('leadDepartment')}
+            data-testid="event-lead"
+            onChange={(e) => {
+              set('leadDepartmentCode', e.target.value);
+              set(
+                'coDepartmentCodes',
+                form.coDepartmentCodes.filter((code) => code !== e.target.value),
+              );
+            }}
+          >
+            <option value="">{departments.data ? t('console.acceptDialog.chooseLead') : t('common.loading')}</option>
+            {kinds.map((kind) => (
+              <optgroup key={kind} label={t(`console.department.kind.${kind}`)}>
+                {(departments.data ?? [])
+                  .filter((d) => d.kind === kind)
+                  .map((d) => (
+                    <option key={d.code} value={d.code}>
+                      {nameOfDept(d)}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </select>
+        )}
+        {problem('leadDepartment') && <p className="field-error">{t('console.acceptDialog.problem.leadDepartment')}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor={ids.limit}>{t('console.acceptDialog.timeLimit')}</label>
+        <input
+          id={ids.limit}
+          type="datetime-local"
+          value={form.timeLimit}
+          aria-invalid={problem('timeLimit') || problem('timeLimitPast')}
+          data-testid="event-time-limit"
+          onChange={(e) => set('timeLimit', e.target.value)}
+        />
+        {problem('timeLimit') && <p className="field-error">{t('console.acceptDialog.problem.timeLimit')}</p>}
+        {problem('timeLimitPast') && <p className="field-error">{t('console.acceptDialog.problem.timeLimitPast')}</p>}
+      </div>
+      <fieldset className="field co-departments">
+        <legend>
+          {t('console.acceptDialog.co')}
+          <span className="optional">{t('common.optional')}</span>
+        </legend>
+        <div className="co-list" data-testid="event-co">
+          {(departments.data ?? [])
+            .filter((d) => d.code !== form.leadDepartmentCode)
+            .map((d) => (
+              <label key={d.code} className="check">
+                <input
+                  type="checkbox"
+                  checked={form.coDepartmentCodes.includes(d.code)}
+                  onChange={(e) =>
+                    set('coDepartmentCodes', e.target.checked ? [...form.coDepartmentCodes, d.code] : form.coDepartmentCodes.filter((code) => code !== d.code))
+                  }
+                />
+                {nameOfDept(d)}
+              </label>
+            ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

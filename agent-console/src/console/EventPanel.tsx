@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../shared/format.ts';
+import { UrgencyBadge } from './badges.tsx';
+import { useCategoryName } from './categories.tsx';
+import type { EventView } from './contract.ts';
+import { useDepartments } from './useReference.ts';
+
+/** After 受理: the event as dispatched — its status, responsible units and time limit. */
+export function EventPanel({ id, event }: { id?: string; event: EventView }) {
+  const { t, i18n } = useTranslation();
+  const categoryName = useCategoryName();
+  const { data: departments } = useDepartments();
+  const deptName = (code: string) => {
+    const d = departments?.find((dept) => dept.code === code);
+    return d ? (i18n.language === 'en' ? d.nameEn : d.name) : code;
+  };
+  const overdue = Date.parse(event.timeLimitAt) < Date.now();
+  return (
+    <section id={id} className="event-panel" aria-label={t('console.event.heading')} data-testid="event-panel">
+      <span className="event-label">{t('console.event.heading')}</span>
+      <span className="badge event-status">{t(`console.event.status.${event.status}`)}</span>
+      <span>{categoryName(event.categoryCode)}</span>
+      <UrgencyBadge urgency={event.urgency} />
+      <span data-testid="event-lead-name">{t('console.event.lead', { name: deptName(event.leadDepartmentCode) })}</span>
+      {event.coDepartmentCodes.length > 0 && <span>{t('console.event.co', { names: event.coDepartmentCodes.map(deptName).join('、') })}</span>}
+      <span className={overdue ? 'event-limit is-overdue' : 'event-limit'}>
+        {t('console.event.timeLimit', { time: formatDateTime(event.timeLimitAt, i18n.language) })}
+      </span>
+    </section>
+  );
+}

@@ -1,0 +1,392 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppealSummary, MessageView, SessionUser } from '@hotline/backend/api-types';
+import { isApiError } from '../shared/api.ts';
+import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
+import { AcceptDialog } from './AcceptDialog.tsx';
+import { staffApi } from './api.ts';
+import { type AppealHandle, AppealView, heldByOther, mayTransfer } from './AppealView.tsx';
+import { CategoriesProvider } from './categories.tsx';
+import { ConsoleHeader } from './ConsoleHeader.tsx';
+import type { NoteView, WallSnapshot } from './contract.ts';
+import { EmergencyAlerts } from './EmergencyAlerts.tsx';
+import { HotScreen } from './HotScreen.tsx';
+import { type QueueTab, QueuePanel } from './QueuePanel.tsx';
+import { RejectDialog } from './RejectDialog.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { type ConsoleScreen, homeScreen, useConsoleRoute } from './route.ts';
+import { type ShortcutAction, useShortcuts } from './shortcuts.ts';
+import { type TransferTarget, TransferDialog } from './TransferDialog.tsx';
+import { useAppeal } from './useAppeal.ts';
+import { useClaim } from './useClaim.ts';
+import { useDecision } from './useDecision.ts';
+import { useEmergencyAlerts } from './useEmergencyAlerts.ts';
+import { useMyWork } from './useMyWork.ts';
+import { usePresence } from './usePresence.ts';
+import { useQueue } from './useQueue.ts';
+import { useStaffSocket } from './useStaffSocket.ts';
+import { WallScreen } from './WallScreen.tsx';
+
+interface WorkbenchProps {
+  user: SessionUser;
+  onLogout(): void;
+  onSessionLost(): void;
+}
+
+const supervises = (role: SessionUser['role']) => role === 'supervisor' || role === 'admin';
+
+/** The wall and 热点分析 are a supervisor's tools: agents work the queue. */
+const screensFor = (role: SessionUser['role']): ConsoleScreen[] => (supervises(role) ? ['wall', 'workbench', 'hot'] : ['workbench']);
+
+/**
+ * The logged-in console: queue on the left, the open appeal on the right, kept live by the staff
+ * socket; emergency alerts above both; the supervisor wall and hot words for supervisors. Every
+ * action is one function here, called by its button and by its shortcut key.
+ */
+export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
+  const { t } = useTranslation();
+  const route = useConsoleRoute();
+  const { appealId, openAppeal } = route;
+  const screens = screensFor(user.role);
+  // The home path shows the role's home screen; a screen the role lacks falls back to the workbench.
+  const wanted = route.screen ?? homeScreen(user.role);
+  const screen = screens.includes(wanted) ? wanted : 'workbench';
+  const queue = useQueue();
+  const myWork = useMyWork(user.id);
+  // Agents and supervisors are on the roster (routed work, transfer targets); an admin is not.
+  const presence = usePresence(user.role === 'agent' || user.role === 'supervisor');
+  const appeal = useAppeal(appealId);
+  const emergencies = useEmergencyAlerts();
+  const [tab, setTab] = useState<QueueTab>('pending');
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [transferTarget, setTransferTarget] = useState<TransferTarget | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [wallPush, setWallPush] = useState<WallSnapshot | null>(null);
+  const [connections, setConnections] = useState(0);
+  const replyRef = useRef<HTMLTextAreaElement>(null);
+  const appealHandle = useRef<AppealHandle | null>(null);
+  const rowLinks = useRef<(HTMLAnchorElement | null)[]>([]);
+  // Back from another screen, the agent finds the appeal they had open.
+  const lastAppealId = useRef(appealId);
+  if (appealId) lastAppealId.current = appealId;
+
+  const { applySummary, refetch: refetchAppeal } = appeal;
+  const { applyUpdated } = queue;
+  const { apply: applyMine, seen, expectClaim } = myWork;
+  const { refresh: refreshPresence } = presence;
+
+  // Opened, or already open when it was handed over: the agent has seen it.
+  const assignedOpen = appealId !== null && myWork.assigned.has(appealId);
+  useEffect(() => {
+    if (appealId) seen(appealId);
+  }, [appealId, assignedOpen, seen]);
+
+  // The load in the header follows the agent's own work, however it changed (routing, a claim, a
+  // transfer, a decision, a refetch after reconnecting).
+  const heldCount = myWork.items?.length;
+  useEffect(() => {
+    if (heldCount !== undefined) refreshPresence();
+  }, [heldCount, refreshPresence]);
+
+  /** Any summary the console learns (a push or an action's answer), applied everywhere it shows. */
+  const applyEverywhere = useCallback(
+    (summary: AppealSummary) => {
+      applySummary(summary);
+      applyUpdated(summary);
+      return applyMine(summary);
+    },
+    [applySummary, applyUpdated, applyMine],
+  );
+
+  const handleDecided = useCallback(
+    (decided: AppealSummary) => {
+      applyEverywhere(decided);
+      refreshPresence();
+      // The citizen's notice was delivered before this answer came back, but its socket push
+      // predates delivery (still "sending"): refetch to show its final state.
+      void refetchAppeal();
+      setAnnouncement(t('console.appeal.decidedToast', { caseNumber: decided.caseNumber, status: t(`status.${decided.status}`) }));
+    },
+    [applyEverywhere, refreshPresence, refetchAppeal, t],
+  );
+  const handleConflict = useCallback(() => void refetchAppeal(), [refetchAppeal]);
+  const decision = useDecision({ appeal: appeal.detail, onDecided: handleDecided, onConflict: handleConflict });
+
+  const claim = useClaim({
+    beforeClaim: expectClaim,
+    onClaimed: useCallback(
+      (summary: AppealSummary) => {
+        applyEverywhere(summary);
+        refreshPresence();
+        setAnnouncement(t('console.claim.claimed', { caseNumber: summary.caseNumber }));
+      },
+      [applyEverywhere, refreshPresence, t],
+    ),
+    onConflict: useCallback(
+      (id: string) => {
+        // Whoever has it, the row and the open appeal should say so.
+        if (id === appealId) void refetchAppeal();
+        void queue.refetch();
+      },
+      [appealId, refetchAppeal, queue],
+    ),
+  });
+
+  // A first reply also makes the agent the owner (首问负责制); appeal:updated brings that.
+  function handleReplySent(message: MessageView) {
+    appeal.applyMessage(message);
+  }
+
+  function handleNoted(note: NoteView) {
+    if (appeal.detail) appeal.applyNote(appeal.detail.id, note);
+  }
+
+  /** A correction, merge or direct answer came back; the detail's classification, reporters and duplicates come with a refetch. */
+  function handleChanged(summary: AppealSummary, kind: 'classified' | 'merged' | 'answered') {
+    applyEverywhere(summary);
+    void refetchAppeal();
+    if (kind === 'answered') refreshPresence();
+    setAnnouncement(
+      kind === 'merged'
+        ? t('console.duplicates.mergedToast', { caseNumber: summary.caseNumber })
+        : kind === 'answered'
+          ? t('console.answer.done', { caseNumber: summary.caseNumber })
+          : t('console.nlp.savedToast', { caseNumber: summary.caseNumber }),
+    );
+  }
+
+  function handleTransferred(summary: AppealSummary) {
+    setTransferTarget(null);
+    applyEverywhere(summary);
+    refreshPresence();
+    if (summary.id === appealId) void refetchAppeal();
+    setAnnouncement(t('console.transfer.done', { caseNumber: summary.caseNumber, name: summary.assignee?.displayName ?? '' }));
+  }
+
+  /** Work routed to this agent without asking: highlighted and announced. */
+  function noticeAssignment(summary: AppealSummary, fresh: boolean) {
+    if (fresh) setAnnouncement(t('console.mine.announce', { caseNumber: summary.caseNumber, summary: summary.summary.slice(0, 60) }));
+  }
+
+  const live = useStaffSocket({
+    onConnect() {
+      setConnections((n) => n + 1);
+      void queue.refetch();
+      void myWork.refetch();
+      void appeal.refetch();
+      presence.refresh();
+    },
+    onRefused() {
+      // The socket says "unauthenticated" for an expired session; ask the API whether that is so.
+      staffApi.me().catch((error: unknown) => {
+        if (isApiError(error, 401)) onSessionLost();
+      });
+    },
+    onAppealNew(created) {
+      queue.applyNew(created);
+      noticeAssignment(created, applyMine(created));
+      if (created.assignee?.id === user.id) presence.refresh();
+      else setAnnouncement(t('console.queue.announceNew', { caseNumber: created.caseNumber, summary: created.summary.slice(0, 60) }));
+    },
+    onAppealUpdated(updated) {
+      const wasMine = myWork.items?.some((item) => item.id === updated.id) ?? false;
+      queue.applyUpdated(updated);
+      noticeAssignment(updated, applyMine(updated));
+      if (wasMine || updated.assignee?.id === user.id) presence.refresh();
+      const open = appeal.detail;
+      // New suggestions or reporters for the open appeal: only a refetch brings their evidence.
+      const regrouped = open?.id === updated.id && (open.duplicateSuggestions !== updated.duplicateSuggestions || open.reporterCount !== updated.reporterCount);
+      // Accepted elsewhere (another tab, a supervisor): the event comes with the detail.
+      const decidedNow = open?.id === updated.id && open.status !== updated.status;
+      appeal.applySummary(updated);
+      if (regrouped || decidedNow) void appeal.refetch();
+    },
+    onMessage(message) {
+      appeal.applyMessage(message);
+    },
+    onCall(call) {
+      appeal.applyCall(call);
+    },
+    onEmergency(alert) {
+      emergencies.push(alert);
+      // It arrived as a normal appeal (appeal:new) and was graded since: lift it to the top.
+      queue.applyEscalated(alert.appeal);
+    },
+    onPresence({ userId, status }) {
+      if (userId === user.id) presence.applyStatus(status);
+    },
+    onNote(note) {
+      appeal.applyNote(note.appealId, note);
+    },
+    onWall(wall) {
+      setWallPush(wall);
+    },
+  });
+
+  const items = (tab === 'mine' ? myWork.items : queue.data?.items) ?? [];
+  useEffect(() => {
+    setActiveIndex((index) => Math.min(index, Math.max(0, items.length - 1)));
+  }, [items.length]);
+
+  function changeTab(next: QueueTab) {
+    setTab(next);
+    setActiveIndex(0);
+    if (next !== 'mine') queue.changeStatus(next);
+  }
+
+  function moveActive(step: number) {
+    if (items.length === 0) return;
+    const next = Math.min(items.length - 1, Math.max(0, activeIndex + step));
+    setActiveIndex(next);
+    rowLinks.current[next]?.focus();
+  }
+
+  const open = appeal.detail && appeal.detail.id === appealId ? appeal.detail : null;
+
+  function claimShortcut() {
+    if (open && open.status === 'pending' && !open.assignee) return void claim.claim(open);
+    const row = items[activeIndex];
+    if (!open && row && row.status === 'pending' && !row.assignee) void claim.claim(row);
+  }
+
+  const onWorkbench = screen === 'workbench';
+  // On the other screens the queue is not there: only the help key does anything.
+  const workbenchOnly = (action: () => void) => () => {
+    if (onWorkbench) action();
+  };
+  const actions: Record<ShortcutAction, () => void> = {
+    next: workbenchOnly(() => moveActive(1)),
+    previous: workbenchOnly(() => moveActive(-1)),
+    open: workbenchOnly(() => {
+      const item = items[activeIndex];
+      if (item) openAppeal(item.id);
+    }),
+    claim: workbenchOnly(claimShortcut),
+    reply: workbenchOnly(() => appealHandle.current?.focusReply()),
+    note: workbenchOnly(() => appealHandle.current?.focusNote()),
+    knowledge: workbenchOnly(() => appealHandle.current?.focusKnowledge()),
+    answer: workbenchOnly(() => appealHandle.current?.openAnswer()),
+    accept: workbenchOnly(() => {
+      if (open && !(heldByOther(open, user) && user.role === 'agent')) decision.openAccept();
+    }),
+    reject: workbenchOnly(() => {
+      if (open && !(heldByOther(open, user) && user.role === 'agent')) decision.openReject();
+    }),
+    transfer: workbenchOnly(() => {
+      if (open && mayTransfer(open, user)) setTransferTarget(open);
+    }),
+    category: workbenchOnly(() => appealHandle.current?.focusCategory()),
+    merge: workbenchOnly(() => appealHandle.current?.focusMerge()),
+    help: () => setHelpOpen((o) => !o),
+  };
+  useShortcuts(actions);
+
+  function showScreen(next: ConsoleScreen) {
+    if (next === 'workbench') openAppeal(lastAppealId.current);
+    else route.openScreen(next);
+  }
+
+  return (
+    <CategoriesProvider>
+      <div className="page console-page">
+        <ConsoleHeader
+          user={user}
+          live={live}
+          presence={presence}
+          screen={screen}
+          screens={screens}
+          onScreen={showScreen}
+          onHelp={actions.help}
+          onLogout={onLogout}
+        />
+        <EmergencyAlerts
+          alerts={emergencies.alerts}
+          onDismiss={emergencies.dismiss}
+          onOpen={(id) => {
+            emergencies.dismiss(id);
+            openAppeal(id);
+          }}
+        />
+        {onWorkbench ? (
+          <main className="workbench">
+            <QueuePanel
+              queue={queue}
+              myWork={myWork}
+              user={user}
+              claim={claim}
+              tab={tab}
+              onTab={changeTab}
+              openId={appealId}
+              activeIndex={activeIndex}
+              onOpen={(item, index) => {
+                setActiveIndex(index);
+                openAppeal(item.id);
+              }}
+              rowRef={(index, element) => {
+                rowLinks.current[index] = element;
+              }}
+            />
+            <div className="appeal-pane">
+              {!appealId ? (
+                <p className="appeal-placeholder muted">{t('console.appeal.placeholder')}</p>
+              ) : open ? (
+                <AppealView
+                  key={open.id}
+                  appeal={open}
+                  user={user}
+                  decision={decision}
+                  claim={claim}
+                  handle={appealHandle}
+                  replyRef={replyRef}
+                  onReplySent={handleReplySent}
+                  onNoted={handleNoted}
+                  onChanged={handleChanged}
+                  onConflict={handleConflict}
+                  onOpenAppeal={openAppeal}
+                  onTransfer={() => setTransferTarget(open)}
+                />
+              ) : appeal.error ? (
+                <ErrorAlert
+                  error={appeal.error}
+                  title={isApiError(appeal.error, 404) || isApiError(appeal.error, 400) ? t('console.appeal.notFound') : undefined}
+                  onRetry={() => void appeal.refetch()}
+                />
+              ) : (
+                <p className="appeal-placeholder muted">{t('common.loading')}</p>
+              )}
+            </div>
+          </main>
+        ) : screen === 'wall' ? (
+          <WallScreen user={user} push={wallPush} connections={connections} onOpenAppeal={openAppeal} onOpenScreen={showScreen} onTransfer={setTransferTarget} />
+        ) : (
+          <HotScreen />
+        )}
+        <RejectDialog
+          open={decision.rejectOpen}
+          caseNumber={appeal.detail?.caseNumber ?? ''}
+          busy={decision.busy === 'reject'}
+          error={decision.error}
+          onCancel={decision.closeReject}
+          onConfirm={decision.confirmReject}
+        />
+        {open && (
+          <AcceptDialog
+            open={decision.acceptOpen}
+            appealId={open.id}
+            caseNumber={open.caseNumber}
+            onCancel={decision.closeAccept}
+            onAccepted={decision.accepted}
+            onConflict={handleConflict}
+          />
+        )}
+        <TransferDialog appeal={transferTarget} user={user} onCancel={() => setTransferTarget(null)} onTransferred={handleTransferred} />
+        <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+        {/* New appeals, assignments and decisions are announced to screen readers without moving focus. */}
+        <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+          {announcement}
+        </div>
+      </div>
+    </CategoriesProvider>
+  );
+}

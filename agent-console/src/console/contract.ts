@@ -1,0 +1,40 @@
+/**
+ * The console issue's staff API shapes, as the backend exports them from `@hotline/backend/api-types`
+ * (re-exported here under the names the console uses), plus the few the API leaves implicit.
+ */
+import type { AppealDetail, MyPresence, PresenceStatus, WorkCounts } from '@hotline/backend/api-types';
+
+export type {
+  AgentView,
+  CannedReply,
+  ContactHistoryItem as ContactAppeal,
+  DepartmentView,
+  EventDraft,
+  EventInput,
+  EventView,
+  KnowledgeArticle,
+  NoteEvent,
+  NoteView,
+  PresenceStatus,
+  PresenceUpdate,
+  WallAgent,
+  WallChannel,
+  WallCharts,
+  WallSnapshot,
+  WallWarning,
+} from '@hotline/backend/api-types';
+
+export type Load = WorkCounts;
+export type PresenceView = MyPresence;
+export type EventStatus = NonNullable<AppealDetail['event']>['status'];
+
+/** In the order the switch offers them: 在线, 忙碌, 离开, 离线. */
+export const PRESENCE_STATUSES: PresenceStatus[] = ['available', 'busy', 'away', 'offline'];
+
+/** The appeal as the console shows it: notes, contact history and event are part of the detail. */
+export type ConsoleAppeal = AppealDetail;
+
+/** A claim's 409 names who holds the appeal in `error.details.assignee`. */
+export interface ConflictDetails {
+  assignee?: { id: string; displayName: string };
+}

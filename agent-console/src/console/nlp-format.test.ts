@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { CategoryView } from './api.ts';
+import { barWidths, categoryName, correctionFrom, evidenceFacts, formatPercent, groupByPlatform, isWeakGuess, roundDistance } from './nlp-format.ts';
+
+const category = (code: string, platform: CategoryView['platform'], name = code): CategoryView => ({ code, name, nameEn: `${code} (en)`, kind: 'event', platform });
+
+describe('confidence', () => {
+  it('is a whole percentage, never 0% for a label the model considered, never above 100%', () => {
+    expect(formatPercent(0.834)).toBe('83%');
+    expect(formatPercent(0.835)).toBe('84%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(1.2)).toBe('100%');
+    expect(formatPercent(0.004)).toBe('<1%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(-0.1)).toBe('0%');
+  });
+
+  it('is a weak guess under one half; no confidence is no guess at all', () => {
+    expect(isWeakGuess(0.49)).toBe(true);
+    expect(isWeakGuess(0.5)).toBe(false);
+    expect(isWeakGuess(0.93)).toBe(false);
+    expect(isWeakGuess(null)).toBe(false);
+    expect(isWeakGuess(undefined)).toBe(false);
+  });
+});
+
+describe('categories', () => {
+  const list = [
+    category('city-appearance', 'enforcement', '市容环境'),
+    category('public-utilities', 'services', '公用设施'),
+    category('emergency', 'governance', '突发事件'),
+    category('advertising', 'enforcement', '宣传广告'),
+  ];
+
+  it('are grouped by platform in the fixed order, keeping the server order within a platform, without empty groups', () => {
+    const groups = groupByPlatform(list);
+    expect(groups.map((g) => g.platform)).toEqual(['governance', 'enforcement', 'services']);
+    expect(groups[1]!.categories.map((c) => c.code)).toEqual(['city-appearance', 'advertising']);
+  });
+
+  it('are named in the reader’s language, an unknown code as is', () => {
+    const byCode = new Map(list.map((c) => [c.code, c]));
+    expect(categoryName('public-utilities', byCode, 'zh-CN')).toBe('公用设施');
+    expect(categoryName('public-utilities', byCode, 'en')).toBe('public-utilities (en)');
+    expect(categoryName('from-a-newer-model', byCode, 'zh-CN')).toBe('from-a-newer-model');
+  });
+});
+
+describe('a correction', () => {
+  const stored = { appealType: 'complaint' as const, categoryCode: 'city-appearance', urgency: 'normal' as const };
+
+  it('sends only the fields the agent changed', () => {
+    expect(correctionFrom(stored, {})).toEqual({});
+    expect(correctionFrom(stored, { categoryCode: 'city-appearance', urgency: 'normal' })).toEqual({});
+    expect(correctionFrom(stored, { categoryCode: 'public-utilities', appealType: 'complaint' })).toEqual({ categoryCode: 'public-utilities' });
+    expect(correctionFrom(stored, { urgency: 'emergency', appealType: 'help' })).toEqual({ urgency: 'emergency', appealType: 'help' });
+  });
+
+  it('can set what NLP left empty', () => {
+    expect(correctionFrom({ appealType: null, categoryCode: null, urgency: 'normal' }, { categoryCode: 'emergency' })).toEqual({ categoryCode: 'emergency' });
+  });
+});
+
+describe('duplicate evidence', () => {
+  it('rounds distances to 10 m, and to a tenth of a kilometre beyond 1 km', () => {
+    expect(roundDistance(0)).toEqual({ value: 0, unit: 'm' });
+    expect(roundDistance(14)).toEqual({ value: 10, unit: 'm' });
+    expect(roundDistance(996)).toEqual({ value: 1000, unit: 'm' });
+    expect(roundDistance(1000)).toEqual({ value: 1, unit: 'km' });
+    expect(roundDistance(1260)).toEqual({ value: 1.3, unit: 'km' });
+  });
+
+  it('reads as place, time, wording and category', () => {
+    expect(evidenceFacts({ sharedTerms: ['路灯'], distanceMeters: 23, minutesApart: 4.6, textSimilarity: 0.71, sameCategory: true })).toEqual([
+      { kind: 'distance', value: 20, unit: 'm' },
+      { kind: 'apart', minutes: 5 },
+      { kind: 'similarity', percent: '71%' },
+      { kind: 'sameCategory' },
+    ]);
+  });
+
+  it('says when there is no place to compare, and leaves out an unknown category', () => {
+    expect(evidenceFacts({ sharedTerms: [], distanceMeters: null, minutesApart: -30, textSimilarity: 0.4, sameCategory: null })).toEqual([
+      { kind: 'noDistance' },
+      { kind: 'apart', minutes: 30 },
+      { kind: 'similarity', percent: '40%' },
+    ]);
+    expect(evidenceFacts({ sharedTerms: [], distanceMeters: 2400, minutesApart: 0, textSimilarity: 1, sameCategory: false }).at(-1)).toEqual({ kind: 'otherCategory' });
+  });
+});
+
+describe('hot word bars', () => {
+  it('are relative to the hottest term', () => {
+    expect(barWidths([8, 4, 1])).toEqual([100, 50, 12.5]);
+    expect(barWidths([3, 3])).toEqual([100, 100]);
+  });
+
+  it('are empty when there is nothing to compare', () => {
+    expect(barWidths([])).toEqual([]);
+    expect(barWidths([0, 0])).toEqual([0, 0]);
+  });
+});

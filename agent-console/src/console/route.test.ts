@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { homeScreen, parseConsolePath, pathFor } from './route.ts';
+
+const ID = '0b3c9a4e-1f2d-4c5b-8a6e-7d8f9a0b1c2d';
+
+describe('console routes', () => {
+  it('reads the screen and the open appeal from the path', () => {
+    expect(parseConsolePath('/console/')).toEqual({ screen: null, appealId: null });
+    expect(parseConsolePath('/console/queue')).toEqual({ screen: 'workbench', appealId: null });
+    expect(parseConsolePath(`/console/appeals/${ID}`)).toEqual({ screen: 'workbench', appealId: ID });
+    expect(parseConsolePath(`/console/appeals/${ID.toUpperCase()}/`)).toEqual({ screen: 'workbench', appealId: ID });
+    expect(parseConsolePath('/console/hot')).toEqual({ screen: 'hot', appealId: null });
+    expect(parseConsolePath('/console/wall/')).toEqual({ screen: 'wall', appealId: null });
+    expect(parseConsolePath('/console/appeals/not-an-id')).toEqual({ screen: null, appealId: null });
+  });
+
+  it('writes the path back', () => {
+    expect(pathFor({ screen: 'hot', appealId: ID })).toBe('/console/hot');
+    expect(pathFor({ screen: 'wall', appealId: null })).toBe('/console/wall');
+    expect(pathFor({ screen: 'workbench', appealId: ID })).toBe(`/console/appeals/${ID}`);
+    expect(pathFor({ screen: 'workbench', appealId: null })).toBe('/console/queue');
+    expect(pathFor({ screen: null, appealId: null })).toBe('/console/');
+  });
+
+  it('starts supervisors on the wall and agents on the queue', () => {
+    expect(homeScreen('supervisor')).toBe('wall');
+    expect(homeScreen('admin')).toBe('wall');
+    expect(homeScreen('agent')).toBe('workbench');
+  });
+});

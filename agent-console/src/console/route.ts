@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+
+export type ConsoleScreen = 'workbench' | 'wall' | 'hot';
+export interface ConsoleRoute {
+  /** null: the console's home, whose screen depends on the role (the wall for supervisors). */
+  screen: ConsoleScreen | null;
+  appealId: string | null;
+}
+
+const APPEAL_PATH = /^\/console\/appeals\/([0-9a-f-]{36})\/?$/i;
+const SCREEN_PATHS: Record<ConsoleScreen, RegExp> = {
+  workbench: /^\/console\/queue\/?$/,
+  wall: /^\/console\/wall\/?$/,
+  hot: /^\/console\/hot\/?$/,
+};
+
+/**
+ * /console/appeals/<id> opens an appeal, /console/queue the workbench, /console/wall the supervisor
+ * wall, /console/hot the hot words; anything else is the home screen.
+ */
+export function parseConsolePath(pathname: string): ConsoleRoute {
+  const appealId = APPEAL_PATH.exec(pathname)?.[1]?.toLowerCase() ?? null;
+  if (appealId) return { screen: 'workbench', appealId };
+  const screen = (Object.keys(SCREEN_PATHS) as ConsoleScreen[]).find((s) => SCREEN_PATHS[s].test(pathname));
+  return { screen: screen ?? null, appealId: null };
+}
+
+export function pathFor(route: ConsoleRoute): string {
+  if (route.screen === 'workbench' && route.appealId) return `/console/appeals/${route.appealId}`;
+  if (route.screen === 'workbench') return '/console/queue';
+  if (route.screen) return `/console/${route.screen}`;
+  return '/console/';
+}
+
+/** Supervisors and admins start on the wall; agents on the queue. */
+export function homeScreen(role: string): ConsoleScreen {
+  return role === 'supervisor' || role === 'admin' ? 'wall' : 'workbench';
+}
+
+/**
+ * The screen and the open appeal live in the URL, so a reload, a bookmark or the back button
+ * brings the agent back to them. The server answers every /console/* path with the console.
+ */
+export function useConsoleRoute() {
+  const [route, setRoute] = useState(() => parseConsolePath(window.location.pathname));
+
+  useEffect(() => {
+    const onPopState = () => setRoute(parseConsolePath(window.location.pathname));
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+
+  const navigate = useCallback((next: ConsoleRoute) => {
+    const path = pathFor(next);
+    if (window.location.pathname !== path) window.history.pushState(null, '', path);
+    setRoute(next);
+  }, []);
+
+  const openAppeal = useCallback((id: string | null) => navigate({ screen: 'workbench', appealId: id }), [navigate]);
+  const openScreen = useCallback((screen: ConsoleScreen) => navigate({ screen, appealId: null }), [navigate]);
+
+  return { ...route, openAppeal, openScreen };
+}

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Deps } from './context.ts';
+import type { DatabaseKind } from './db/client.ts';
+import { createRouter } from './http/router.ts';
+import { ServiceError, handleError } from './http/errors.ts';
+import { authenticate } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import { appealRoutes } from './appeals/routes.ts';
+import { publicAppealRoutes } from './appeals/public-routes.ts';
+import { webIntakeRoutes } from './intake/web-routes.ts';
+import { attachmentRoutes } from './intake/attachment-routes.ts';
+import { territoryRoutes } from './territory/routes.ts';
+import { wechatWebhookRoutes } from './intake/webhooks/wechat.ts';
+import { twilioSmsRoutes } from './intake/webhooks/twilio-sms.ts';
+import { twilioVoiceRoutes } from './intake/webhooks/twilio-voice.ts';
+import { taxonomyRoutes } from './taxonomy/routes.ts';
+import { statsRoutes } from './stats/routes.ts';
+import { routingRoutes } from './routing/routes.ts';
+import { knowledgeRoutes } from './knowledge/routes.ts';
+import { departmentRoutes } from './departments/routes.ts';
+
+export const consoleDist = fileURLToPath(new URL('../../agent-console/dist', import.meta.url));
+
+/** API and webhook bodies beyond this are refused before parsing; the photo upload route sets its own, larger limit. */
+const BODY_LIMIT = 1024 * 1024;
+
+export interface AppOptions {
+  deps: Deps;
+  dbKind: DatabaseKind;
+  ping: () => Promise<void>;
+  /** Serve the built console and citizen page (off in API tests). */
+  serveConsole?: boolean;
+}
+
+/** The whole HTTP surface: API, OpenAPI document, health, and the built pages. */
+export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOptions) {
+  const app = createRouter();
+  app.onError(handleError);
+  app.use(requestId());
+  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:', 'https:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'", 'ws:', 'wss:'] } }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  const oneMegabyte = bodyLimit({ maxSize: BODY_LIMIT, onError: () => { throw new ServiceError('payload_too_large', 'The request body is larger than 1 MB'); } });
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/public/appeals' ? next() : oneMegabyte(c, next)));
+  app.use('/channels/*', oneMegabyte);
+  app.use('/api/*', authenticate);
+
+  app.get('/healthz', async (c) => {
+    try {
+      await ping();
+      return c.json({ status: 'ok' as const, db: dbKind }, 200);
+    } catch {
+      return c.json({ status: 'unavailable' as const, db: dbKind }, 503);
+    }
+  });
+
+  app.route('/', authRoutes());
+  app.route('/', appealRoutes());
+  app.route('/', publicAppealRoutes());
+  app.route('/', webIntakeRoutes());
+  app.route('/', attachmentRoutes());
+  app.route('/', territoryRoutes());
+  app.route('/', wechatWebhookRoutes());
+  app.route('/', twilioSmsRoutes());
+  app.route('/', twilioVoiceRoutes());
+  app.route('/', taxonomyRoutes());
+  app.route('/', statsRoutes());
+  app.route('/', routingRoutes());
+  app.route('/', knowledgeRoutes());
+  app.route('/', departmentRoutes());
+
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'Hotline API', version: '0.1.0', description: 'One-number citizen hotline: intake, pre-acceptance queue, agent actions.' },
+  });
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}`, requestId: c.var.requestId } }, 404));
+
+  if (serveConsole) mountPages(app);
+  return app;
+}
+
+/** `/` is the citizen page, `/console/` the agent console: both built by Vite into agent-console/dist. */
+function mountPages(app: ReturnType<typeof createRouter>) {
+  if (!existsSync(path.join(consoleDist, 'index.html'))) {
+    app.get('*', (c) => c.text('The pages are not built yet: run `npm run build` (npm start does it for you).', 503));
+    return;
+  }
+  app.use('/*', serveStatic({ root: consoleDist }));
+  app.get('/console/*', serveStatic({ path: path.join(consoleDist, 'console/index.html') }));
+  app.get('/console', (c) => c.redirect('/console/'));
+}

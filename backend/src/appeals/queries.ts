@@ -1,0 +1,217 @@
+import { type SQL, and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Ctx } from '../context.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { users } from '../auth/schema.ts';
+import { contactIdentities, contacts } from '../contacts/schema.ts';
+import { attachments, messages } from '../intake/schema.ts';
+import { notFound } from '../http/errors.ts';
+import type { Territory } from '../territory/territory.ts';
+import { callsOfAppeal } from '../calls/record.ts';
+import { type Appeal, type AppealStatus, appeals } from './schema.ts';
+import type { AppealDetail, AppealPage, AppealSummary, ContactHistoryItem, DuplicateView, MessageView } from './views.ts';
+import { notesOfAppeal } from './notes.ts';
+import { eventOfAppeal } from '../events/create.ts';
+import { duplicateSuggestions } from '../nlp/schema.ts';
+
+const CONTACT_HISTORY_LIMIT = 20;
+
+const assignees = alias(users, 'assignee');
+
+/** Counted per row in the queue: suggestions an agent should look at, and citizens behind the matter. */
+// Suggestions count from either side (the first report sees the later ones too), only while the appeal waits.
+const duplicateSuggestionCount = sql<number>`(case when ${appeals.status} = 'pending' then (select count(*)::int from ${duplicateSuggestions} where (${duplicateSuggestions.appealId} = ${appeals.id} or ${duplicateSuggestions.candidateId} = ${appeals.id}) and ${duplicateSuggestions.decision} = 'suggest') else 0 end)`;
+const reporterCount = sql<number>`(1 + (select count(*)::int from ${appeals} as merged_into where merged_into.duplicate_of_id = ${appeals.id}))`;
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+export interface AppealCounts {
+  duplicateSuggestions: number;
+  reporterCount: number;
+}
+
+export function toAppealSummary(appeal: Appeal, assignee: { id: string; displayName: string } | null, territory: Territory, counts: AppealCounts): AppealSummary {
+  const { contactId: _c, conversationId: _v, assigneeId: _a, classification: _n, nlpProcessedAt: _p, ...fields } = appeal;
+  const grid = appeal.gridCode ? territory.ancestry(appeal.gridCode).at(-1) : undefined;
+  return {
+    ...fields,
+    summary: appeal.summary.length > 200 ? `${appeal.summary.slice(0, 200)}…` : appeal.summary,
+    gridName: grid?.name ?? null,
+    gridNameEn: grid?.nameEn ?? null,
+    assignee,
+    ...counts,
+    createdAt: iso(appeal.createdAt),
+    updatedAt: iso(appeal.updatedAt),
+    decidedAt: isoOrNull(appeal.decidedAt),
+    assignedAt: isoOrNull(appeal.assignedAt),
+    firstResponseAt: isoOrNull(appeal.firstResponseAt),
+  };
+}
+
+function selectAppeals(db: DbOrTx) {
+  return db
+    .select({ appeal: appeals, assigneeId: assignees.id, assigneeName: assignees.displayName, duplicateSuggestions: duplicateSuggestionCount, reporterCount })
+    .from(appeals)
+    .leftJoin(assignees, eq(assignees.id, appeals.assigneeId));
+}
+
+type AppealRow = { appeal: Appeal; assigneeId: string | null; assigneeName: string | null } & AppealCounts;
+const summaryOf = (row: AppealRow, territory: Territory) =>
+  toAppealSummary(row.appeal, row.assigneeId ? { id: row.assigneeId, displayName: row.assigneeName! } : null, territory, {
+    duplicateSuggestions: Number(row.duplicateSuggestions),
+    reporterCount: Number(row.reporterCount),
+  });
+
+/**
+ * The queue. Pending appeals come most urgent first, then oldest first (first come, first served);
+ * decided ones newest first.
+ */
+export async function listAppeals({ ctx, input }: { ctx: Ctx; input: { status: AppealStatus; page: number; pageSize: number } }): Promise<AppealPage> {
+  const where = eq(appeals.status, input.status);
+  const order = input.status === 'pending' ? [desc(appeals.urgency), asc(appeals.createdAt)] : [desc(appeals.createdAt)];
+  const [rows, [total]] = await Promise.all([
+    selectAppeals(ctx.db)
+      .where(where)
+      .orderBy(...order, asc(appeals.caseNumber))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    ctx.db.select({ n: count() }).from(appeals).where(where),
+  ]);
+  return { items: rows.map((r) => summaryOf(r, ctx.territory)), total: total!.n, page: input.page, pageSize: input.pageSize };
+}
+
+export async function loadAppealSummary(ctx: Ctx, appealId: string): Promise<AppealSummary> {
+  const [row] = await selectAppeals(ctx.db).where(eq(appeals.id, appealId));
+  if (!row) throw notFound('Appeal');
+  return summaryOf(row, ctx.territory);
+}
+
+export async function getAppealDetail({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<AppealDetail> {
+  const [row] = await selectAppeals(ctx.db).where(eq(appeals.id, input.id));
+  if (!row) throw notFound('Appeal');
+  const { appeal } = row;
+  const [[contact], identities, thread, phoneCalls, duplicates, mergedReporters, notes, history, event] = await Promise.all([
+    ctx.db.select().from(contacts).where(eq(contacts.id, appeal.contactId)),
+    ctx.db
+      .select({ kind: contactIdentities.kind, value: contactIdentities.value })
+      .from(contactIdentities)
+      .where(eq(contactIdentities.contactId, appeal.contactId))
+      .orderBy(asc(contactIdentities.createdAt)),
+    messagesOfAppeal(ctx.db, appeal.id),
+    callsOfAppeal(ctx.db, appeal.id),
+    duplicatesOf(ctx, appeal.id),
+    ctx.db
+      .select({ id: appeals.id, caseNumber: appeals.caseNumber, channel: appeals.channel, createdAt: appeals.createdAt })
+      .from(appeals)
+      .where(eq(appeals.duplicateOfId, appeal.id))
+      .orderBy(asc(appeals.createdAt)),
+    notesOfAppeal(ctx.db, appeal.id),
+    contactHistoryOf(ctx.db, appeal),
+    eventOfAppeal(ctx.db, appeal.id),
+  ]);
+  return {
+    ...summaryOf(row, ctx.territory),
+    summary: appeal.summary,
+    contact: { id: contact!.id, name: contact!.name, identities },
+    gridPath: appeal.gridCode ? ctx.territory.ancestry(appeal.gridCode).map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, level: u.level })) : [],
+    messages: thread,
+    calls: phoneCalls,
+    classification: appeal.classification ?? null,
+    duplicates,
+    mergedReporters: mergedReporters.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    notes,
+    contactHistory: history,
+    event,
+  };
+}
+
+/** The citizen's other appeals on every channel, newest first: what they reported before. */
+async function contactHistoryOf(db: DbOrTx, appeal: Appeal): Promise<ContactHistoryItem[]> {
+  const rows = await db
+    .select({ id: appeals.id, caseNumber: appeals.caseNumber, channel: appeals.channel, status: appeals.status, summary: appeals.summary, createdAt: appeals.createdAt })
+    .from(appeals)
+    .where(and(eq(appeals.contactId, appeal.contactId), ne(appeals.id, appeal.id)))
+    .orderBy(desc(appeals.createdAt), desc(appeals.caseNumber))
+    .limit(CONTACT_HISTORY_LIMIT);
+  return rows.map((r) => ({ ...r, summary: r.summary.length > 200 ? `${r.summary.slice(0, 200)}…` : r.summary, createdAt: iso(r.createdAt) }));
+}
+
+/**
+ * The appeal's duplicate suggestions, best first, each with the other appeal's summary: found
+ * when either of the two arrived, so the first report lists the later ones too.
+ */
+async function duplicatesOf(ctx: Ctx, appealId: string): Promise<DuplicateView[]> {
+  const rows = await ctx.db
+    .select({ suggestion: duplicateSuggestions })
+    .from(duplicateSuggestions)
+    .where(or(eq(duplicateSuggestions.appealId, appealId), eq(duplicateSuggestions.candidateId, appealId)))
+    .orderBy(desc(duplicateSuggestions.score));
+  if (!rows.length) return [];
+  const otherId = (s: typeof duplicateSuggestions.$inferSelect) => (s.appealId === appealId ? s.candidateId : s.appealId);
+  const others = await selectAppeals(ctx.db).where(inArray(appeals.id, rows.map((r) => otherId(r.suggestion))));
+  return rows.flatMap(({ suggestion }) => {
+    const other = others.find((o) => o.appeal.id === otherId(suggestion));
+    return other ? [{ appeal: summaryOf(other, ctx.territory), score: suggestion.score, decision: suggestion.decision, evidence: suggestion.evidence as DuplicateView['evidence'] }] : [];
+  });
+}
+
+export function messagesOfAppeal(db: DbOrTx, appealId: string): Promise<MessageView[]> {
+  return messageViews(db, eq(messages.appealId, appealId));
+}
+
+export async function loadMessageView(db: DbOrTx, messageId: string): Promise<MessageView> {
+  const [view] = await messageViews(db, eq(messages.id, messageId));
+  if (!view) throw notFound('Message');
+  return view;
+}
+
+async function messageViews(db: DbOrTx, where: SQL): Promise<MessageView[]> {
+  const rows = await db
+    .select({ message: messages, authorName: users.displayName })
+    .from(messages)
+    .leftJoin(users, eq(users.id, messages.authorUserId))
+    .where(where)
+    .orderBy(asc(messages.createdAt));
+  const files = rows.length
+    ? await db
+        .select({ id: attachments.id, messageId: attachments.messageId, contentType: attachments.contentType, fileName: attachments.fileName, byteSize: attachments.byteSize })
+        .from(attachments)
+        .where(inArray(attachments.messageId, rows.map((r) => r.message.id)))
+    : [];
+  return rows.map(({ message, authorName }) => toMessageView(message, authorName, files));
+}
+
+export function toMessageView(
+  message: typeof messages.$inferSelect,
+  authorName: string | null,
+  files: { id: string; messageId: string; contentType: string; fileName: string | null; byteSize: number | null }[] = [],
+): MessageView {
+  return {
+    id: message.id,
+    appealId: message.appealId,
+    channel: message.channel,
+    direction: message.direction,
+    text: message.text,
+    author: message.authorUserId ? { id: message.authorUserId, displayName: authorName ?? '' } : null,
+    deliveryStatus: message.deliveryStatus,
+    deliveryError: message.deliveryError,
+    location: message.latitude !== null && message.longitude !== null ? { latitude: message.latitude, longitude: message.longitude, label: message.locationLabel } : null,
+    attachments: files
+      .filter((f) => f.messageId === message.id)
+      .map(({ messageId: _m, ...f }) => ({ ...f, href: `/api/attachments/${f.id}` })),
+    createdAt: iso(message.createdAt),
+  };
+}
+
+export async function findAppeal(db: DbOrTx, id: string): Promise<Appeal> {
+  const [appeal] = await db.select().from(appeals).where(eq(appeals.id, id));
+  if (!appeal) throw notFound('Appeal');
+  return appeal;
+}
+
+export async function findAppealByCaseNumber(db: DbOrTx, caseNumber: string): Promise<Appeal> {
+  const [appeal] = await db.select().from(appeals).where(and(eq(appeals.caseNumber, caseNumber)));
+  if (!appeal) throw notFound(`Case ${caseNumber}`);
+  return appeal;
+}

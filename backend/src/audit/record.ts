@@ -1,0 +1,24 @@
+import type { DbOrTx } from '../db/client.ts';
+import { type Actor, actorId } from '../context.ts';
+import { auditLog } from './schema.ts';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends to the audit log inside the caller's transaction, so the record and the change commit together. */
+export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorType: actor.type,
+    actorId: actorId(actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

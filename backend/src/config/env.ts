@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { SERVICE_HOURS_PATTERN } from '../calls/service-hours.ts';
+
+/**
+ * The one place configuration is read. Every variable is documented in `.env.example`;
+ * a bad value stops the server at start with a message naming the variable.
+ */
+export const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')),
+    PUBLIC_URL: z.url().optional(),
+    DEMO_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters')),
+    HOTLINE_TIMEZONE: z.string().default('Asia/Shanghai'),
+    SERVICE_HOURS: z.string().regex(SERVICE_HOURS_PATTERN, 'must be HH:MM-HH:MM, e.g. 08:30-17:30').default('00:00-24:00'),
+    DEDUP_ATTACH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+    DEDUP_SUGGEST_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
+    AGENT_CAPACITY_CHATS: z.coerce.number().int().min(1).max(50).default(4),
+    AGENT_CAPACITY_CALLS: z.coerce.number().int().min(0).max(10).default(1),
+    ROUTING_MODE: z.enum(['auto', 'manual']).default('auto'),
+    SERVICE_LEVEL_TARGET_SECONDS: z.coerce.number().int().min(1).default(120),
+    WARN_WAITING_COUNT: z.coerce.number().int().min(1).default(20),
+    WARN_LONGEST_WAIT_SECONDS: z.coerce.number().int().min(1).default(300),
+    SLA_FIRST_RESPONSE_SECONDS: z.coerce.number().int().min(1).default(1800),
+    TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits')),
+    TWILIO_AUTH_TOKEN: optional(z.string().min(8)),
+    TWILIO_PHONE_NUMBER: optional(z.string().regex(/^\+[1-9]\d{4,14}$/, 'must be an E.164 number such as +8657112345')),
+    TWILIO_API_BASE: z.url().default('https://api.twilio.com'),
+    WECHAT_TOKEN: optional(z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'must be 3–32 letters or digits')),
+    WECHAT_APPID: optional(z.string().min(1)),
+    WECHAT_APPSECRET: optional(z.string().min(1)),
+    WECHAT_AES_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey')),
+    WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  })
+  .refine((env) => env.DEDUP_SUGGEST_THRESHOLD <= env.DEDUP_ATTACH_THRESHOLD, {
+    message: 'must not be above DEDUP_ATTACH_THRESHOLD',
+    path: ['DEDUP_SUGGEST_THRESHOLD'],
+  })
+  .transform((env) => ({
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    publicUrl: stripSlash(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
+    demoPassword: env.DEMO_PASSWORD,
+    timezone: env.HOTLINE_TIMEZONE,
+    serviceHours: env.SERVICE_HOURS,
+    duplicates: { attachThreshold: env.DEDUP_ATTACH_THRESHOLD, suggestThreshold: env.DEDUP_SUGGEST_THRESHOLD },
+    routing: { mode: env.ROUTING_MODE, capacity: { chats: env.AGENT_CAPACITY_CHATS, calls: env.AGENT_CAPACITY_CALLS } },
+    wall: {
+      serviceLevelTargetSeconds: env.SERVICE_LEVEL_TARGET_SECONDS,
+      warnWaitingCount: env.WARN_WAITING_COUNT,
+      warnLongestWaitSeconds: env.WARN_LONGEST_WAIT_SECONDS,
+      slaFirstResponseSeconds: env.SLA_FIRST_RESPONSE_SECONDS,
+    },
+    twilio:
+      env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
+        ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, phoneNumber: env.TWILIO_PHONE_NUMBER, apiBase: stripSlash(env.TWILIO_API_BASE) }
+        : undefined,
+    wechat: env.WECHAT_TOKEN
+      ? { token: env.WECHAT_TOKEN, appId: env.WECHAT_APPID, appSecret: env.WECHAT_APPSECRET, aesKey: env.WECHAT_AES_KEY, apiBase: stripSlash(env.WECHAT_API_BASE) }
+      : undefined,
+  }));
+
+/** An unset variable and an empty one mean the same: not configured. */
+function optional<T extends z.ZodType<string>>(schema: T) {
+  return schema.optional().or(z.literal('').transform(() => undefined));
+}
+
+const stripSlash = (url: string) => url.replace(/\/$/, '');
+
+export type Config = z.output<typeof configSchema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  assertTimezone(parsed.data.timezone);
+  return parsed.data;
+}
+
+function assertTimezone(timezone: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    throw new Error(`Invalid configuration:\n  HOTLINE_TIMEZONE: unknown time zone "${timezone}"`);
+  }
+}

@@ -1,0 +1,160 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type InboundMessage, type InboundMessageInput, inboundMessageSchema } from '@hotline/channels';
+import type { Ctx, TxCtx } from '../context.ts';
+import { transact } from '../context.ts';
+import type { DomainEvent } from '../bus/catalogue.ts';
+import { recordAudit } from '../audit/record.ts';
+import { resolveContact } from '../contacts/resolve.ts';
+import { type Appeal, appeals } from '../appeals/schema.ts';
+import { nextCaseNumber } from '../appeals/case-number.ts';
+import { type Message, attachments, conversations, messages } from './schema.ts';
+
+export interface IntakeResult {
+  appeal: Appeal;
+  message: Message;
+  /** True when the provider message id was seen before: nothing new was stored. */
+  replayed: boolean;
+}
+
+/** Thrown inside the transaction when a concurrent delivery of the same message won the race. */
+class AlreadyStored extends Error {}
+
+/**
+ * The one intake verb for every channel: resolve the contact and conversation, persist the
+ * message, create the appeal or add to the conversation's current one, then publish events.
+ * The same (channel, provider message id) twice stores one message.
+ */
+export async function receiveInbound({ ctx, input }: { ctx: Ctx; input: InboundMessageInput }): Promise<IntakeResult> {
+  const inbound = inboundMessageSchema.parse(input);
+  const earlier = await findStored(ctx, inbound);
+  if (earlier) return earlier;
+  try {
+    return await transact(ctx, (tx, publish) => store(tx, inbound, publish));
+  } catch (error) {
+    if (!(error instanceof AlreadyStored)) throw error;
+    return (await findStored(ctx, inbound))!;
+  }
+}
+
+async function store(tx: TxCtx, inbound: InboundMessage, publish: (e: DomainEvent) => void): Promise<IntakeResult> {
+  const { contactId, senderIdentityId } = await resolveContact(tx.db, inbound.sender, inbound.otherIdentities, inbound.senderName);
+  const conversation = await openConversation(tx, contactId, inbound.channel, senderIdentityId);
+
+  const [message] = await tx.db
+    .insert(messages)
+    .values({
+      conversationId: conversation.id,
+      channel: inbound.channel,
+      direction: 'in',
+      text: inbound.text,
+      latitude: inbound.location?.latitude,
+      longitude: inbound.location?.longitude,
+      locationLabel: inbound.location?.label,
+      providerMessageId: inbound.providerMessageId,
+      receivedAt: inbound.receivedAt,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!message) throw new AlreadyStored();
+
+  if (inbound.attachments.length) {
+    await tx.db.insert(attachments).values(
+      inbound.attachments.map((a) => ({
+        messageId: message.id,
+        contentType: a.contentType,
+        fileName: a.fileName,
+        byteSize: a.data?.length,
+        url: a.url,
+        data: a.data,
+      })),
+    );
+  }
+
+  const current = inbound.startsNewAppeal ? undefined : await currentAppeal(tx, conversation.currentAppealId);
+  const appeal = current
+    ? await addToAppeal(tx, current, inbound)
+    : await createAppeal(tx, inbound, contactId, conversation.id);
+  const [linked] = await tx.db.update(messages).set({ appealId: appeal.id }).where(eq(messages.id, message.id)).returning();
+
+  if (current) {
+    publish({ name: 'appeal.updated', payload: { appeal, change: 'message' } });
+  } else {
+    await tx.db.update(conversations).set({ currentAppealId: appeal.id }).where(eq(conversations.id, conversation.id));
+    await recordAudit(tx.db, { type: 'contact', contactId }, { action: 'appeal.created', entityType: 'appeal', entityId: appeal.id, after: { status: appeal.status, caseNumber: appeal.caseNumber } });
+    publish({ name: 'appeal.created', payload: { appeal } });
+  }
+  publish({ name: 'message.created', payload: { message: linked!, appeal } });
+  return { appeal, message: linked!, replayed: false };
+}
+
+/**
+ * The contact's open conversation on this channel, locked for the rest of the transaction so
+ * two messages arriving together cannot both open a new appeal in it.
+ */
+async function openConversation(tx: TxCtx, contactId: string, channel: InboundMessage['channel'], identityId: string) {
+  await tx.db.insert(conversations).values({ contactId, channel, identityId }).onConflictDoNothing();
+  const [conversation] = await tx.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.contactId, contactId), eq(conversations.channel, channel), eq(conversations.status, 'open')))
+    .for('update');
+  if (conversation!.identityId !== identityId) {
+    await tx.db.update(conversations).set({ identityId }).where(eq(conversations.id, conversation!.id));
+  }
+  return conversation!;
+}
+
+async function currentAppeal(tx: TxCtx, appealId: string | null): Promise<Appeal | undefined> {
+  if (!appealId) return undefined;
+  const [appeal] = await tx.db.select().from(appeals).where(eq(appeals.id, appealId));
+  return appeal;
+}
+
+async function addToAppeal(tx: TxCtx, appeal: Appeal, inbound: InboundMessage): Promise<Appeal> {
+  const point = inbound.location && !appeal.latitude ? placed(tx, inbound.location) : {};
+  const [updated] = await tx.db
+    .update(appeals)
+    .set({
+      messageCount: sql`${appeals.messageCount} + 1`,
+      updatedAt: new Date(),
+      ...(inbound.address && !appeal.address ? { address: inbound.address } : {}),
+      ...point,
+    })
+    .where(eq(appeals.id, appeal.id))
+    .returning();
+  return updated!;
+}
+
+async function createAppeal(tx: TxCtx, inbound: InboundMessage, contactId: string, conversationId: string): Promise<Appeal> {
+  const caseNumber = await nextCaseNumber(tx.db, inbound.receivedAt, tx.config.timezone);
+  const [appeal] = await tx.db
+    .insert(appeals)
+    .values({
+      caseNumber,
+      channel: inbound.channel,
+      contactId,
+      conversationId,
+      summary: inbound.text,
+      address: inbound.address,
+      messageCount: 1,
+      createdAt: inbound.receivedAt,
+      ...(inbound.location ? placed(tx, inbound.location) : {}),
+    })
+    .returning();
+  return appeal!;
+}
+
+/** A point, and the grid it falls in (null when it lies outside the territory). */
+function placed(ctx: Ctx, point: { latitude: number; longitude: number }) {
+  return { latitude: point.latitude, longitude: point.longitude, gridCode: ctx.territory.locateGrid(point)?.code ?? null };
+}
+
+async function findStored(ctx: Ctx, inbound: InboundMessage): Promise<IntakeResult | undefined> {
+  const [row] = await ctx.db
+    .select({ message: messages, appeal: appeals })
+    .from(messages)
+    .innerJoin(appeals, eq(appeals.id, messages.appealId))
+    .where(and(eq(messages.channel, inbound.channel), eq(messages.providerMessageId, inbound.providerMessageId)))
+    .limit(1);
+  return row && { ...row, replayed: true };
+}

@@ -1,0 +1,86 @@
+/**
+ * NLP for appeals: classify (type, category), locate (address → point → grid), grade urgency,
+ * find duplicates, learn from agents' corrections, and summarise hot words and hot issues.
+ * Pure, in-memory logic: the caller owns storage and events. See README.md in this folder.
+ *
+ * Intake calls `analyzer.analyze({ id, text, point, at })` once per new appeal, stores the
+ * result, then `analyzer.track(...)` to make it a duplicate target while it is open.
+ */
+import type { LonLat } from '../territory/geometry.ts';
+import type { Classification } from './classifier.ts';
+import { NONE_LABEL } from './models.ts';
+import { DuplicateIndex, type DuplicateMatch, type DuplicateOptions } from './dedup.ts';
+import { type LocationResult, type Locator, demoLocator } from './location.ts';
+import type { ModelRegistry } from './registry.ts';
+import { type UrgencyResult, gradeUrgency } from './urgency.ts';
+
+export { AppealClassifier, type Classification, type Example, type LabelPrediction, type ScoredLabel, type TrainOptions } from './classifier.ts';
+export { NONE_LABEL } from './models.ts';
+export { DuplicateIndex, type DuplicateCandidate, type DuplicateMatch, type DuplicateOptions, type DuplicateRecord, scorePair } from './dedup.ts';
+export { type AppealRecord, type HotIssue, type HotIssueGroup, type HotTerm, hotIssues, hotTerms } from './hot.ts';
+export { GridLocator, type LocationResult, Locator, demoLocator, locate } from './location.ts';
+export { type CorrectionStore, ModelRegistry, type RegistryOptions, type Timer, type TrainFn, trainInProcess } from './registry.ts';
+export { Segmenter, contentTerms, defaultSegmenter, segment } from './segment.ts';
+export { type Urgency, type UrgencyResult, gradeUrgency } from './urgency.ts';
+export { buildGazetteer, demoGazetteer } from './gazetteer.ts';
+export { readExamples } from './dataset.ts';
+export { CORPUS_FILE } from './background.ts';
+
+export interface AppealInput {
+  /** The appeal's id, to exclude it from its own duplicates. */
+  id?: string;
+  text: string;
+  /** A point from the channel (GPS, map pick): wins over the address in the text. */
+  point?: LonLat;
+  at?: Date;
+}
+
+export interface AppealAnalysis {
+  classification: Classification;
+  location: LocationResult;
+  urgency: UrgencyResult;
+  /** Open appeals this one likely duplicates, best first (decision `attach` or `suggest`). */
+  duplicates: DuplicateMatch[];
+}
+
+/**
+ * One call per appeal: classification by the registry's live model, location, urgency,
+ * duplicates among the tracked open appeals.
+ */
+export class AppealAnalyzer {
+  readonly locator: Locator;
+  readonly duplicates: DuplicateIndex;
+
+  constructor(
+    readonly registry: ModelRegistry,
+    opts: { locator?: Locator; duplicates?: DuplicateOptions } = {},
+  ) {
+    this.locator = opts.locator ?? demoLocator();
+    this.duplicates = new DuplicateIndex({ locator: this.locator, ...opts.duplicates });
+  }
+
+  analyze(input: AppealInput): AppealAnalysis {
+    const classification = this.registry.classify(input.text);
+    const location = this.locator.locate(input.text, input.point);
+    const category = classification.category.label;
+    const duplicates = this.duplicates.find({
+      id: input.id,
+      text: input.text,
+      point: location.point,
+      gridCode: location.gridCode,
+      category: category === NONE_LABEL ? undefined : category,
+      at: input.at ?? new Date(),
+    });
+    return { classification, location, urgency: gradeUrgency(input.text), duplicates };
+  }
+
+  /** Make an open appeal a duplicate target (call after storing it; again after an agent changes its category). */
+  track(appeal: { id: string; text: string; point?: LonLat; gridCode?: string; category?: string; at: Date }): void {
+    this.duplicates.add(appeal);
+  }
+
+  /** Stop matching against an appeal that was closed, rejected or merged. */
+  untrack(id: string): void {
+    this.duplicates.remove(id);
+  }
+}

@@ -1,0 +1,97 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import { createWebChatSender } from '@hotline/channels/web';
+import type { Deps } from '../context.ts';
+import { QUEUE_ROLES, SESSION_COOKIE } from '../auth/middleware.ts';
+import { hashToken, resolveSession } from '../auth/sessions.ts';
+import { CITIZEN_COOKIE } from '../intake/citizen-session.ts';
+import { loadAppealSummary, loadMessageView } from '../appeals/queries.ts';
+import { toCallView } from '../calls/record.ts';
+import { loadNoteView } from '../appeals/notes.ts';
+import { presenceOf, presenceOnConnect } from '../routing/presence.ts';
+import { type ClientToServerEvents, STAFF_ROOM, type ServerToClientEvents, citizenRoom } from './protocol.ts';
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+export interface Realtime {
+  io: RealtimeServer;
+  /** Waits for pushes still loading their payload, so shutdown never pulls the database from under them. */
+  drain(): Promise<void>;
+}
+
+/**
+ * Socket.io on the HTTP server. A connection is a staff member (session cookie) or a web visitor
+ * (citizen cookie); anything else is refused. Domain events fan out to the right rooms.
+ */
+export function attachRealtime(httpServer: HttpServer, deps: Deps): Realtime {
+  const io: RealtimeServer = new Server(httpServer, { serveClient: false });
+
+  io.use(async (socket, next) => {
+    try {
+      const cookies = parseCookies(socket.handshake.headers.cookie ?? '');
+      const staffToken = cookies[SESSION_COOKIE];
+      const user = staffToken ? await resolveSession(deps.db, staffToken) : undefined;
+      if (user && QUEUE_ROLES.includes(user.role)) {
+        socket.data.rooms = [STAFF_ROOM];
+        socket.data.user = { userId: user.id, role: user.role };
+        // Before the connection counts as open: a new agent is available by the time routing sees them online.
+        await presenceOnConnect(deps, user).catch((error) => console.error('presence on connect failed:', error));
+      } else if (cookies[CITIZEN_COOKIE]) {
+        socket.data.rooms = [citizenRoom(hashToken(cookies[CITIZEN_COOKIE]))];
+      } else {
+        return next(new Error('unauthenticated'));
+      }
+      next();
+    } catch (error) {
+      next(error as Error);
+    }
+  });
+  io.on('connection', (socket) => {
+    void socket.join(socket.data.rooms as string[]);
+    if (socket.data.user) {
+      deps.presence.connected(socket.id, socket.data.user);
+      socket.on('disconnect', () => deps.presence.disconnected(socket.id));
+    }
+  });
+
+  const ctx = { ...deps, actor: { type: 'system' as const } };
+  const inFlight = new Set<Promise<void>>();
+  const fanOut = (work: () => Promise<void>) => {
+    const push = work()
+      .catch((error) => console.error('realtime fan-out failed:', error))
+      .finally(() => inFlight.delete(push));
+    inFlight.add(push);
+  };
+  deps.bus.on('appeal.created', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:new', await loadAppealSummary(ctx, appeal.id))));
+  deps.bus.on('appeal.updated', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:updated', await loadAppealSummary(ctx, appeal.id))));
+  deps.bus.on('message.created', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:new', await loadMessageView(deps.db, message.id))));
+  deps.bus.on('alert.emergency', ({ appeal, evidence }) =>
+    fanOut(async () => void io.to(STAFF_ROOM).emit('alert:emergency', { appeal: await loadAppealSummary(ctx, appeal.id), evidence })),
+  );
+  deps.bus.on('call.updated', ({ call }) => void io.to(STAFF_ROOM).emit('call:updated', toCallView(call)));
+  deps.bus.on('message.updated', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:updated', await loadMessageView(deps.db, message.id))));
+  // Notes go to the staff room only: citizens' rooms never receive them.
+  deps.bus.on('note.created', ({ note }) => fanOut(async () => void io.to(STAFF_ROOM).emit('note:new', { ...(await loadNoteView(deps.db, note)), appealId: note.appealId })));
+  deps.bus.on('presence.changed', ({ userId, status }) => void io.to(STAFF_ROOM).emit('presence:updated', { userId, status, online: deps.presence.isOnline(userId) }));
+  deps.presence.onChange(({ userId, online }) =>
+    fanOut(async () => void io.to(STAFF_ROOM).emit('presence:updated', { userId, status: await presenceOf(deps.db, userId), online })),
+  );
+
+  return { io, drain: async () => void (await Promise.all(inFlight)) };
+}
+
+/** The web channel's sender: a reply reaches the visitor's open page through their room. */
+export function webChatSenderFor(io: () => RealtimeServer | undefined) {
+  return createWebChatSender((sessionHash, push) => {
+    const server = io();
+    if (!server) throw new Error('realtime is not running');
+    server.to(citizenRoom(sessionHash)).emit('chat:message', {
+      id: push.messageId,
+      direction: 'out',
+      text: push.text,
+      caseNumber: push.caseNumber,
+      createdAt: push.sentAt,
+    });
+  });
+}

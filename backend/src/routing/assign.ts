@@ -1,0 +1,50 @@
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { TxCtx } from '../context.ts';
+import type { DomainEvent } from '../bus/catalogue.ts';
+import { recordAudit } from '../audit/record.ts';
+import { ServiceError } from '../http/errors.ts';
+import { users } from '../auth/schema.ts';
+import { type Appeal, appeals } from '../appeals/schema.ts';
+
+/**
+ * Locks agents' user rows: the per-agent mutex of routing. Whoever gives an agent work (a claim,
+ * a routing pass on any server instance) holds it while counting the agent's load and assigning,
+ * so two of them never both spend the same spare capacity. `FOR NO KEY UPDATE` leaves foreign-key
+ * checks (messages, notes by the agent) unblocked. With `skipLocked`, agents someone else is
+ * assigning to right now are skipped instead of waited for. Returns the ids locked.
+ *
+ * Lock order, everywhere: the appeal row first, then agent rows, so claims and routing cannot deadlock.
+ */
+export async function lockAgents(tx: TxCtx, userIds: string[], options: { skipLocked?: boolean } = {}): Promise<string[]> {
+  if (!userIds.length) return [];
+  const query = tx.db.select({ id: users.id }).from(users).where(inArray(users.id, userIds)).orderBy(asc(users.username));
+  const rows = options.skipLocked ? await query.for('no key update', { skipLocked: true }) : await query.for('no key update');
+  return rows.map((r) => r.id);
+}
+
+export type AssignedBy = 'routing' | 'claim' | 'reply' | 'transfer';
+
+/**
+ * Gives an unassigned pending appeal to a user: only if it is still unassigned and pending (the
+ * update's own condition, whatever the caller locked), with `assignedAt`, audited and published.
+ * Returns undefined when someone else got it first.
+ */
+export async function assignIfUnassigned(tx: TxCtx, publish: (e: DomainEvent) => void, appeal: Appeal, userId: string, by: AssignedBy): Promise<Appeal | undefined> {
+  const now = new Date();
+  const [assigned] = await tx.db
+    .update(appeals)
+    .set({ assigneeId: userId, assignedAt: now, updatedAt: now })
+    .where(and(eq(appeals.id, appeal.id), isNull(appeals.assigneeId), eq(appeals.status, 'pending')))
+    .returning();
+  if (!assigned) return undefined;
+  await recordAudit(tx.db, tx.actor, { action: 'appeal.assigned', entityType: 'appeal', entityId: appeal.id, before: { assigneeId: null }, after: { assigneeId: userId, by } });
+  publish({ name: 'appeal.updated', payload: { appeal: assigned, change: 'assigned' } });
+  return assigned;
+}
+
+/** 409 naming who holds the appeal, so the second agent sees who has it. */
+export async function heldByConflict(tx: TxCtx, appeal: Appeal): Promise<ServiceError> {
+  const [holder] = await tx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, appeal.assigneeId!));
+  const assignee = holder ?? { id: appeal.assigneeId!, displayName: '' };
+  return new ServiceError('conflict', `案件 ${appeal.caseNumber} 已由 ${assignee.displayName} 处理中`, { assignee });
+}

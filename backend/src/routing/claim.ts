@@ -1,0 +1,37 @@
+import type { Ctx } from '../context.ts';
+import { transact } from '../context.ts';
+import { ServiceError } from '../http/errors.ts';
+import type { Appeal } from '../appeals/schema.ts';
+import { assertPending, lockAppeal } from '../appeals/reply.ts';
+import { agentLoads, loadOf } from './load.ts';
+import { hasRoom, workKind } from './skills.ts';
+import { assignIfUnassigned, heldByConflict, lockAgents } from './assign.ts';
+
+const kindWords = { chats: '件文字诉求', calls: '通来电' } as const;
+
+/**
+ * An agent picks an appeal from the shared queue (manual routing). Race-free: the appeal row is
+ * locked, then the agent's own row (the capacity mutex), then it is assigned only if still
+ * unassigned. Holding it already is fine; someone else holding it is a 409 naming them; a full
+ * capacity is a 409 too.
+ */
+export async function claimAppeal({ ctx, input }: { ctx: Ctx; input: { appealId: string } }): Promise<Appeal> {
+  if (ctx.actor.type !== 'user') throw new ServiceError('forbidden', 'Only staff claim appeals');
+  const me = ctx.actor.user;
+  const capacity = ctx.config.routing.capacity;
+  return transact(ctx, async (tx, publish) => {
+    const appeal = await lockAppeal(tx, input.appealId);
+    assertPending(appeal);
+    if (appeal.assigneeId === me.id) return appeal;
+    if (appeal.assigneeId) throw await heldByConflict(tx, appeal);
+    await lockAgents(tx, [me.id]);
+    const load = loadOf(await agentLoads(tx.db), me.id);
+    const kind = workKind(appeal.channel);
+    if (!hasRoom(load, capacity, kind)) {
+      throw new ServiceError('conflict', `您正在处理 ${load[kind]} ${kindWords[kind]}，已达上限 ${capacity[kind]}；请先办结或转交手头的诉求`, { capacity, load });
+    }
+    const claimed = await assignIfUnassigned(tx, publish, appeal, me.id, 'claim');
+    if (!claimed) throw new ServiceError('conflict', `案件 ${appeal.caseNumber} 已被他人领取`);
+    return claimed;
+  });
+}

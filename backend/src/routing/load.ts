@@ -1,0 +1,30 @@
+import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import { appeals } from '../appeals/schema.ts';
+
+/** What an agent is working on: pending appeals they hold, calls apart from written chats. */
+export interface AgentLoad {
+  chats: number;
+  calls: number;
+}
+
+const isCall = sql<boolean>`${appeals.channel} = 'voice'`;
+
+/** Every agent's current load, by user id; an agent with no pending appeal is absent (load 0). */
+export async function agentLoads(db: DbOrTx): Promise<Map<string, AgentLoad>> {
+  const rows = await db
+    .select({ userId: appeals.assigneeId, isCall, n: count() })
+    .from(appeals)
+    .where(and(eq(appeals.status, 'pending'), isNotNull(appeals.assigneeId)))
+    .groupBy(appeals.assigneeId, isCall);
+  const loads = new Map<string, AgentLoad>();
+  for (const row of rows) {
+    const load = loads.get(row.userId!) ?? { chats: 0, calls: 0 };
+    if (row.isCall) load.calls += Number(row.n);
+    else load.chats += Number(row.n);
+    loads.set(row.userId!, load);
+  }
+  return loads;
+}
+
+export const loadOf = (loads: Map<string, AgentLoad>, userId: string): AgentLoad => loads.get(userId) ?? { chats: 0, calls: 0 };

@@ -1,0 +1,112 @@
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Config } from './config/env.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { DomainEventBus } from './bus/catalogue.ts';
+import { Territory } from './territory/territory.ts';
+import type { Deps } from './context.ts';
+import type { ChannelRegistry } from './intake/channel-registry.ts';
+import { OnlinePresence } from './realtime/presence.ts';
+import { AppealTriage } from './nlp/triage.ts';
+import { AutoRouter } from './routing/auto-assign.ts';
+import { seedKnowledgeBase } from './seed/knowledge.ts';
+import { createTwilioSmsSender } from '@hotline/channels/twilio';
+import { createApp } from './app.ts';
+import { type Realtime, type RealtimeServer, attachRealtime, webChatSenderFor } from './realtime/server.ts';
+import { type DemoAccounts, seedDemoUsers, seedReferenceData } from './seed/seed.ts';
+import { createWechatSender } from '@hotline/channels/wechat';
+import { startWallLive } from './stats/live.ts';
+
+export interface RunningServer {
+  url: string;
+  app: ReturnType<typeof createApp>;
+  port: number;
+  deps: Deps;
+  database: Database;
+  io: RealtimeServer;
+  demoAccounts?: DemoAccounts;
+  close(): Promise<void>;
+}
+
+/** One sender per channel that is configured; a reply on an unconfigured channel is recorded as failed. */
+function channelSenders(config: Config, io: () => RealtimeServer | undefined): ChannelRegistry {
+  const { twilio } = config;
+  const sms =
+    twilio?.phoneNumber &&
+    createTwilioSmsSender({ ...twilio, from: twilio.phoneNumber, statusCallback: `${config.publicUrl}/channels/twilio/sms/status` });
+  return {
+    web: webChatSenderFor(io),
+    // A caller is answered by SMS to the number they called from.
+    ...(sms ? { sms, voice: sms } : {}),
+    ...(config.wechat?.appId && config.wechat.appSecret
+      ? { wechat: createWechatSender({ appId: config.wechat.appId, appSecret: config.wechat.appSecret, apiBase: config.wechat.apiBase }) }
+      : {}),
+  };
+}
+
+export interface StartOptions {
+  config: Config;
+  /** Reuse an open database (tests); otherwise one is opened from the config. */
+  database?: Database;
+  serveConsole?: boolean;
+}
+
+/**
+ * Opens the database, migrates, seeds an empty one, and serves API, socket.io and pages
+ * on one port. On the embedded database the demo accounts are created too.
+ */
+export async function startServer({ config, database: given, serveConsole = true }: StartOptions): Promise<RunningServer> {
+  const database = given ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await database.migrate();
+  await seedReferenceData(database.db);
+  await seedKnowledgeBase(database.db);
+  const demoAccounts = database.kind === 'pglite' ? await seedDemoUsers(database.db, config.demoPassword) : undefined;
+
+  const territory = new Territory(database.db);
+  await territory.reload();
+  let io: RealtimeServer | undefined;
+  const deps: Deps = {
+    db: database.db,
+    config,
+    bus: new DomainEventBus(),
+    territory,
+    channels: channelSenders(config, () => io),
+    presence: new OnlinePresence(),
+  };
+
+  // Before the first request, so every appeal arriving from now on is triaged.
+  deps.triage = await AppealTriage.start(deps, config.duplicates);
+  if (config.routing.mode === 'auto') deps.routing = new AutoRouter(deps).start();
+
+  const app = createApp({ deps, dbKind: database.kind, ping: database.ping, serveConsole });
+  const httpServer = await new Promise<HttpServer>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer)) as HttpServer;
+  });
+  const realtime: Realtime = attachRealtime(httpServer, deps);
+  io = realtime.io;
+  const wallLive = startWallLive(deps, io);
+  await deps.triage.resumeBacklog();
+  const { port } = httpServer.address() as AddressInfo;
+
+  return {
+    url: `http://localhost:${port}`,
+    app,
+    port,
+    deps,
+    database,
+    io,
+    demoAccounts,
+    async close() {
+      await wallLive.stop();
+      await io!.close();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      deps.routing?.stop();
+      await deps.routing?.idle();
+      deps.triage?.stop();
+      await deps.triage?.idle();
+      await realtime.drain();
+      if (!given) await database.close();
+    },
+  };
+}

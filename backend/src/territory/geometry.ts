@@ -1,0 +1,50 @@
+import type { GeoJsonPolygon } from './schema.ts';
+
+export interface LonLat {
+  longitude: number;
+  latitude: number;
+}
+
+/**
+ * Even–odd ray casting (PNPOLY). Its half-open edge rule puts a point that lies on an edge
+ * shared by two tiles into exactly one of them, so a tiling of grids resolves every point once.
+ */
+export function polygonContains(polygon: GeoJsonPolygon, point: LonLat): boolean {
+  let inside = false;
+  polygon.coordinates.forEach((ring) => {
+    if (ringContains(ring, point)) inside = !inside;
+  });
+  return inside;
+}
+
+function ringContains(ring: [number, number][], { longitude: x, latitude: y }: LonLat): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+export function rectangle(west: number, south: number, east: number, north: number): GeoJsonPolygon {
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [west, south],
+        [east, south],
+        [east, north],
+        [west, north],
+        [west, south],
+      ],
+    ],
+  };
+}
+
+export function boundingBox(polygon: GeoJsonPolygon) {
+  const points = polygon.coordinates.flat();
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return { west: Math.min(...xs), south: Math.min(...ys), east: Math.max(...xs), north: Math.max(...ys) };
+}
