@@ -14,7 +14,11 @@ export async function replyToAppeal({ ctx, input }: { ctx: Ctx; input: { appealI
     const appeal = await lockAppeal(tx, input.appealId);
     const claimed = await claimIfUnassigned(tx, appeal);
     if (claimed) publish({ name: 'appeal.updated', payload: { appeal: claimed, change: 'assigned' } });
-    return storeOutbound(tx, publish, await markFirstResponse(tx, claimed ?? appeal), input.text);
+    const held = claimed ?? appeal;
+    const responded = await markFirstResponse(tx, held);
+    // The wall's 已接通 count moves on the first answer, not only on a decision.
+    if (responded !== held) publish({ name: 'appeal.updated', payload: { appeal: responded, change: 'responded' } });
+    return storeOutbound(tx, publish, responded, input.text);
   });
   return deliver(ctx, stored);
 }

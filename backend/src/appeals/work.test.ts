@@ -170,14 +170,21 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       expect((await post(`/api/appeals/${appeal!.id}/answer`, { text: '' }, agent2)).status).toBe(400);
     });
 
-    it('sets firstResponseAt on the first staff reply only', async () => {
+    it('sets firstResponseAt on the first staff reply only, and says so on the bus (the wall counts it)', async () => {
       const { appeal } = await webAppeal('首次响应测试');
       expect(appeal.firstResponseAt).toBeNull();
-      await post(`/api/appeals/${appeal.id}/replies`, { text: '第一次回复' }, agent1);
-      const first = (await detail(appeal.id)).firstResponseAt;
-      expect(first).toEqual(expect.any(String));
-      await post(`/api/appeals/${appeal.id}/replies`, { text: '第二次回复' }, agent1);
-      expect((await detail(appeal.id)).firstResponseAt).toBe(first);
+      const changes: string[] = [];
+      const off = hotline.deps.bus.on('appeal.updated', ({ appeal: updated, change }) => updated.id === appeal.id && changes.push(change));
+      try {
+        await post(`/api/appeals/${appeal.id}/replies`, { text: '第一次回复' }, agent1);
+        const first = (await detail(appeal.id)).firstResponseAt;
+        expect(first).toEqual(expect.any(String));
+        await post(`/api/appeals/${appeal.id}/replies`, { text: '第二次回复' }, agent1);
+        expect((await detail(appeal.id)).firstResponseAt).toBe(first);
+        expect(changes).toEqual(['assigned', 'responded']);
+      } finally {
+        off();
+      }
     });
   });
 
