@@ -17,6 +17,8 @@ import { type Realtime, type RealtimeServer, attachRealtime, webChatSenderFor } 
 import { type DemoAccounts, seedDemoUsers, seedReferenceData } from './seed/seed.ts';
 import { createWechatSender } from '@hotline/channels/wechat';
 import { startWallLive } from './stats/live.ts';
+import { JOBS } from './scheduler/jobs.ts';
+import { startJobs } from './scheduler/run-jobs.ts';
 
 export interface RunningServer {
   url: string;
@@ -86,6 +88,7 @@ export async function startServer({ config, database: given, serveConsole = true
   const realtime: Realtime = attachRealtime(httpServer, deps);
   io = realtime.io;
   const wallLive = startWallLive(deps, io);
+  const jobs = startJobs(deps, JOBS);
   await deps.triage.resumeBacklog();
   const { port } = httpServer.address() as AddressInfo;
 
@@ -99,6 +102,7 @@ export async function startServer({ config, database: given, serveConsole = true
     demoAccounts,
     async close() {
       await wallLive.stop();
+      await jobs.stop();
       await io!.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       deps.routing?.stop();

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgEnum, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ClassificationRecord } from '../nlp/classification-record.ts';
 import { sql } from 'drizzle-orm';
 import { channelEnum, createdAt } from '../db/columns.ts';
@@ -58,6 +58,11 @@ export const appeals = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** 回访: when the citizen was asked to rate the closed event, their 1–5 rating, and how it came (sms, wechat, web, phone). */
+    surveyAskedAt: timestamp('survey_asked_at', { withTimezone: true }),
+    satisfaction: smallint('satisfaction'),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+    ratedVia: text('rated_via'),
   },
   (t) => [
     index('appeals_status_created_idx').on(t.status, t.createdAt),

@@ -3,6 +3,7 @@ import type { Appeal, AppealNote } from '../appeals/schema.ts';
 import type { PresenceStatus } from '../routing/schema.ts';
 import type { Message } from '../intake/schema.ts';
 import type { Call } from '../calls/schema.ts';
+import type { Event, EventStep } from '../events/schema.ts';
 
 /**
  * The catalogue of domain events, emitted after their transaction commits.
@@ -26,6 +27,8 @@ export interface DomainEventMap {
   'message.updated': { message: Message };
   /** A phone call's state changed (ringing, queued, answered, abandoned, ended…). */
   'call.updated': { call: Call };
+  /** An event took a step (dispatch, sign-for, report, warning…): its row after the step, and the step. */
+  'event.changed': { event: Event; step: EventStep };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -13,3 +13,4 @@ export * from '../nlp/schema.ts';
 export * from '../routing/schema.ts';
 export * from '../knowledge/schema.ts';
 export * from '../events/schema.ts';
+export * from '../outbound-webhooks/schema.ts';

@@ -84,7 +84,7 @@ async function validated(tx: TxCtx, input: EventInput, now: Date) {
  */
 export async function createEventForAppeal(tx: TxCtx, appeal: Appeal, input: EventInput | undefined): Promise<Event | undefined> {
   const now = new Date();
-  let fields: Omit<typeof events.$inferInsert, 'caseNumber' | 'appealId'>;
+  let fields: Omit<typeof events.$inferInsert, 'caseNumber' | 'appealId' | 'signDueAt' | 'warnAt'> & { timeLimitAt: Date };
   if (input) {
     const checked = await validated(tx, input, now);
     fields = { ...checked, address: checked.address ?? null, gridCode: checked.gridCode ?? null };
@@ -93,9 +93,18 @@ export async function createEventForAppeal(tx: TxCtx, appeal: Appeal, input: Eve
     if (!draft.categoryCode || !draft.leadDepartmentCode) return undefined;
     fields = { ...draft, categoryCode: draft.categoryCode, leadDepartmentCode: draft.leadDepartmentCode, timeLimitAt: new Date(draft.timeLimitAt) };
   }
+  const span = fields.timeLimitAt.getTime() - now.getTime();
   const [event] = await tx.db
     .insert(events)
-    .values({ ...fields, caseNumber: appeal.caseNumber, appealId: appeal.id, createdByUserId: tx.actor.type === 'user' ? tx.actor.user.id : null })
+    .values({
+      ...fields,
+      caseNumber: appeal.caseNumber,
+      appealId: appeal.id,
+      dispatchedAt: now,
+      signDueAt: new Date(now.getTime() + Math.min(span, 24 * 3600_000)),
+      warnAt: new Date(now.getTime() + span * 0.8),
+      createdByUserId: tx.actor.type === 'user' ? tx.actor.user.id : null,
+    })
     .returning();
   await recordAudit(tx.db, tx.actor, {
     action: 'event.created',

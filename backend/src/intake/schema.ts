@@ -56,6 +56,9 @@ export const messages = pgTable(
     providerMessageId: text('provider_message_id'),
     deliveryStatus: deliveryStatusEnum('delivery_status'),
     deliveryError: text('delivery_error'),
+    /** Sending attempts so far; a failed send that may succeed later gets `nextDeliveryAt`, and the retry job tries again then. */
+    deliveryAttempts: integer('delivery_attempts').notNull().default(0),
+    nextDeliveryAt: timestamp('next_delivery_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
@@ -63,6 +66,7 @@ export const messages = pgTable(
     unique('messages_channel_provider_id_key').on(t.channel, t.providerMessageId),
     index('messages_conversation_idx').on(t.conversationId, t.createdAt),
     index('messages_appeal_idx').on(t.appealId, t.createdAt),
+    index('messages_retry_idx').on(t.nextDeliveryAt).where(sql`${t.nextDeliveryAt} is not null`),
   ],
 );
 

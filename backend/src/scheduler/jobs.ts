@@ -1,0 +1,19 @@
+import type { Deps } from '../context.ts';
+import type { DomainEventName } from '../bus/catalogue.ts';
+
+/**
+ * Background work that must be safe with several backend instances: every job claims its rows
+ * with a conditional UPDATE or `FOR UPDATE SKIP LOCKED`, so running it on every instance at once
+ * still does each piece of work exactly once.
+ */
+export interface Job {
+  name: string;
+  /** Runs this often, catching up on anything a crash or another instance left behind. */
+  everyMs: number;
+  /** Also runs soon after these domain events, so the usual case does not wait for the interval. */
+  wakeOn?: DomainEventName[];
+  run(deps: Deps): Promise<unknown>;
+}
+
+/** Every scheduled job of the server, in one list so a newcomer sees all background work at once. */
+export const JOBS: Job[] = [];
