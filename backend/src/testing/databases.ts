@@ -43,19 +43,25 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
     await database.migrate();
     return { ...database, destroy: database.close };
   }
-  const name = `hotline_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(`create database ${name}`);
-  const url = new URL(TEST_POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
+  const server = await createTestPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: server.url, dataDir: 'unused' });
   await database.migrate();
   return {
     ...database,
     async destroy() {
       await database.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await server.drop();
     },
   };
+}
+
+/** An empty database on the test PostgreSQL server, for tests that run the hotline as a separate process. */
+export async function createTestPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `hotline_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
 }
 
 async function adminQuery(sql: string): Promise<void> {
