@@ -43,6 +43,9 @@ async function openPostgres(url: string): Promise<Database> {
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it and the next query reports any lasting outage.
   pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+  // A connection can also drop while checked out between two queries (inside a transaction): the
+  // query in progress fails on its own, but the client's 'error' event needs a listener or Node exits.
+  pool.on('connect', (client) => client.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`)));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

@@ -49,8 +49,28 @@ export const errorBodySchema = z
 
 const reasonToCode = { invalid: 'invalid_request', too_large: 'payload_too_large', unsupported_media_type: 'unsupported_media_type' } as const;
 
+/** Socket errors and PostgreSQL's connection-exception / shutdown codes (classes 08 and 57P). */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
+
+/**
+ * Whether the database is unreachable rather than the request wrong: drizzle wraps the driver's
+ * error as the `cause` of a "Failed query", so the whole chain is searched.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const code = (current as { code?: unknown }).code;
+    if ((typeof code === 'string' && UNREACHABLE_CODES.has(code)) || UNREACHABLE_MESSAGE.test(current.message)) return true;
+  }
+  return false;
+}
+
+/** How long a client (a provider's retry, the console) should wait before trying again during an outage. */
+const RETRY_AFTER_SECONDS = 5;
+
 function toServiceError(error: unknown): ServiceError | undefined {
   if (error instanceof ServiceError) return error;
+  if (isDatabaseUnreachable(error)) return new ServiceError('unavailable', 'The database is unavailable right now; retry shortly');
   if (error instanceof InvalidInboundError) return new ServiceError(reasonToCode[error.reason], error.message);
   if (error instanceof z.ZodError) {
     return new ServiceError('invalid_request', describeZodError(error), error.issues);
@@ -72,6 +92,8 @@ export function handleError(error: unknown, c: Context) {
   const requestId = c.get('requestId') as string | undefined;
   const known = toServiceError(error);
   if (known) {
+    // 503 tells providers (Twilio, WeChat) to retry the webhook, and when.
+    if (known.status === 503) c.header('retry-after', String(RETRY_AFTER_SECONDS));
     return c.json({ error: { code: known.code, message: known.message, requestId, details: known.details } }, known.status);
   }
   console.error(`[${requestId ?? '-'}] ${c.req.method} ${c.req.path} failed:`, error);
