@@ -9,6 +9,7 @@ import type { Deps } from './context.ts';
 import type { DatabaseKind } from './db/client.ts';
 import { createRouter } from './http/router.ts';
 import { ServiceError, handleError } from './http/errors.ts';
+import { sameOriginWrites } from './http/same-origin.ts';
 import { authenticate } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { appealRoutes } from './appeals/routes.ts';
@@ -51,6 +52,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOption
   const oneMegabyte = bodyLimit({ maxSize: BODY_LIMIT, onError: () => { throw new ServiceError('payload_too_large', 'The request body is larger than 1 MB'); } });
   app.use('/api/*', async (c, next) => (c.req.path === '/api/public/appeals' ? next() : oneMegabyte(c, next)));
   app.use('/channels/*', oneMegabyte);
+  app.use('/api/*', sameOriginWrites(deps.config.publicUrl));
   app.use('/api/*', authenticate);
 
   app.get('/healthz', async (c) => {
