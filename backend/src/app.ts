@@ -12,6 +12,7 @@ import { ServiceError, handleError } from './http/errors.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { authenticate } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
+import { accountAdminRoutes } from './auth/admin-routes.ts';
 import { appealRoutes } from './appeals/routes.ts';
 import { publicAppealRoutes } from './appeals/public-routes.ts';
 import { webIntakeRoutes } from './intake/web-routes.ts';
@@ -65,6 +66,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOption
   });
 
   app.route('/', authRoutes());
+  app.route('/', accountAdminRoutes());
   app.route('/', appealRoutes());
   app.route('/', publicAppealRoutes());
   app.route('/', webIntakeRoutes());

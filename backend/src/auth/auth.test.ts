@@ -71,4 +71,47 @@ describe.each(kinds)('staff login on %s', (kind) => {
     const res = await hotline.request('/api/appeals', { cookie: 'hotline_session=forged-token-value' });
     expect(res.status).toBe(401);
   });
+
+  it('logs a user out on every device at once', async () => {
+    const [laptop, phone] = [await hotline.loginAs('supervisor'), await hotline.loginAs('supervisor')];
+    const res = await hotline.request('/api/auth/logout-everywhere', { method: 'POST', cookie: laptop });
+    expect(res.status).toBe(200);
+    expect((await res.json()).revoked).toBeGreaterThanOrEqual(2);
+    for (const cookie of [laptop, phone]) expect((await hotline.request('/api/auth/me', { cookie })).status).toBe(401);
+    expect((await hotline.request('/api/auth/logout-everywhere', { method: 'POST' })).status).toBe(401);
+  });
+
+  it('lets an admin disable an account, which ends its sessions at once, and enable it again', async () => {
+    const admin = await hotline.loginAs('admin');
+    const agent = await hotline.loginAs('agent2');
+    const list = async () => (await (await hotline.request('/api/admin/users', { cookie: admin })).json()).items as { id: string; username: string; disabledAt: string | null; openSessions: number }[];
+    const agent2 = (await list()).find((u) => u.username === 'agent2')!;
+    expect(agent2.openSessions).toBeGreaterThanOrEqual(1);
+
+    const disabled = await hotline.request(`/api/admin/users/${agent2.id}/disable`, { method: 'POST', cookie: admin });
+    expect(await disabled.json()).toMatchObject({ disabled: true, revokedSessions: agent2.openSessions });
+    expect((await hotline.request('/api/auth/me', { cookie: agent })).status).toBe(401);
+    expect((await login('agent2', TEST_PASSWORD)).status).toBe(401);
+    expect((await list()).find((u) => u.username === 'agent2')).toMatchObject({ disabledAt: expect.any(String), openSessions: 0 });
+
+    expect((await hotline.request(`/api/admin/users/${agent2.id}/enable`, { method: 'POST', cookie: admin })).status).toBe(200);
+    expect((await login('agent2', TEST_PASSWORD)).status).toBe(200);
+    const audited = await hotline.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, agent2.id));
+    expect(audited.map((a) => a.action)).toEqual(expect.arrayContaining(['user.disabled', 'user.enabled']));
+  });
+
+  it('keeps account administration to admins, and an admin from disabling themselves', async () => {
+    const admin = await hotline.loginAs('admin');
+    const me = (await (await hotline.request('/api/auth/me', { cookie: admin })).json()).user.id;
+    const self = await hotline.request(`/api/admin/users/${me}/disable`, { method: 'POST', cookie: admin });
+    expect(self.status).toBe(409);
+    expect((await hotline.request('/api/auth/me', { cookie: admin })).status).toBe(200);
+    for (const username of ['agent1', 'supervisor', 'dept-urban']) {
+      const cookie = await hotline.loginAs(username);
+      expect((await hotline.request('/api/admin/users', { cookie })).status).toBe(403);
+      expect((await hotline.request(`/api/admin/users/${me}/disable`, { method: 'POST', cookie })).status).toBe(403);
+    }
+    expect((await hotline.request('/api/admin/users')).status).toBe(401);
+    expect((await hotline.request('/api/admin/users/00000000-0000-4000-8000-000000000000/disable', { method: 'POST', cookie: admin })).status).toBe(404);
+  });
 });

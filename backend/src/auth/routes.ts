@@ -4,6 +4,7 @@ import { createRouter, errorResponses } from '../http/router.ts';
 import { requireRole } from './middleware.ts';
 import { SESSION_COOKIE } from './middleware.ts';
 import { login, logout } from './sessions.ts';
+import { logoutEverywhere } from './accounts.ts';
 import { roles } from './schema.ts';
 import { actorOf } from '../http/actor.ts';
 
@@ -42,6 +43,18 @@ const logoutRoute = createRoute({
   responses: { 204: { description: 'Logged out' } },
 });
 
+const logoutEverywhereRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/logout-everywhere',
+  tags: ['auth'],
+  summary: 'Log out on every device (退出所有设备); revokes all of your sessions',
+  middleware: [requireRole(...roles)],
+  responses: {
+    200: { description: 'Logged out everywhere', content: { 'application/json': { schema: z.object({ revoked: z.number().int() }) } } },
+    ...errorResponses(401),
+  },
+});
+
 const meRoute = createRoute({
   method: 'get',
   path: '/api/auth/me',
@@ -72,6 +85,11 @@ export function authRoutes() {
       if (token) await logout({ ctx: actorOf(c), input: { token } });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
+    })
+    .openapi(logoutEverywhereRoute, async (c) => {
+      const result = await logoutEverywhere({ ctx: actorOf(c) });
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json(result, 200);
     })
     .openapi(meRoute, (c) => c.json({ user: c.var.user! }, 200));
 }
