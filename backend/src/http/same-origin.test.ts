@@ -28,7 +28,8 @@ describe('cross-site request forgery', () => {
   it('refuses writes a browser marks as coming from another site, before anything is written', async () => {
     const before = await intakeRowCounts(hotline);
     const sessionsBefore = await hotline.database.db.$count(sessions);
-    for (const headers of [{ origin: 'https://evil.example.com' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }]) {
+    const forged: Record<string, string>[] = [{ origin: 'https://evil.example.com' }, { origin: 'null' }, { 'sec-fetch-site': 'cross-site' }];
+    for (const headers of forged) {
       const res = await hotline.request('/api/public/appeals', { method: 'POST', headers, body: form() });
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('forbidden');
