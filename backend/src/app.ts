@@ -10,6 +10,7 @@ import type { DatabaseKind } from './db/client.ts';
 import { createRouter } from './http/router.ts';
 import { ServiceError, handleError } from './http/errors.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
+import { benchFloorRoutes } from './http/bench-floor.ts';
 import { authenticate } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
 import { accountAdminRoutes } from './auth/admin-routes.ts';
@@ -26,6 +27,10 @@ import { statsRoutes } from './stats/routes.ts';
 import { routingRoutes } from './routing/routes.ts';
 import { knowledgeRoutes } from './knowledge/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
+import { EVENT_STEPS_PATH, eventRoutes } from './events/routes.ts';
+import { assessmentRoutes } from './assessment/routes.ts';
+import { open311Routes } from './open311/routes.ts';
+import { webhookDeliveryRoutes } from './outbound-webhooks/routes.ts';
 
 export const consoleDist = fileURLToPath(new URL('../../agent-console/dist', import.meta.url));
 
@@ -51,8 +56,11 @@ export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOption
     await next();
   });
   const oneMegabyte = bodyLimit({ maxSize: BODY_LIMIT, onError: () => { throw new ServiceError('payload_too_large', 'The request body is larger than 1 MB'); } });
-  app.use('/api/*', async (c, next) => (c.req.path === '/api/public/appeals' ? next() : oneMegabyte(c, next)));
+  // The photo upload routes set their own, larger limits.
+  const ownBodyLimit = (path: string) => path === '/api/public/appeals' || EVENT_STEPS_PATH.test(path);
+  app.use('/api/*', async (c, next) => (ownBodyLimit(c.req.path) ? next() : oneMegabyte(c, next)));
   app.use('/channels/*', oneMegabyte);
+  app.use('/open311/*', oneMegabyte);
   app.use('/api/*', sameOriginWrites(deps.config.publicUrl));
   app.use('/api/*', authenticate);
 
@@ -80,6 +88,12 @@ export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOption
   app.route('/', routingRoutes());
   app.route('/', knowledgeRoutes());
   app.route('/', departmentRoutes());
+  app.route('/', eventRoutes());
+  app.route('/', assessmentRoutes());
+  app.route('/', open311Routes());
+  app.route('/', webhookDeliveryRoutes());
+
+  if (deps.config.benchFloor) app.route('/', benchFloorRoutes());
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',

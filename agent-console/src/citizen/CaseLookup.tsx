@@ -9,7 +9,7 @@ import { citizenApi } from './api.ts';
 
 const CASE_NUMBER = /^\d{14,20}$/;
 
-/** Progress by case number (进度查询): status, steps with times, and the reason if not accepted. */
+/** Progress by case number (进度查询): status, the event's current step and time limit, steps with times, and the reason if not accepted. */
 export function CaseLookup({ suggestedCaseNumber }: { suggestedCaseNumber: string | null }) {
   const { t } = useTranslation();
   const inputId = useId();
@@ -76,6 +76,32 @@ export function CaseLookup({ suggestedCaseNumber }: { suggestedCaseNumber: strin
   );
 }
 
+/** The event's current step (办理环节), the unit handling it, its time limit and, once closed, the result. */
+function EventFacts({ event }: { event: NonNullable<PublicAppeal['event']> }) {
+  const { t, i18n } = useTranslation();
+  const department = i18n.language.startsWith('zh') ? event.department.name : event.department.nameEn;
+  return (
+    <>
+      <dt>{t('citizen.lookup.currentStep')}</dt>
+      <dd data-testid="current-step">{t(`citizen.lookup.eventStatus.${event.status}`, { department })}</dd>
+      <dt>{t('citizen.lookup.department')}</dt>
+      <dd>{department}</dd>
+      {event.timeLimitAt && (
+        <>
+          <dt>{t('citizen.lookup.timeLimit')}</dt>
+          <dd data-testid="time-limit">{formatDateTime(event.timeLimitAt, i18n.language)}</dd>
+        </>
+      )}
+      {event.result && (
+        <>
+          <dt>{t('citizen.lookup.result')}</dt>
+          <dd data-testid="event-result">{event.result}</dd>
+        </>
+      )}
+    </>
+  );
+}
+
 function LookupResult({ appeal }: { appeal: PublicAppeal }) {
   const { t, i18n } = useTranslation();
   return (
@@ -87,6 +113,7 @@ function LookupResult({ appeal }: { appeal: PublicAppeal }) {
         <dd>
           <StatusBadge status={appeal.status} />
         </dd>
+        {appeal.event && <EventFacts event={appeal.event} />}
         <dt>{t('citizen.lookup.channel')}</dt>
         <dd>{t(`channel.${appeal.channel}`)}</dd>
         <dt>{t('citizen.lookup.submittedAt')}</dt>

@@ -7,11 +7,11 @@ import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { Modal } from '../shared/components/Modal.tsx';
 import { URGENCIES, type Urgency, staffApi } from './api.ts';
 import { useCategories } from './categories.tsx';
-import type { DepartmentView } from './contract.ts';
 import { groupByPlatform } from './nlp-format.ts';
 import { useConsoleTerritory } from './useConsoleTerritory.ts';
 import { useDepartments } from './useReference.ts';
 import { type EventForm, type EventFormProblem, inputFromForm, eventFormProblems, formFromDraft } from './work-helpers.ts';
+import { CoDepartmentChecks, DepartmentOptions } from './DepartmentPicker.tsx';
 
 interface AcceptDialogProps {
   open: boolean;
@@ -131,9 +131,7 @@ function EventFields({ form, set, problems, firstField }: EventFieldsProps) {
   const { list: categories } = useCategories();
   const departments = useDepartments();
   const { territory } = useConsoleTerritory();
-  const nameOfDept = (d: DepartmentView) => (i18n.language === 'en' ? d.nameEn : d.name);
   const problem = (p: EventFormProblem) => problems.includes(p);
-  const kinds: DepartmentView['kind'][] = ['department', 'sub_center'];
 
   return (
     <div className="event-fields">
@@ -215,18 +213,7 @@ function EventFields({ form, set, problems, firstField }: EventFieldsProps) {
               );
             }}
           >
-            <option value="">{departments.data ? t('console.acceptDialog.chooseLead') : t('common.loading')}</option>
-            {kinds.map((kind) => (
-              <optgroup key={kind} label={t(`console.department.kind.${kind}`)}>
-                {(departments.data ?? [])
-                  .filter((d) => d.kind === kind)
-                  .map((d) => (
-                    <option key={d.code} value={d.code}>
-                      {nameOfDept(d)}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
+            <DepartmentOptions departments={departments.data ?? null} placeholder={t('console.acceptDialog.chooseLead')} />
           </select>
         )}
         {problem('leadDepartment') && <p className="field-error">{t('console.acceptDialog.problem.leadDepartment')}</p>}
@@ -249,22 +236,13 @@ function EventFields({ form, set, problems, firstField }: EventFieldsProps) {
           {t('console.acceptDialog.co')}
           <span className="optional">{t('common.optional')}</span>
         </legend>
-        <div className="co-list" data-testid="event-co">
-          {(departments.data ?? [])
-            .filter((d) => d.code !== form.leadDepartmentCode)
-            .map((d) => (
-              <label key={d.code} className="check">
-                <input
-                  type="checkbox"
-                  checked={form.coDepartmentCodes.includes(d.code)}
-                  onChange={(e) =>
-                    set('coDepartmentCodes', e.target.checked ? [...form.coDepartmentCodes, d.code] : form.coDepartmentCodes.filter((code) => code !== d.code))
-                  }
-                />
-                {nameOfDept(d)}
-              </label>
-            ))}
-        </div>
+        <CoDepartmentChecks
+          departments={departments.data ?? null}
+          lead={form.leadDepartmentCode}
+          co={form.coDepartmentCodes}
+          onChange={(codes) => set('coDepartmentCodes', codes)}
+          testId="event-co"
+        />
       </fieldset>
     </div>
   );

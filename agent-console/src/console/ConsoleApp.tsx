@@ -5,6 +5,7 @@ import { isApiError, onUnauthorized } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { useDocumentTitle } from '../shared/hooks.ts';
 import { staffApi } from './api.ts';
+import { DepartmentConsole } from './events/DepartmentConsole.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { Workbench } from './Workbench.tsx';
 
@@ -52,6 +53,8 @@ export function ConsoleApp() {
     case 'anonymous':
       return <LoginPage onLoggedIn={(user) => setSession({ state: 'in', user })} />;
     case 'in':
+      // A department handler works only their department's events: no queue, no wall.
+      if (session.user.role === 'handler') return <DepartmentConsole user={session.user} onLogout={() => void logout()} onSessionLost={() => setSession({ state: 'anonymous' })} />;
       return <Workbench user={session.user} onLogout={() => void logout()} onSessionLost={() => setSession({ state: 'anonymous' })} />;
   }
 }

@@ -1,11 +1,14 @@
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../shared/format.ts';
 import { UrgencyBadge } from './badges.tsx';
 import { useCategoryName } from './categories.tsx';
 import type { EventView } from './contract.ts';
+import { EventStatusBadge } from './events/EventBadges.tsx';
+import { goTo, pathFor } from './route.ts';
 import { useDepartments } from './useReference.ts';
 
-/** After 受理: the event as dispatched — its status, responsible units and time limit. */
+/** After 受理: the event as dispatched — its status, responsible units and time limit, and a link to follow it on the events screen. */
 export function EventPanel({ id, event }: { id?: string; event: EventView }) {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryName();
@@ -15,10 +18,18 @@ export function EventPanel({ id, event }: { id?: string; event: EventView }) {
     return d ? (i18n.language === 'en' ? d.nameEn : d.name) : code;
   };
   const overdue = Date.parse(event.timeLimitAt) < Date.now();
+  const route = { screen: 'events', appealId: null, eventId: event.id } as const;
+
+  function openEvent(e: MouseEvent<HTMLAnchorElement>) {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    goTo(route);
+  }
+
   return (
     <section id={id} className="event-panel" aria-label={t('console.event.heading')} data-testid="event-panel">
       <span className="event-label">{t('console.event.heading')}</span>
-      <span className="badge event-status">{t(`console.event.status.${event.status}`)}</span>
+      <EventStatusBadge status={event.status} />
       <span>{categoryName(event.categoryCode)}</span>
       <UrgencyBadge urgency={event.urgency} />
       <span data-testid="event-lead-name">{t('console.event.lead', { name: deptName(event.leadDepartmentCode) })}</span>
@@ -26,6 +37,9 @@ export function EventPanel({ id, event }: { id?: string; event: EventView }) {
       <span className={overdue ? 'event-limit is-overdue' : 'event-limit'}>
         {t('console.event.timeLimit', { time: formatDateTime(event.timeLimitAt, i18n.language) })}
       </span>
+      <a href={pathFor(route)} onClick={openEvent} data-testid="event-link">
+        {t('console.event.open')}
+      </a>
     </section>
   );
 }

@@ -231,7 +231,8 @@ function RowCategory({ name, confidence }: { name: string; confidence: number | 
   );
 }
 
-function Pager({ page, pages, onPage }: { page: number; pages: number; onPage(page: number): void }) {
+/** 上一页 · 第 n / m 页 · 下一页 (the event lists use it too). */
+export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage(page: number): void }) {
   const { t } = useTranslation();
   return (
     <nav className="pager" aria-label={t('console.queue.pageOf', { page, pages })}>

@@ -8,8 +8,10 @@ import { staffApi } from './api.ts';
 import { type AppealHandle, AppealView, heldByOther, mayTransfer } from './AppealView.tsx';
 import { CategoriesProvider } from './categories.tsx';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
-import type { NoteView, WallSnapshot } from './contract.ts';
+import type { EventSummary, NoteView, WallSnapshot } from './contract.ts';
 import { EmergencyAlerts } from './EmergencyAlerts.tsx';
+import { EventsScreen, eventShortcutRows } from './events/EventsScreen.tsx';
+import { AssessmentScreen } from './AssessmentScreen.tsx';
 import { HotScreen } from './HotScreen.tsx';
 import { type QueueTab, QueuePanel } from './QueuePanel.tsx';
 import { RejectDialog } from './RejectDialog.tsx';
@@ -26,6 +28,7 @@ import { usePresence } from './usePresence.ts';
 import { useQueue } from './useQueue.ts';
 import { useStaffSocket } from './useStaffSocket.ts';
 import { WallScreen } from './WallScreen.tsx';
+import { WebhookLogScreen } from './WebhookLogScreen.tsx';
 
 interface WorkbenchProps {
   user: SessionUser;
@@ -35,8 +38,12 @@ interface WorkbenchProps {
 
 const supervises = (role: SessionUser['role']) => role === 'supervisor' || role === 'admin';
 
-/** The wall and 热点分析 are a supervisor's tools: agents work the queue. */
-const screensFor = (role: SessionUser['role']): ConsoleScreen[] => (supervises(role) ? ['wall', 'workbench', 'hot'] : ['workbench']);
+/**
+ * The wall, 热点分析 and 考核 are a supervisor's tools, the webhook delivery log an admin's: agents
+ * work the queue; everyone here supervises events (事件督办).
+ */
+const screensFor = (role: SessionUser['role']): ConsoleScreen[] =>
+  supervises(role) ? ['wall', 'workbench', 'events', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks'] as const) : [])] : ['workbench', 'events'];
 
 /**
  * The logged-in console: queue on the left, the open appeal on the right, kept live by the staff
@@ -63,6 +70,7 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
   const [transferTarget, setTransferTarget] = useState<TransferTarget | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [wallPush, setWallPush] = useState<WallSnapshot | null>(null);
+  const [eventPush, setEventPush] = useState<EventSummary | null>(null);
   const [connections, setConnections] = useState(0);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const appealHandle = useRef<AppealHandle | null>(null);
@@ -222,6 +230,11 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
     onWall(wall) {
       setWallPush(wall);
     },
+    onEventUpdated(event) {
+      setEventPush(event);
+      // The open appeal's event block shows the event's status: keep it current.
+      if (appeal.detail?.event?.id === event.id) void appeal.refetch();
+    },
   });
 
   const items = (tab === 'mine' ? myWork.items : queue.data?.items) ?? [];
@@ -280,7 +293,8 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
     merge: workbenchOnly(() => appealHandle.current?.focusMerge()),
     help: () => setHelpOpen((o) => !o),
   };
-  useShortcuts(actions);
+  // The events screen has keys of its own (events/event-shortcuts.ts).
+  useShortcuts(actions, screen !== 'events');
 
   function showScreen(next: ConsoleScreen) {
     if (next === 'workbench') openAppeal(lastAppealId.current);
@@ -357,6 +371,21 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
               )}
             </div>
           </main>
+        ) : screen === 'events' ? (
+          <EventsScreen
+            user={user}
+            eventId={route.eventId}
+            onOpenEvent={route.openEvent}
+            push={eventPush}
+            connections={connections}
+            onHelp={actions.help}
+            onOpenAppeal={openAppeal}
+            onAnnounce={setAnnouncement}
+          />
+        ) : screen === 'assessment' ? (
+          <AssessmentScreen />
+        ) : screen === 'webhooks' ? (
+          <WebhookLogScreen onAnnounce={setAnnouncement} />
         ) : screen === 'wall' ? (
           <WallScreen user={user} push={wallPush} connections={connections} onOpenAppeal={openAppeal} onOpenScreen={showScreen} onTransfer={setTransferTarget} />
         ) : (
@@ -381,7 +410,7 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
           />
         )}
         <TransferDialog appeal={transferTarget} user={user} onCancel={() => setTransferTarget(null)} onTransferred={handleTransferred} />
-        <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+        <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} rows={screen === 'events' ? eventShortcutRows(t) : undefined} />
         {/* New appeals, assignments and decisions are announced to screen readers without moving focus. */}
         <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
           {announcement}

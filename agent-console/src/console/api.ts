@@ -1,6 +1,8 @@
-import type { AppealPage, AppealSummary, HotReport, MessageView, SessionUser } from '@hotline/backend/api-types';
+import type { AppealPage, AppealSummary, AssessmentReport, HotReport, MessageView, SessionUser, WebhookDeliveryPage, WebhookDeliveryView } from '@hotline/backend/api-types';
 import type { TerritoryCollection } from '../citizen/territory.ts';
 import { apiRequest } from '../shared/api.ts';
+import { assessmentPath } from './assessment-format.ts';
+import { type DeliveryFilter, deliveriesPath } from './webhook-format.ts';
 import type {
   AgentView,
   CannedReply,
@@ -100,4 +102,11 @@ export const staffApi = {
     return apiRequest<HotReport>(`/api/stats/hot?${params}`, { signal });
   },
   territory: (signal?: AbortSignal) => apiRequest<TerritoryCollection>('/api/public/territory', { signal }),
+
+  /** 考核 of one month (YYYY-MM), or of this month on the hotline's clock. */
+  assessment: (month: string | null, signal?: AbortSignal) => apiRequest<AssessmentReport>(assessmentPath(month), { signal }),
+  webhookDeliveries: (query: { filter: DeliveryFilter; page: number; pageSize: number }, signal?: AbortSignal) =>
+    apiRequest<WebhookDeliveryPage>(deliveriesPath(query), { signal }),
+  /** A failed delivery goes out again (409 when it is not failed any more). */
+  retryWebhookDelivery: (id: string) => apiRequest<WebhookDeliveryView>(`/api/admin/webhook-deliveries/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
 };

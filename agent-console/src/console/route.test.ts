@@ -22,6 +22,24 @@ describe('console routes', () => {
     expect(pathFor({ screen: null, appealId: null })).toBe('/console/');
   });
 
+  it('reads and writes the events screen and the open event', () => {
+    expect(parseConsolePath('/console/events')).toEqual({ screen: 'events', appealId: null });
+    expect(parseConsolePath(`/console/events/${ID.toUpperCase()}`)).toEqual({ screen: 'events', appealId: null, eventId: ID });
+    expect(pathFor({ screen: 'events', appealId: null, eventId: ID })).toBe(`/console/events/${ID}`);
+    expect(pathFor({ screen: 'events', appealId: null, eventId: null })).toBe('/console/events');
+  });
+
+  it('starts department handlers on their worklist', () => {
+    expect(homeScreen('handler')).toBe('events');
+  });
+
+  it('opens the monthly assessment and the webhook delivery log by path', () => {
+    expect(parseConsolePath('/console/assessment')).toEqual({ screen: 'assessment', appealId: null });
+    expect(parseConsolePath('/console/webhooks/')).toEqual({ screen: 'webhooks', appealId: null });
+    expect(pathFor({ screen: 'assessment', appealId: null })).toBe('/console/assessment');
+    expect(pathFor({ screen: 'webhooks', appealId: null })).toBe('/console/webhooks');
+  });
+
   it('starts supervisors on the wall and agents on the queue', () => {
     expect(homeScreen('supervisor')).toBe('wall');
     expect(homeScreen('admin')).toBe('wall');

@@ -16,8 +16,15 @@ export type ShortcutAction =
   | 'merge'
   | 'help';
 
+/** A key table's row: what the listener matches (`keys`) and what the help overlay shows. */
+export interface Shortcut<A extends string> {
+  action: A;
+  keys: string[];
+  shown: string[];
+}
+
 /** The one table of shortcuts: the key listener reads it, and so does the help overlay. */
-export const SHORTCUTS: { action: ShortcutAction; keys: string[]; shown: string[] }[] = [
+export const SHORTCUTS: Shortcut<ShortcutAction>[] = [
   { action: 'next', keys: ['j', 'ArrowDown'], shown: ['J', '↓'] },
   { action: 'previous', keys: ['k', 'ArrowUp'], shown: ['K', '↑'] },
   { action: 'open', keys: ['Enter'], shown: ['Enter'] },
@@ -42,26 +49,35 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('[role="menu"]') !== null;
 }
 
-/** Calls `actions[action]` for a shortcut key, unless the user is typing or a dialog is open. */
-export function useShortcuts(actions: Record<ShortcutAction, () => void>): void {
+/**
+ * Calls `actions[action]` for a shortcut key, unless the user is typing or a dialog is open. A
+ * screen with keys of its own (the events screen) turns the workbench's table off while it shows.
+ */
+export function useShortcuts(actions: Record<ShortcutAction, () => void>, enabled = true): void {
+  useKeyTable(SHORTCUTS, actions, enabled);
+}
+
+/** The listener behind `useShortcuts`, for any table of keys. */
+export function useKeyTable<A extends string>(table: readonly Shortcut<A>[], actions: Record<A, () => void>, enabled = true): void {
   const latest = useRef(actions);
   useLayoutEffect(() => {
     latest.current = actions;
   });
 
   useEffect(() => {
+    if (!enabled) return;
     function handleKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
       // Enter on a focused link or button already does its own thing.
       if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('a, button')) return;
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      const shortcut = SHORTCUTS.find((s) => s.keys.includes(key));
+      const shortcut = table.find((s) => s.keys.includes(key));
       if (!shortcut) return;
       event.preventDefault();
       latest.current[shortcut.action]();
     }
     window.addEventListener('keydown', handleKeyDown);
     return () => window.removeEventListener('keydown', handleKeyDown);
-  }, []);
+  }, [table, enabled]);
 }

@@ -1,39 +1,13 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { HotReport } from '@hotline/backend/api-types';
+import { useMemo } from 'react';
 import type { TerritoryCollection } from '../citizen/territory.ts';
-import { isAbort } from '../shared/api.ts';
+import { useApiResource } from './useApiResource.ts';
 import { type HotPeriod, staffApi } from './api.ts';
 import { useConsoleTerritory } from './useConsoleTerritory.ts';
 
 /** The report for one period and street; a change of filter cancels the request still in flight. */
 export function useHotReport(period: HotPeriod, streetCode: string | null) {
-  const key = `${period}|${streetCode ?? ''}`;
-  const [result, setResult] = useState<{ key: string; report: HotReport } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoading(true);
-    setError(null);
-    staffApi.hotReport({ period, streetCode }, abort.signal).then(
-      (fresh) => {
-        setResult({ key, report: fresh });
-        setLoading(false);
-      },
-      (e: unknown) => {
-        if (isAbort(e)) return;
-        setError(e);
-        setLoading(false);
-      },
-    );
-    return () => abort.abort();
-  }, [key, period, streetCode, attempt]);
-
-  const refetch = useCallback(() => setAttempt((n) => n + 1), []);
-  // A report for other filters is not shown while the new one loads: the figures would mislead.
-  return { report: result?.key === key ? result.report : null, loading, error, refetch };
+  const { value, loading, error, refetch } = useApiResource(`${period}|${streetCode ?? ''}`, (signal) => staffApi.hotReport({ period, streetCode }, signal));
+  return { report: value, loading, error, refetch };
 }
 
 export interface Street {

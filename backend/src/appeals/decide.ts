@@ -30,7 +30,7 @@ export async function decideAppeal({ ctx, input }: { ctx: Ctx; input: { appealId
     assertPending(before);
     await markFirstResponse(tx, (await claimIfUnassigned(tx, before)) ?? before);
     const accepted = input.decision.kind === 'accept';
-    if (input.decision.kind === 'accept') await createEventForAppeal(tx, before, input.decision.event);
+    if (input.decision.kind === 'accept') await createEventForAppeal(tx, publish, before, input.decision.event);
     const now = new Date();
     const [decided] = await tx.db
       .update(appeals)

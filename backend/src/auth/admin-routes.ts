@@ -3,21 +3,11 @@ import { createRouter, errorResponses } from '../http/router.ts';
 import { actorOf } from '../http/actor.ts';
 import { requireRole } from './middleware.ts';
 import { listAccounts, setAccountDisabled } from './accounts.ts';
-import { roles } from './schema.ts';
+import { sessionUserSchema } from './routes.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
 
-const accountSchema = z
-  .object({
-    id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(roles),
-    departmentCode: z.string().nullable(),
-    disabledAt: z.iso.datetime().nullable(),
-    openSessions: z.number().int(),
-  })
-  .openapi('Account');
+const accountSchema = sessionUserSchema.extend({ disabledAt: z.iso.datetime().nullable(), openSessions: z.number().int() }).openapi('Account');
 
 const listRoute = createRoute({
   method: 'get',

@@ -26,3 +26,6 @@ export function requireRole(...allowed: Role[]) {
 
 /** The roles that work the pre-acceptance queue. */
 export const QUEUE_ROLES: Role[] = ['agent', 'supervisor', 'admin'];
+
+/** Everyone on staff, department handlers included: for reference data (categories, departments) every screen names things with. */
+export const STAFF_ROLES: Role[] = [...QUEUE_ROLES, 'handler'];

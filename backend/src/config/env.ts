@@ -33,10 +33,20 @@ export const configSchema = z
     WECHAT_APPSECRET: optional(z.string().min(1)),
     WECHAT_AES_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey')),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    OPEN311_API_KEYS: optional(z.string().regex(/^\s*[A-Za-z0-9_-]{16,}\s*(,\s*[A-Za-z0-9_-]{16,}\s*)*$/, 'must be comma-separated keys of 16 or more letters, digits, - or _')),
+    LINKAGE_WEBHOOK_URL: optional(z.url().regex(/^https?:\/\//, 'must be an http:// or https:// URL')),
+    LINKAGE_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+    LINKAGE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+    LINKAGE_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
+    HOTLINE_BENCH_FLOOR: z.enum(['0', '1']).default('0'),
   })
   .refine((env) => env.DEDUP_SUGGEST_THRESHOLD <= env.DEDUP_ATTACH_THRESHOLD, {
     message: 'must not be above DEDUP_ATTACH_THRESHOLD',
     path: ['DEDUP_SUGGEST_THRESHOLD'],
+  })
+  .refine((env) => !env.LINKAGE_WEBHOOK_URL === !env.LINKAGE_WEBHOOK_SECRET, {
+    message: 'goes with LINKAGE_WEBHOOK_URL: set both or neither',
+    path: ['LINKAGE_WEBHOOK_SECRET'],
   })
   .transform((env) => ({
     port: env.PORT,
@@ -62,6 +72,13 @@ export const configSchema = z
     wechat: env.WECHAT_TOKEN
       ? { token: env.WECHAT_TOKEN, appId: env.WECHAT_APPID, appSecret: env.WECHAT_APPSECRET, aesKey: env.WECHAT_AES_KEY, apiBase: stripSlash(env.WECHAT_API_BASE) }
       : undefined,
+    open311: { apiKeys: env.OPEN311_API_KEYS?.split(',').map((key) => key.trim()) ?? [] },
+    linkageWebhook:
+      env.LINKAGE_WEBHOOK_URL && env.LINKAGE_WEBHOOK_SECRET
+        ? { url: env.LINKAGE_WEBHOOK_URL, secret: env.LINKAGE_WEBHOOK_SECRET, maxAttempts: env.LINKAGE_WEBHOOK_MAX_ATTEMPTS, backoffBaseMs: env.LINKAGE_WEBHOOK_BACKOFF_MS }
+        : undefined,
+    /** `npm run bench -- ingest` measures the cheapest write beside the SMS pipeline: POST /bench/floor. */
+    benchFloor: env.HOTLINE_BENCH_FLOOR === '1',
   }));
 
 /** An unset variable and an empty one mean the same: not configured. */

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { actorOf } from '../http/actor.ts';
-import { QUEUE_ROLES, requireRole } from '../auth/middleware.ts';
+import { STAFF_ROLES, requireRole } from '../auth/middleware.ts';
 import type { Ctx } from '../context.ts';
 import { departments } from './schema.ts';
 
@@ -30,7 +30,7 @@ const listRoute = createRoute({
   path: '/api/departments',
   tags: ['departments'],
   summary: 'Departments and street sub-centers, for the event form (lead and co-departments)',
-  middleware: [requireRole(...QUEUE_ROLES)],
+  middleware: [requireRole(...STAFF_ROLES)],
   responses: {
     200: { description: 'Departments', content: { 'application/json': { schema: z.object({ departments: z.array(departmentViewSchema) }) } } },
     ...errorResponses(401, 403),

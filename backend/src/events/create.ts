@@ -1,15 +1,16 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx, TxCtx } from '../context.ts';
+import type { DomainEvent } from '../bus/catalogue.ts';
 import type { DbOrTx } from '../db/client.ts';
 import type { Territory } from '../territory/territory.ts';
-import { recordAudit } from '../audit/record.ts';
 import { ServiceError } from '../http/errors.ts';
 import { departments } from '../departments/schema.ts';
 import { categories, categoryDepartments } from '../taxonomy/schema.ts';
 import type { Appeal } from '../appeals/schema.ts';
 import { findAppeal } from '../appeals/queries.ts';
 import { type Event, events } from './schema.ts';
-import { timeLimitFor } from './time-limit.ts';
+import { eventDeadlines } from './time-limit.ts';
+import { recordStep } from './record-step.ts';
 import type { EventDraft, EventInput, EventView } from './views.ts';
 
 /**
@@ -42,8 +43,9 @@ async function responsibleUnits(db: DbOrTx, territory: Territory, appeal: Pick<A
   return { lead, co };
 }
 
-async function draftOf(db: DbOrTx, territory: Territory, appeal: Appeal, now: Date): Promise<EventDraft> {
+async function draftOf(db: DbOrTx, territory: Territory, timezone: string, appeal: Appeal, now: Date): Promise<EventDraft> {
   const { lead, co } = await responsibleUnits(db, territory, appeal);
+  const { timeLimitAt } = await eventDeadlines(db, appeal, now, timezone);
   return {
     categoryCode: appeal.categoryCode,
     urgency: appeal.urgency,
@@ -51,13 +53,13 @@ async function draftOf(db: DbOrTx, territory: Territory, appeal: Appeal, now: Da
     gridCode: appeal.gridCode,
     leadDepartmentCode: lead,
     coDepartmentCodes: co,
-    timeLimitAt: timeLimitFor(appeal.urgency, now).toISOString(),
+    timeLimitAt: timeLimitAt.toISOString(),
   };
 }
 
 /** The event form pre-filled for an appeal (`GET /api/appeals/{id}/event-draft`). */
 export async function eventDraft({ ctx, input }: { ctx: Ctx; input: { appealId: string } }): Promise<EventDraft> {
-  return draftOf(ctx.db, ctx.territory, await findAppeal(ctx.db, input.appealId), new Date());
+  return draftOf(ctx.db, ctx.territory, ctx.config.timezone, await findAppeal(ctx.db, input.appealId), new Date());
 }
 
 /** Checks the agent's event against the reference data; a bad field is a 400 naming it. */
@@ -81,36 +83,51 @@ async function validated(tx: TxCtx, input: EventInput, now: Date) {
  * Makes the accepted appeal an event (事件) inside the acceptance's transaction: from the agent's
  * form when given (validated), otherwise from the draft. Without a form, an appeal the rules cannot
  * place yet (no category, no department) is accepted without an event; the console always sends one.
+ * The time limits come from the rules (the agent's completion limit wins), and the `dispatch` step
+ * to the lead department is recorded and published after the commit.
  */
-export async function createEventForAppeal(tx: TxCtx, appeal: Appeal, input: EventInput | undefined): Promise<Event | undefined> {
-  const now = new Date();
-  let fields: Omit<typeof events.$inferInsert, 'caseNumber' | 'appealId' | 'signDueAt' | 'warnAt'> & { timeLimitAt: Date };
+export async function createEventForAppeal(
+  tx: TxCtx,
+  publish: (event: DomainEvent) => void,
+  appeal: Appeal,
+  input: EventInput | undefined,
+  now = new Date(),
+): Promise<Event | undefined> {
+  let fields: Omit<typeof events.$inferInsert, 'caseNumber' | 'appealId' | 'signDueAt' | 'warnAt' | 'timeLimitAt'> & { categoryCode: string };
+  let chosenTimeLimitAt: Date | undefined;
   if (input) {
-    const checked = await validated(tx, input, now);
+    const { timeLimitAt, ...checked } = await validated(tx, input, now);
     fields = { ...checked, address: checked.address ?? null, gridCode: checked.gridCode ?? null };
+    chosenTimeLimitAt = timeLimitAt;
   } else {
-    const draft = await draftOf(tx.db, tx.territory, appeal, now);
+    const draft = await draftOf(tx.db, tx.territory, tx.config.timezone, appeal, now);
     if (!draft.categoryCode || !draft.leadDepartmentCode) return undefined;
-    fields = { ...draft, categoryCode: draft.categoryCode, leadDepartmentCode: draft.leadDepartmentCode, timeLimitAt: new Date(draft.timeLimitAt) };
+    const { timeLimitAt: _fromRules, ...rest } = draft;
+    fields = { ...rest, categoryCode: draft.categoryCode, leadDepartmentCode: draft.leadDepartmentCode };
   }
-  const span = fields.timeLimitAt.getTime() - now.getTime();
+  const deadlines = await eventDeadlines(tx.db, fields, now, tx.config.timezone, chosenTimeLimitAt);
   const [event] = await tx.db
     .insert(events)
     .values({
       ...fields,
+      ...deadlines,
       caseNumber: appeal.caseNumber,
       appealId: appeal.id,
       dispatchedAt: now,
-      signDueAt: new Date(now.getTime() + Math.min(span, 24 * 3600_000)),
-      warnAt: new Date(now.getTime() + span * 0.8),
       createdByUserId: tx.actor.type === 'user' ? tx.actor.user.id : null,
+      createdAt: now,
+      updatedAt: now,
     })
     .returning();
-  await recordAudit(tx.db, tx.actor, {
-    action: 'event.created',
-    entityType: 'event',
-    entityId: event!.id,
-    after: { appealId: appeal.id, caseNumber: event!.caseNumber, categoryCode: event!.categoryCode, leadDepartmentCode: event!.leadDepartmentCode, timeLimitAt: event!.timeLimitAt.toISOString() },
+  await recordStep(tx, publish, {
+    event: event!,
+    action: 'dispatch',
+    fromStatus: null,
+    departmentCode: event!.leadDepartmentCode,
+    audit: {
+      action: 'event.created',
+      after: { appealId: appeal.id, caseNumber: event!.caseNumber, categoryCode: event!.categoryCode, leadDepartmentCode: event!.leadDepartmentCode, timeLimitAt: event!.timeLimitAt.toISOString() },
+    },
   });
   return event!;
 }

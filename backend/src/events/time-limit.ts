@@ -1,18 +1,139 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import chineseDays from 'chinese-days';
+import type { DbOrTx } from '../db/client.ts';
 import type { Appeal } from '../appeals/schema.ts';
+import { type TimeLimitRule, timeLimitRules } from './schema.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** The yellow warning (临期) is due once this share of the time limit has passed. */
+const WARN_SHARE = 0.8;
+/** No rule asks for more; a longer search means the calendar data is missing, not a long holiday. */
+const MAX_CALENDAR_DAYS_SEARCHED = 3660;
+
+export type TimeLimitUnit = TimeLimitRule['signForUnit'];
+export type Urgency = Appeal['urgency'];
+
+/** An event's deadlines from one dispatch: 签收时限, 办结时限 and the yellow line before the latter. */
+export interface EventDeadlines {
+  signDueAt: Date;
+  timeLimitAt: Date;
+  warnAt: Date;
+}
+
+interface LocalTime {
+  /** YYYY-MM-DD, as `chinese-days` reads dates. */
+  date: string;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(timezone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock date and time at `instant` in `timezone`. */
+function localTimeOf(instant: Date, timezone: string): LocalTime {
+  const parts = Object.fromEntries(formatterFor(timezone).formatToParts(instant).map((p) => [p.type, p.value]));
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    millisecond: instant.getUTCMilliseconds(),
+  };
+}
+
+/** The UTC offset of `timezone` at `instant`, in ms. */
+function offsetAt(instant: number, timezone: string): number {
+  const local = localTimeOf(new Date(instant), timezone);
+  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d, local.hour, local.minute, local.second, local.millisecond) - instant;
+}
+
+/** The instant when the wall clock in `timezone` shows `local`. */
+function instantOf(local: LocalTime, timezone: string): Date {
+  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
+  const asUtc = Date.UTC(y, m - 1, d, local.hour, local.minute, local.second, local.millisecond);
+  const guess = asUtc - offsetAt(asUtc, timezone);
+  // A second pass settles the offset when the first guess crossed a daylight-saving change.
+  return new Date(asUtc - offsetAt(guess, timezone));
+}
+
+function nextDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
 
 /**
- * How long the responsible unit has (时限), by urgency: 特急 2 hours, 紧急 24 hours, 一般 5 days.
- * Calendar time for now; the linkage-center work replaces this one rule with working-day calendars.
+ * N working days after `from`: the same local time of day on the Nth working day after its local
+ * date, by the Chinese public holidays and make-up workdays (调休) of `chinese-days`.
  */
-export const TIME_LIMIT_MS: Record<Appeal['urgency'], number> = {
-  emergency: 2 * HOUR_MS,
-  urgent: 24 * HOUR_MS,
-  normal: 5 * 24 * HOUR_MS,
-};
+export function addWorkingDays(from: Date, days: number, timezone: string): Date {
+  const local = localTimeOf(from, timezone);
+  let date = local.date;
+  let left = days;
+  for (let searched = 0; left > 0; searched++) {
+    if (searched > MAX_CALENDAR_DAYS_SEARCHED) throw new Error(`no ${days} working days found after ${local.date}: is the holiday calendar current?`);
+    date = nextDate(date);
+    if (chineseDays.isWorkday(date)) left--;
+  }
+  return instantOf({ ...local, date }, timezone);
+}
 
-/** The time limit of an event of this urgency created at `from`. */
-export function timeLimitFor(urgency: Appeal['urgency'], from: Date): Date {
-  return new Date(from.getTime() + TIME_LIMIT_MS[urgency]);
+/** `amount` hours or working days after `from`. */
+export function addTimeLimit(from: Date, amount: number, unit: TimeLimitUnit, timezone: string): Date {
+  return unit === 'hours' ? new Date(from.getTime() + amount * HOUR_MS) : addWorkingDays(from, amount, timezone);
+}
+
+/** The yellow line: 80% of the way from the dispatch to the time limit. */
+export function warnAtFor(start: Date, timeLimitAt: Date): Date {
+  return new Date(start.getTime() + (timeLimitAt.getTime() - start.getTime()) * WARN_SHARE);
+}
+
+type RuleAmounts = Pick<TimeLimitRule, 'signForAmount' | 'signForUnit' | 'completionAmount' | 'completionUnit'>;
+
+/**
+ * The deadlines of a dispatch at `from` under `rule`. A completion limit the agent chose replaces
+ * the rule's; sign-for never falls after completion.
+ */
+export function deadlinesFor(rule: RuleAmounts, from: Date, timezone: string, chosenTimeLimitAt?: Date): EventDeadlines {
+  const timeLimitAt = chosenTimeLimitAt ?? addTimeLimit(from, rule.completionAmount, rule.completionUnit, timezone);
+  const signDue = addTimeLimit(from, rule.signForAmount, rule.signForUnit, timezone);
+  return {
+    signDueAt: signDue.getTime() < timeLimitAt.getTime() ? signDue : timeLimitAt,
+    timeLimitAt,
+    warnAt: warnAtFor(from, timeLimitAt),
+  };
+}
+
+/** The rule for this category and urgency: the category's own, else the `*` default. */
+export async function timeLimitRuleFor(db: DbOrTx, categoryCode: string | null, urgency: Urgency): Promise<TimeLimitRule> {
+  const candidates = categoryCode ? [categoryCode, '*'] : ['*'];
+  const rules = await db
+    .select()
+    .from(timeLimitRules)
+    .where(and(eq(timeLimitRules.urgency, urgency), inArray(timeLimitRules.categoryCode, candidates)));
+  const rule = rules.find((r) => r.categoryCode === categoryCode) ?? rules.find((r) => r.categoryCode === '*');
+  // The defaults are seeded at every start, so only a hand-edited table lacks them.
+  if (!rule) throw new Error(`no time-limit rule for ${categoryCode ?? '*'}/${urgency} and no * default`);
+  return rule;
+}
+
+/** The deadlines of an event of this category and urgency dispatched at `from`, by the stored rules. */
+export async function eventDeadlines(
+  db: DbOrTx,
+  event: { categoryCode: string | null; urgency: Urgency },
+  from: Date,
+  timezone: string,
+  chosenTimeLimitAt?: Date,
+): Promise<EventDeadlines> {
+  return deadlinesFor(await timeLimitRuleFor(db, event.categoryCode, event.urgency), from, timezone, chosenTimeLimitAt);
 }

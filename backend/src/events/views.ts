@@ -164,3 +164,14 @@ export const stepInputSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('callback'), appealId: z.uuid(), satisfaction: z.number().int().min(1).max(5), note: z.string().trim().max(2000).optional() }),
 ]);
 export type StepInput = z.infer<typeof stepInputSchema>;
+
+/** A 时限 rule (`GET /api/time-limit-rules`): per category (`*` for any) and urgency, sign-for and completion limits. */
+export const timeLimitRuleViewSchema = z.object({
+  categoryCode: z.string(),
+  urgency: z.enum(urgencies),
+  signForAmount: z.number().int(),
+  signForUnit: z.enum(['hours', 'working_days']),
+  completionAmount: z.number().int(),
+  completionUnit: z.enum(['hours', 'working_days']),
+});
+export type TimeLimitRuleView = z.infer<typeof timeLimitRuleViewSchema>;

@@ -8,12 +8,15 @@ import { resolveContact } from '../contacts/resolve.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import { nextCaseNumber } from '../appeals/case-number.ts';
 import { type Message, attachments, conversations, messages } from './schema.ts';
+import { awaitingSurvey, ratingGivenBy, ratingOf, recordSurveyAnswer } from '../followup/survey.ts';
 
 export interface IntakeResult {
   appeal: Appeal;
   message: Message;
   /** True when the provider message id was seen before: nothing new was stored. */
   replayed: boolean;
+  /** The 回访 rating the message gave, when it answered a survey instead of opening an appeal. */
+  rating?: number;
 }
 
 /** Thrown inside the transaction when a concurrent delivery of the same message won the race. */
@@ -38,24 +41,12 @@ export async function receiveInbound({ ctx, input }: { ctx: Ctx; input: InboundM
 
 async function store(tx: TxCtx, inbound: InboundMessage, publish: (e: DomainEvent) => void): Promise<IntakeResult> {
   const { contactId, senderIdentityId } = await resolveContact(tx.db, inbound.sender, inbound.otherIdentities, inbound.senderName);
+  // Before anything could open a new appeal: a bare 1–5 may answer this citizen's 回访 survey.
+  const surveyed = await surveyAnswered(tx, contactId, inbound);
+  if (surveyed) return storeSurveyAnswer(tx, inbound, surveyed, publish);
   const conversation = await openConversation(tx, contactId, inbound.channel, senderIdentityId);
 
-  const [message] = await tx.db
-    .insert(messages)
-    .values({
-      conversationId: conversation.id,
-      channel: inbound.channel,
-      direction: 'in',
-      text: inbound.text,
-      latitude: inbound.location?.latitude,
-      longitude: inbound.location?.longitude,
-      locationLabel: inbound.location?.label,
-      providerMessageId: inbound.providerMessageId,
-      receivedAt: inbound.receivedAt,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!message) throw new AlreadyStored();
+  const message = await insertMessage(tx, conversation.id, inbound);
 
   if (inbound.attachments.length) {
     await tx.db.insert(attachments).values(
@@ -85,6 +76,48 @@ async function store(tx: TxCtx, inbound: InboundMessage, publish: (e: DomainEven
   }
   publish({ name: 'message.created', payload: { message: linked!, appeal } });
   return { appeal, message: linked!, replayed: false };
+}
+
+/** The message, once per (channel, provider message id): a concurrent copy that got in first makes this one `AlreadyStored`. */
+async function insertMessage(tx: TxCtx, conversationId: string, inbound: InboundMessage): Promise<Message> {
+  const [message] = await tx.db
+    .insert(messages)
+    .values({
+      conversationId,
+      channel: inbound.channel,
+      direction: 'in',
+      text: inbound.text,
+      latitude: inbound.location?.latitude,
+      longitude: inbound.location?.longitude,
+      locationLabel: inbound.location?.label,
+      providerMessageId: inbound.providerMessageId,
+      receivedAt: inbound.receivedAt,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!message) throw new AlreadyStored();
+  return message;
+}
+
+/**
+ * The rating and the appeal it answers, when the message is only a rating and the citizen has a
+ * survey waiting. A web form or a call is a new appeal by design, never an answer.
+ */
+async function surveyAnswered(tx: TxCtx, contactId: string, inbound: InboundMessage) {
+  const rating = inbound.startsNewAppeal || inbound.attachments.length || inbound.location ? undefined : ratingOf(inbound.text);
+  if (rating === undefined) return undefined;
+  const appeal = await awaitingSurvey(tx, contactId, inbound.receivedAt);
+  return appeal && { appeal, rating };
+}
+
+/** A survey answer is kept in the rated appeal's conversation (nothing lost) and opens no appeal. */
+async function storeSurveyAnswer(tx: TxCtx, inbound: InboundMessage, surveyed: { appeal: Appeal; rating: number }, publish: (e: DomainEvent) => void): Promise<IntakeResult> {
+  const message = await insertMessage(tx, surveyed.appeal.conversationId, inbound);
+  const [linked] = await tx.db.update(messages).set({ appealId: surveyed.appeal.id }).where(eq(messages.id, message.id)).returning();
+  const counted = await addToAppeal(tx, surveyed.appeal, inbound);
+  const appeal = await recordSurveyAnswer(tx, publish, counted, { satisfaction: surveyed.rating, channel: inbound.channel, at: inbound.receivedAt });
+  publish({ name: 'message.created', payload: { message: linked!, appeal } });
+  return { appeal, message: linked!, replayed: false, rating: surveyed.rating };
 }
 
 /**
@@ -156,5 +189,5 @@ async function findStored(ctx: Ctx, inbound: InboundMessage): Promise<IntakeResu
     .innerJoin(appeals, eq(appeals.id, messages.appealId))
     .where(and(eq(messages.channel, inbound.channel), eq(messages.providerMessageId, inbound.providerMessageId)))
     .limit(1);
-  return row && { ...row, replayed: true };
+  return row && { ...row, replayed: true, rating: ratingGivenBy(row.message, row.appeal) };
 }

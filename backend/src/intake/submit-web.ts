@@ -8,6 +8,7 @@ import { appeals } from '../appeals/schema.ts';
 import type { ChatLine } from '../appeals/views.ts';
 import { conversations, messages } from './schema.ts';
 import { type IntakeResult, receiveInbound } from './receive-inbound.ts';
+import { thankOnChat } from '../followup/survey.ts';
 
 /** The citizen page's form: checks what only the backend knows (the territory), then hands it to intake. */
 export async function submitWebAppeal({
@@ -31,14 +32,19 @@ export async function submitWebAppeal({
   return receiveInbound({ ctx, input: inbound });
 }
 
-/** A line from the page's live chat: it follows up the visitor's current appeal, or opens one. */
-export function sendWebChat({ ctx, input }: { ctx: Ctx; input: { chat: WebChatMessage; sessionHash: string } }): Promise<IntakeResult> {
+/**
+ * A line from the page's live chat: it follows up the visitor's current appeal, or opens one; a
+ * bare 1–5 answering a 回访 survey is recorded and thanked in the chat (once, not on a resend).
+ */
+export async function sendWebChat({ ctx, input }: { ctx: Ctx; input: { chat: WebChatMessage; sessionHash: string } }): Promise<IntakeResult> {
   const inbound = parseWebChat(input.chat, {
     sessionHash: input.sessionHash,
     messageId: input.chat.clientMessageId ?? randomUUID(),
     receivedAt: new Date(),
   });
-  return receiveInbound({ ctx, input: inbound });
+  const result = await receiveInbound({ ctx, input: inbound });
+  if (result.rating && !result.replayed) await thankOnChat(ctx, result.appeal, result.rating);
+  return result;
 }
 
 const CHAT_HISTORY_LIMIT = 200;

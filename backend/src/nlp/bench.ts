@@ -11,6 +11,7 @@ import { BANKS } from './corpus/banks.ts';
 import { type Register, renderAppeal } from './corpus/generate.ts';
 import { locate } from './location.ts';
 import { seededRandom } from './text.ts';
+import { emitRows, quantile } from '../../../bench/results.ts';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,7 +21,6 @@ const APPEALS = arg('appeals', 100_000);
 const LOOKUPS = arg('lookups', 2000);
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 function syntheticAppeals(n: number, seed: number, start: number, spanMs: number) {
   const rand = seededRandom(seed);
@@ -96,16 +96,14 @@ function main() {
 
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
-  console.log(
-    JSON.stringify({
-      classificationsPerSecond: Math.round(perSecond),
-      dedupP50Ms: Number(quantile(times, 0.5).toFixed(3)),
-      dedupP99Ms: Number(quantile(times, 0.99).toFixed(3)),
-      openAppeals: APPEALS,
-      indexHeapMB: Math.round((heapAfter - heapBefore) / 1024 / 1024),
-      rssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
-    }),
-  );
+  const p99 = quantile(times, 0.99);
+  emitRows([
+    { metric: 'classifications/s (type + category, one core)', value: Math.round(perSecond), unit: '/s' },
+    { metric: `dedup lookup p50 with ${APPEALS.toLocaleString('en-US')} open appeals`, value: Number(quantile(times, 0.5).toFixed(2)), unit: 'ms' },
+    { metric: `dedup lookup p99 with ${APPEALS.toLocaleString('en-US')} open appeals`, value: Number(p99.toFixed(2)), unit: 'ms', target: '< 5 ms', met: p99 < 5 },
+    { metric: 'duplicate index heap', value: Math.round((heapAfter - heapBefore) / 1024 / 1024), unit: 'MB' },
+    { metric: 'process RSS', value: Math.round(process.memoryUsage().rss / 1024 / 1024), unit: 'MB' },
+  ]);
 }
 
 main();

@@ -5,6 +5,7 @@
 import type { AppealSummary, CallView, ChatLine, EmergencyAlert, MessageView, NoteEvent } from '../appeals/views.ts';
 import type { PresenceUpdate } from '../routing/views.ts';
 import type { WallSnapshot } from '../stats/views.ts';
+import type { EventSummary } from '../events/views.ts';
 
 export interface ServerToClientEvents {
   /** To staff: an appeal entered the pre-acceptance queue. */
@@ -25,6 +26,8 @@ export interface ServerToClientEvents {
   'presence:updated': (update: PresenceUpdate) => void;
   /** To staff: a private note was added to an appeal (never sent to citizens' rooms). */
   'note:new': (note: NoteEvent) => void;
+  /** To center staff and to the handlers of the event's lead and co-departments: an event took a step. */
+  'event:updated': (event: EventSummary) => void;
   /** To one citizen's web page: a reply from the hotline. */
   'chat:message': (line: ChatLine) => void;
 }
@@ -32,6 +35,10 @@ export interface ServerToClientEvents {
 // The console only listens for now; actions go through the HTTP API.
 export type ClientToServerEvents = Record<string, never>;
 
-/** Rooms: every logged-in queue worker, and one per web visitor session. */
+/**
+ * Rooms: every logged-in queue worker (center staff), one per department for its handlers (they
+ * get only their events, never appeals), and one per web visitor session.
+ */
 export const STAFF_ROOM = 'staff';
+export const departmentRoom = (departmentCode: string) => `department:${departmentCode}`;
 export const citizenRoom = (sessionHash: string) => `citizen:${sessionHash}`;

@@ -10,7 +10,8 @@ import { loadAppealSummary, loadMessageView } from '../appeals/queries.ts';
 import { toCallView } from '../calls/record.ts';
 import { loadNoteView } from '../appeals/notes.ts';
 import { presenceOf, presenceOnConnect } from '../routing/presence.ts';
-import { type ClientToServerEvents, STAFF_ROOM, type ServerToClientEvents, citizenRoom } from './protocol.ts';
+import { loadEventSummary } from '../events/queries.ts';
+import { type ClientToServerEvents, STAFF_ROOM, type ServerToClientEvents, citizenRoom, departmentRoom } from './protocol.ts';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
@@ -37,6 +38,9 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps): Realtime {
         socket.data.user = { userId: user.id, role: user.role };
         // Before the connection counts as open: a new agent is available by the time routing sees them online.
         await presenceOnConnect(deps, user).catch((error) => console.error('presence on connect failed:', error));
+      } else if (user?.role === 'handler' && user.departmentCode) {
+        // A department handler hears only of their department's events: no staff room, no presence.
+        socket.data.rooms = [departmentRoom(user.departmentCode)];
       } else if (cookies[CITIZEN_COOKIE]) {
         socket.data.rooms = [citizenRoom(hashToken(cookies[CITIZEN_COOKIE]))];
       } else {
@@ -74,6 +78,14 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps): Realtime {
   // Notes go to the staff room only: citizens' rooms never receive them.
   deps.bus.on('note.created', ({ note }) => fanOut(async () => void io.to(STAFF_ROOM).emit('note:new', { ...(await loadNoteView(deps.db, note)), appealId: note.appealId })));
   deps.bus.on('presence.changed', ({ userId, status }) => void io.to(STAFF_ROOM).emit('presence:updated', { userId, status, online: deps.presence.isOnline(userId) }));
+  deps.bus.on('event.changed', ({ event, step }) =>
+    fanOut(async () => {
+      // A re-dispatch also tells the department it was taken from (the step's detail), so it leaves their worklist.
+      const previousLead = step.action === 'redispatch' && step.detail ? [step.detail] : [];
+      const departments = [...new Set([event.leadDepartmentCode, ...event.coDepartmentCodes, ...previousLead])];
+      io.to([STAFF_ROOM, ...departments.map(departmentRoom)]).emit('event:updated', await loadEventSummary(deps.db, event.id));
+    }),
+  );
   deps.presence.onChange(({ userId, online }) =>
     fanOut(async () => void io.to(STAFF_ROOM).emit('presence:updated', { userId, status: await presenceOf(deps.db, userId), online })),
   );

@@ -1,5 +1,10 @@
 import type { Deps } from '../context.ts';
 import type { DomainEventName } from '../bus/catalogue.ts';
+import { notifyCitizensJob } from '../followup/notify-citizens.ts';
+import { retryDeliveriesJob } from '../intake/retry-deliveries.ts';
+import { eventWarningsJob } from '../events/warnings.ts';
+import { queueWebhooksJob } from '../outbound-webhooks/queue.ts';
+import { deliverWebhooksJob } from '../outbound-webhooks/deliver.ts';
 
 /**
  * Background work that must be safe with several backend instances: every job claims its rows
@@ -16,4 +21,4 @@ export interface Job {
 }
 
 /** Every scheduled job of the server, in one list so a newcomer sees all background work at once. */
-export const JOBS: Job[] = [];
+export const JOBS: Job[] = [notifyCitizensJob, retryDeliveriesJob, eventWarningsJob, queueWebhooksJob, deliverWebhooksJob];

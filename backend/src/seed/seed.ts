@@ -7,9 +7,14 @@ import { users } from '../auth/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { demoTerritory } from './demo-territory.ts';
 import { demoCategories, demoDepartments, demoStaff } from './demo-reference.ts';
+import { seedTimeLimitRules } from './time-limits.ts';
 
-/** Territory, departments and taxonomy, written once into an empty database. Returns whether it wrote anything. */
+/**
+ * Territory, departments and taxonomy, written once into an empty database; the default time-limit
+ * rules on every start, so a database from before them gets them too. Returns whether the territory was written.
+ */
 export async function seedReferenceData(db: Db): Promise<boolean> {
+  await seedTimeLimitRules(db);
   if (await hasRows(db, territoryUnits)) return false;
   await db.transaction(async (tx) => {
     await tx.insert(territoryUnits).values(demoTerritory());

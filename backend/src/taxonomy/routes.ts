@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
 import { createRouter, errorResponses } from '../http/router.ts';
-import { QUEUE_ROLES, requireRole } from '../auth/middleware.ts';
+import { STAFF_ROLES, requireRole } from '../auth/middleware.ts';
 import type { Ctx } from '../context.ts';
 import { actorOf } from '../http/actor.ts';
 import { categories } from './schema.ts';
@@ -29,7 +29,7 @@ const listRoute = createRoute({
   path: '/api/categories',
   tags: ['taxonomy'],
   summary: 'The matter categories (事项分类), for display and for correcting a classification',
-  middleware: [requireRole(...QUEUE_ROLES)],
+  middleware: [requireRole(...STAFF_ROLES)],
   responses: {
     200: { description: 'Categories in order', content: { 'application/json': { schema: z.object({ categories: z.array(categorySchema) }) } } },
     ...errorResponses(401, 403),

@@ -34,7 +34,7 @@ let sequence = 0;
  * Pending appeals written straight to the database, already triaged (as NLP leaves them), each
  * from its own citizen: for routing specs that need hundreds of appeals quickly.
  */
-export async function insertTriagedAppeals(hotline: TestHotline, specs: { channel: Channel; summary?: string; categoryCode?: string | null; urgency?: Appeal['urgency']; gridCode?: string; address?: string }[]): Promise<Appeal[]> {
+export async function insertTriagedAppeals(hotline: Pick<TestHotline, 'database'>, specs: { channel: Channel; summary?: string; categoryCode?: string | null; urgency?: Appeal['urgency']; gridCode?: string; address?: string }[]): Promise<Appeal[]> {
   const { db } = hotline.database;
   const batch = ++sequence;
   return db.transaction(async (tx) => {

@@ -5,6 +5,8 @@ import { ServiceError, describeZodError } from '../../http/errors.ts';
 import type { Ctx } from '../../context.ts';
 import { isOptedOut, setOptOut } from '../../contacts/opt-out.ts';
 import { receiveInbound } from '../receive-inbound.ts';
+import { lookupKnownCase, trackingQueryOf } from '../../appeals/public-lookup.ts';
+import { surveyThanks } from '../../followup/survey.ts';
 import { recordDeliveryStatus } from '../delivery-status.ts';
 import { twiml, verifiedTwilioParams } from './twilio-request.ts';
 
@@ -13,8 +15,17 @@ export const smsReplies = {
   received: (caseNumber: string) => `【12345】您的诉求已收到，案件流水号 ${caseNumber}。直接回复本短信可补充情况，回复TD退订。`,
   stopped: '【12345】您已退订本热线短信，回复START可恢复接收。',
   started: '【12345】您已恢复接收本热线短信。',
-  help: (publicUrl: string) => `【12345】直接回复短信即可反映问题；查询办理进度请访问 ${publicUrl} 或致电本号码按2。回复TD退订。`,
+  help: (publicUrl: string) => `【12345】直接回复短信即可反映问题；查询办理进度请回复「查询 案件流水号」、访问 ${publicUrl} 或致电本号码按2。回复TD退订。`,
+  progress: (caseNumber: string, words: string) => `【12345】案件 ${caseNumber}：${words}。`,
+  notFound: (caseNumber: string) => `【12345】未找到案件 ${caseNumber}，请核对案件流水号后重新发送。`,
+  thanks: (rating: number) => `【12345】${surveyThanks(rating)}`,
 };
+
+/** 「查询 <案件号>」 / 「CX <案件号>」: the current step, as every channel words it; files nothing. */
+async function answerTracking(ctx: Ctx, caseNumber: string): Promise<string> {
+  const found = await lookupKnownCase(ctx, caseNumber);
+  return found ? smsReplies.progress(caseNumber, found.statusText) : smsReplies.notFound(caseNumber);
+}
 
 async function answerKeyword(ctx: Ctx, keyword: 'stop' | 'start' | 'help', phone: string): Promise<string> {
   if (keyword === 'help') return smsReplies.help(ctx.config.publicUrl);
@@ -24,7 +35,8 @@ async function answerKeyword(ctx: Ctx, keyword: 'stop' | 'start' | 'help', phone
 
 /**
  * Twilio SMS: verify, parse, persist, answer with TwiML. A retry of the same MessageSid stores
- * nothing new and gets the same answer; an opted-out number is stored but not answered.
+ * nothing new and gets the same answer; an opted-out number is stored but not answered. A progress
+ * query is answered without filing; a bare 1–5 answering a 回访 survey is recorded and thanked.
  */
 export function twilioSmsRoutes() {
   return createRouter()
@@ -33,9 +45,12 @@ export function twilioSmsRoutes() {
       const ctx = actorOf(c);
       const sms = parseSms(params, new Date());
       if (sms.kind === 'keyword') return twiml(c, smsReply(await answerKeyword(ctx, sms.keyword, sms.from)));
-      const { appeal } = await receiveInbound({ ctx, input: sms.inbound });
+      const queried = sms.inbound.attachments.length ? undefined : trackingQueryOf(sms.inbound.text);
+      if (queried) return twiml(c, smsReply(await answerTracking(ctx, queried)));
+      const { appeal, rating } = await receiveInbound({ ctx, input: sms.inbound });
       const silent = await isOptedOut(ctx, sms.inbound.sender);
-      return twiml(c, smsReply(silent ? undefined : smsReplies.received(appeal.caseNumber)));
+      if (silent) return twiml(c, smsReply());
+      return twiml(c, smsReply(rating ? smsReplies.thanks(rating) : smsReplies.received(appeal.caseNumber)));
     })
     .post('/channels/twilio/sms/status', async (c) => {
       const parsed = smsStatusSchema.safeParse(await verifiedTwilioParams(c));

@@ -20,7 +20,7 @@ import { ServiceError, describeZodError } from '../../http/errors.ts';
 import type { Ctx } from '../../context.ts';
 import { appealOfCall, recordCall } from '../../calls/record.ts';
 import { withinServiceHours } from '../../calls/service-hours.ts';
-import { lookupPublicAppeal, statusWords } from '../../appeals/public-lookup.ts';
+import { lookupKnownCase } from '../../appeals/public-lookup.ts';
 import type { Appeal } from '../../appeals/schema.ts';
 import { receiveInbound } from '../receive-inbound.ts';
 import { callTakers } from '../../routing/presence.ts';
@@ -74,14 +74,10 @@ async function routeCaller(ctx: Ctx, call: VoiceWebhook, appeal: Appeal): Promis
 async function progressSpeech(ctx: Ctx, digits: string | undefined): Promise<string> {
   const caseNumber = (digits ?? '').replace(/\D/g, '');
   if (!/^\d{14,20}$/.test(caseNumber)) return '您输入的案件流水号不完整。请重新拨打本热线查询，再见。';
-  try {
-    const found = await lookupPublicAppeal({ ctx, input: { caseNumber } });
-    const reason = found.rejectReason ? `，原因：${found.rejectReason}` : '';
-    return `案件 ${spokenDigits(caseNumber)} 当前状态：${statusWords[found.status]}${reason}。感谢您的来电，再见。`;
-  } catch (error) {
-    if (error instanceof ServiceError && error.code === 'not_found') return `未找到案件 ${spokenDigits(caseNumber)}，请核对后重新拨打本热线，再见。`;
-    throw error;
-  }
+  const found = await lookupKnownCase(ctx, caseNumber);
+  if (!found) return `未找到案件 ${spokenDigits(caseNumber)}，请核对后重新拨打本热线，再见。`;
+  const reason = found.rejectReason ? `，原因：${found.rejectReason}` : '';
+  return `案件 ${spokenDigits(caseNumber)} 当前状态：${found.statusText}${reason}。感谢您的来电，再见。`;
 }
 
 /** Appends a voicemail recording or its transcription to the call's appeal (a follow-up message). */

@@ -1,47 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptMessage, encryptMessage, verifyMessageSignature, wechatSignature } from '@hotline/channels/wechat';
+import { WECHAT, contentOf, eventXml, messageXml, newMsgId, newOpenId, signedQuery, textXml } from '../../testing/wechat.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type FakeProvider, startFakeProvider } from '../../testing/fake-provider.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../../testing/hotline.ts';
 
 const kinds = await testDatabaseKinds();
 
-const TOKEN = 'hotlineToken2026';
-const APP_ID = 'wx2c2769f8efd9abc2';
-const AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
-const ACCOUNT = 'gh_10f6c3c3ac5a';
-
-let sequence = 0;
-/** A fresh openid per test keeps each test's conversation and appeal its own. */
-const newOpenId = () => `oQH${randomBytes(12).toString('base64url')}`;
-const newMsgId = () => `2391${Date.now()}${String(++sequence).padStart(4, '0')}`;
-
-/** A push shaped as WeChat documents it (接收普通消息). */
-function messageXml(openId: string, body: string, msgId = newMsgId()): string {
-  return `<xml>
-  <ToUserName><![CDATA[${ACCOUNT}]]></ToUserName>
-  <FromUserName><![CDATA[${openId}]]></FromUserName>
-  <CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime>
-  ${body}
-  <MsgId>${msgId}</MsgId>
-</xml>`;
-}
-
-const textXml = (openId: string, content: string, msgId?: string) => messageXml(openId, `<MsgType><![CDATA[text]]></MsgType>\n  <Content><![CDATA[${content}]]></Content>`, msgId);
-
-function eventXml(openId: string, event: string, eventKey?: string): string {
-  return `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><FromUserName><![CDATA[${openId}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>${eventKey ? `<EventKey><![CDATA[${eventKey}]]></EventKey>` : ''}</xml>`;
-}
-
-function signedQuery(extra: Record<string, string> = {}, token = TOKEN) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = randomBytes(5).toString('hex');
-  return new URLSearchParams({ signature: wechatSignature(token, timestamp, nonce), timestamp, nonce, ...extra });
-}
-
-/** The reply's Content: passive replies are flat XML with CDATA. */
-const contentOf = (xml: string) => /<Content><!\[CDATA\[([\s\S]*?)\]\]><\/Content>/.exec(xml)?.[1];
+const { token: TOKEN, appId: APP_ID, aesKey: AES_KEY, account: ACCOUNT } = WECHAT;
 
 describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
   let hotline: TestHotline;

@@ -1,0 +1,116 @@
+/**
+ * Ingest benchmark: signed Twilio SMS webhooks against a real server process (NLP and dedup on),
+ * on PostgreSQL and on PGlite, loaded by autocannon from this separate process over loopback.
+ *
+ * For each database: the bare floor (a trivial route inserting one row) at saturation, the SMS
+ * pipeline at saturation, then the pipeline at half its saturated rate for acknowledgement latency.
+ * `npm run bench -- ingest [--seconds 10] [--connections 32] [--kinds postgres,pglite]`
+ */
+import autocannon from 'autocannon';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { signTwilioRequest } from '@hotline/channels/twilio';
+import { createTestPostgresDatabase } from '../backend/src/testing/databases.ts';
+import { startServerProcess } from '../backend/src/testing/server-process.ts';
+import { TWILIO, smsParams } from '../backend/src/testing/twilio.ts';
+import { type Row, argList, argNumber, emitRows } from './results.ts';
+
+const SECONDS = argNumber('seconds', 10);
+const CONNECTIONS = argNumber('connections', 32);
+const KINDS = argList('kinds', ['postgres', 'pglite']);
+const SMS_PATH = '/channels/twilio/sms';
+
+const TEXTS = [
+  '青禾区湖滨路18号门口的下水道井盖丢了，晚上很危险',
+  '东湖街道幸福小区楼下烧烤油烟太大，每天晚上都有',
+  '西山路和学院路路口的红绿灯坏了，车辆很乱',
+  '南桥镇菜市场旁边的垃圾好几天没人清运，臭味很大',
+  '小区旁边工地夜里施工噪音太大，影响休息',
+];
+
+/** One signed webhook per request, each from a different phone and with its own MessageSid, as Twilio sends them. */
+function smsRequest(i: number) {
+  const params = smsParams(`+86138${String(i % 100_000_000).padStart(8, '0')}`, `${TEXTS[i % TEXTS.length]}（${randomBytes(3).toString('hex')}）`);
+  return {
+    method: 'POST' as const,
+    path: SMS_PATH,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': signTwilioRequest(TWILIO.authToken, `${TWILIO.publicUrl}${SMS_PATH}`, params),
+    },
+    body: new URLSearchParams(params).toString(),
+  };
+}
+
+async function load(url: string, options: { path: string; sms: boolean; rate?: number }) {
+  let next = Math.floor(Math.random() * 1e9);
+  const result = await autocannon({
+    url: `${url}${options.path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    overallRate: options.rate,
+    method: 'POST',
+    requests: [{ setupRequest: (request) => (options.sms ? { ...request, ...smsRequest(next++) } : request) }],
+  });
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function databaseFor(kind: string) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'hotline-bench-'));
+  const env: Record<string, string> = {
+    DATA_DIR: dataDir,
+    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: TWILIO.authToken,
+    TWILIO_PHONE_NUMBER: TWILIO.phoneNumber,
+    TWILIO_API_BASE: 'http://127.0.0.1:9',
+    PUBLIC_URL: TWILIO.publicUrl,
+    HOTLINE_BENCH_FLOOR: '1',
+  };
+  let drop = async () => {};
+  if (kind === 'postgres') {
+    const database = await createTestPostgresDatabase();
+    env.DATABASE_URL = database.url;
+    drop = database.drop;
+  }
+  return { env, cleanup: async () => (await drop(), await rm(dataDir, { recursive: true, force: true })) };
+}
+
+async function main() {
+  const rows: Row[] = [];
+  for (const kind of KINDS) {
+    const { env, cleanup } = await databaseFor(kind);
+    const server = await startServerProcess(env);
+    try {
+      const floor = await load(server.url, { path: '/bench/floor', sms: false });
+      const pipeline = await load(server.url, { path: SMS_PATH, sms: true });
+      const half = Math.max(1, Math.round(pipeline.perSecond / 2));
+      const steady = await load(server.url, { path: SMS_PATH, sms: true, rate: half });
+      const db = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
+      const onPostgres = kind === 'postgres';
+      const ratio = pipeline.perSecond / floor.perSecond;
+      rows.push(
+        { metric: `${db}: bare floor, 1-row insert route at saturation`, value: Math.round(floor.perSecond), unit: 'req/s' },
+        { metric: `${db}: signed SMS webhooks at saturation`, value: Math.round(pipeline.perSecond), unit: 'appeals/s', ...(onPostgres ? { target: '≥ 1,000/s', met: pipeline.perSecond >= 1000 } : {}) },
+        { metric: `${db}: pipeline / floor`, value: Number(ratio.toFixed(2)), unit: '', ...(onPostgres ? { target: '≥ 0.5', met: ratio >= 0.5 } : {}) },
+        { metric: `${db}: ack latency p50 at half of saturation`, value: steady.p50, unit: 'ms' },
+        { metric: `${db}: ack latency p99 at half of saturation`, value: steady.p99, unit: 'ms', ...(onPostgres ? { target: '< 50 ms at 500/s', met: steady.p99 < 50 && half >= 500 } : {}) },
+        { metric: `${db}: failed requests in the three loads`, value: floor.failed + pipeline.failed + steady.failed, unit: '' },
+      );
+      console.log(`${db}: floor ${floor.perSecond.toFixed(0)}/s · SMS ${pipeline.perSecond.toFixed(0)}/s · at ${half}/s p50 ${steady.p50} ms p99 ${steady.p99} ms`);
+    } finally {
+      await server.stop('SIGTERM');
+      await cleanup();
+    }
+  }
+  emitRows(rows);
+}
+
+await main();
