@@ -1,0 +1,1 @@
+CREATE INDEX "appeals_duplicate_of_idx" ON "appeals" USING btree ("duplicate_of_id") WHERE "appeals"."duplicate_of_id" is not null;
