@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { type InboundMessage, type InboundMessageInput, inboundMessageSchema } from '@hotline/channels';
 import type { Ctx, TxCtx } from '../context.ts';
@@ -46,12 +47,16 @@ async function store(tx: TxCtx, inbound: InboundMessage, publish: (e: DomainEven
   if (surveyed) return storeSurveyAnswer(tx, inbound, surveyed, publish);
   const conversation = await openConversation(tx, contactId, inbound.channel, senderIdentityId);
 
-  const message = await insertMessage(tx, conversation.id, inbound);
+  const current = inbound.startsNewAppeal ? undefined : await currentAppeal(tx, conversation.currentAppealId);
+  // The message names its appeal as it is stored (the new appeal's id is chosen here), and the
+  // case-number counter is locked last, so its lock is held as briefly as possible.
+  const appealId = current?.id ?? randomUUID();
+  const linked = await insertMessage(tx, conversation.id, inbound, appealId);
 
   if (inbound.attachments.length) {
     await tx.db.insert(attachments).values(
       inbound.attachments.map((a) => ({
-        messageId: message.id,
+        messageId: linked.id,
         contentType: a.contentType,
         fileName: a.fileName,
         byteSize: a.data?.length,
@@ -61,11 +66,7 @@ async function store(tx: TxCtx, inbound: InboundMessage, publish: (e: DomainEven
     );
   }
 
-  const current = inbound.startsNewAppeal ? undefined : await currentAppeal(tx, conversation.currentAppealId);
-  const appeal = current
-    ? await addToAppeal(tx, current, inbound)
-    : await createAppeal(tx, inbound, contactId, conversation.id);
-  const [linked] = await tx.db.update(messages).set({ appealId: appeal.id }).where(eq(messages.id, message.id)).returning();
+  const appeal = current ? await addToAppeal(tx, current, inbound) : await createAppeal(tx, inbound, { id: appealId, contactId, conversationId: conversation.id });
 
   if (current) {
     publish({ name: 'appeal.updated', payload: { appeal, change: 'message' } });
@@ -74,16 +75,17 @@ async function store(tx: TxCtx, inbound: InboundMessage, publish: (e: DomainEven
     await recordAudit(tx.db, { type: 'contact', contactId }, { action: 'appeal.created', entityType: 'appeal', entityId: appeal.id, after: { status: appeal.status, caseNumber: appeal.caseNumber } });
     publish({ name: 'appeal.created', payload: { appeal } });
   }
-  publish({ name: 'message.created', payload: { message: linked!, appeal } });
-  return { appeal, message: linked!, replayed: false };
+  publish({ name: 'message.created', payload: { message: linked, appeal } });
+  return { appeal, message: linked, replayed: false };
 }
 
 /** The message, once per (channel, provider message id): a concurrent copy that got in first makes this one `AlreadyStored`. */
-async function insertMessage(tx: TxCtx, conversationId: string, inbound: InboundMessage): Promise<Message> {
+async function insertMessage(tx: TxCtx, conversationId: string, inbound: InboundMessage, appealId: string): Promise<Message> {
   const [message] = await tx.db
     .insert(messages)
     .values({
       conversationId,
+      appealId,
       channel: inbound.channel,
       direction: 'in',
       text: inbound.text,
@@ -112,12 +114,11 @@ async function surveyAnswered(tx: TxCtx, contactId: string, inbound: InboundMess
 
 /** A survey answer is kept in the rated appeal's conversation (nothing lost) and opens no appeal. */
 async function storeSurveyAnswer(tx: TxCtx, inbound: InboundMessage, surveyed: { appeal: Appeal; rating: number }, publish: (e: DomainEvent) => void): Promise<IntakeResult> {
-  const message = await insertMessage(tx, surveyed.appeal.conversationId, inbound);
-  const [linked] = await tx.db.update(messages).set({ appealId: surveyed.appeal.id }).where(eq(messages.id, message.id)).returning();
   const counted = await addToAppeal(tx, surveyed.appeal, inbound);
+  const linked = await insertMessage(tx, surveyed.appeal.conversationId, inbound, surveyed.appeal.id);
   const appeal = await recordSurveyAnswer(tx, publish, counted, { satisfaction: surveyed.rating, channel: inbound.channel, at: inbound.receivedAt });
-  publish({ name: 'message.created', payload: { message: linked!, appeal } });
-  return { appeal, message: linked!, replayed: false, rating: surveyed.rating };
+  publish({ name: 'message.created', payload: { message: linked, appeal } });
+  return { appeal, message: linked, replayed: false, rating: surveyed.rating };
 }
 
 /**
@@ -158,15 +159,14 @@ async function addToAppeal(tx: TxCtx, appeal: Appeal, inbound: InboundMessage): 
   return updated!;
 }
 
-async function createAppeal(tx: TxCtx, inbound: InboundMessage, contactId: string, conversationId: string): Promise<Appeal> {
+async function createAppeal(tx: TxCtx, inbound: InboundMessage, owner: { id: string; contactId: string; conversationId: string }): Promise<Appeal> {
   const caseNumber = await nextCaseNumber(tx.db, inbound.receivedAt, tx.config.timezone);
   const [appeal] = await tx.db
     .insert(appeals)
     .values({
+      ...owner,
       caseNumber,
       channel: inbound.channel,
-      contactId,
-      conversationId,
       summary: inbound.text,
       address: inbound.address,
       messageCount: 1,
