@@ -27,5 +27,5 @@ export type { CannedReply, KnowledgeArticle } from './knowledge/views.ts';
 export type { DepartmentView } from './departments/routes.ts';
 export type { AssessmentReport, AssessmentRow } from './assessment/views.ts';
 export type { WebhookDeliveryView, WebhookDeliveryPage } from './outbound-webhooks/views.ts';
-export type { EventView, EventDraft, EventInput, EventSummary, EventDetail, EventStepView, StepInput, TimeLimitRuleView } from './events/views.ts';
+export type { EventView, EventDraft, EventInput, EventSummary, EventDetail, EventStepView, EventCounts, StepInput, TimeLimitRuleView } from './events/views.ts';
 export type EventPage = import('zod').infer<typeof import('./events/views.ts').eventPageSchema>;

@@ -9,6 +9,7 @@ export type {
   CannedReply,
   ContactHistoryItem as ContactAppeal,
   DepartmentView,
+  EventCounts,
   EventDetail,
   EventDraft,
   EventInput,

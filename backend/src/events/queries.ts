@@ -4,11 +4,11 @@ import type { DbOrTx } from '../db/client.ts';
 import { notFound } from '../http/errors.ts';
 import { users } from '../auth/schema.ts';
 import { appeals } from '../appeals/schema.ts';
-import { type Event, type EventStatus, eventExtensions, eventPhotos, eventSteps, events, timeLimitRules } from './schema.ts';
+import { type Event, type EventStatus, type EventStep, eventExtensions, eventStatuses, eventPhotos, eventSteps, events, timeLimitRules } from './schema.ts';
 import { OPEN_STATUSES, type Staff, type StaffAction, availableActions } from './lifecycle.ts';
 import { reportersOf } from './reporters.ts';
 import { reopenable, staffOf } from './steps.ts';
-import type { EventDetail, EventSummary, dueStates } from './views.ts';
+import type { EventCounts, EventDetail, EventSummary, dueStates } from './views.ts';
 
 export type DueState = (typeof dueStates)[number];
 
@@ -131,6 +131,25 @@ export async function listEvents({ ctx, input, now = new Date() }: { ctx: Ctx; i
   return { items: rows.map((r) => toEventSummary(r, now)), total: total!.n, page: input.page, pageSize: input.pageSize };
 }
 
+/** The worklist tabs' counts in one grouped query, over the events this staff member may see. */
+export async function eventCounts({ ctx, now = new Date() }: { ctx: Ctx; now?: Date }): Promise<EventCounts> {
+  const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+  const rows = await ctx.db
+    .select({
+      status: events.status,
+      n: count(),
+      extensionPending: countWhere(and(inArray(events.status, [...OPEN_STATUSES]), extensionPending)!),
+      soon: countWhere(dueCondition('soon', now)),
+      overdue: countWhere(dueCondition('overdue', now)),
+    })
+    .from(events)
+    .where(visibleTo(staffOf(ctx)))
+    .groupBy(events.status);
+  const byStatus = Object.fromEntries(eventStatuses.map((status) => [status, rows.find((r) => r.status === status)?.n ?? 0])) as EventCounts['byStatus'];
+  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + pick(r), 0);
+  return { byStatus, extensionPending: sum((r) => r.extensionPending), soon: sum((r) => r.soon), overdue: sum((r) => r.overdue), total: sum((r) => r.n) };
+}
+
 /** One event as the worklists show it (`event:updated` pushes this). */
 export async function loadEventSummary(db: DbOrTx, eventId: string, now = new Date()): Promise<EventSummary> {
   const [row] = await selectEvents(db).where(eq(events.id, eventId));
@@ -157,6 +176,13 @@ function actionsFor(staff: Staff, event: Event, state: { extensionPending: boole
     return true;
   });
 }
+
+/**
+ * 举报人保密: a 回访 step's note is the citizen's own words and its detail names the appeal that
+ * rated, i.e. which citizen; departments see only that the call-back happened (the webhook payload
+ * withholds the note for the same reason).
+ */
+const hiddenFromDepartments = (staff: Staff, step: Pick<EventStep, 'action'>) => staff.role === 'handler' && step.action === 'callback';
 
 /** `GET /api/events/{id}`: the event, its timeline with photos, extensions, and the caller's buttons. */
 export async function getEventDetail({ ctx, input, now = new Date() }: { ctx: Ctx; input: { id: string }; now?: Date }): Promise<EventDetail> {
@@ -191,8 +217,8 @@ export async function getEventDetail({ ctx, input, now = new Date() }: { ctx: Ct
       toStatus: step.toStatus,
       departmentCode: step.departmentCode,
       actor: step.actorUserId ? { id: step.actorUserId, displayName: actorName ?? '' } : null,
-      note: step.note,
-      detail: step.detail,
+      note: hiddenFromDepartments(staff, step) ? null : step.note,
+      detail: hiddenFromDepartments(staff, step) ? null : step.detail,
       photos: photos.filter((p) => p.stepId === step.id).map((p) => ({ id: p.id, contentType: p.contentType, href: `/api/events/${event.id}/photos/${p.id}` })),
       createdAt: iso(step.createdAt),
     })),

@@ -7,8 +7,8 @@ import { ServiceError } from '../http/errors.ts';
 import { QUEUE_ROLES, requireRole } from '../auth/middleware.ts';
 import type { Role } from '../auth/schema.ts';
 import { eventStatuses } from './schema.ts';
-import { eventDetailSchema, eventPageSchema, stepInputSchema, timeLimitRuleViewSchema } from './views.ts';
-import { getEventDetail, listEvents, listTimeLimitRules, readEventPhoto } from './queries.ts';
+import { eventCountsSchema, eventDetailSchema, eventPageSchema, stepInputSchema, timeLimitRuleViewSchema } from './views.ts';
+import { eventCounts, getEventDetail, listEvents, listTimeLimitRules, readEventPhoto } from './queries.ts';
 import { MAX_REPORT_PHOTOS, takeStep } from './steps.ts';
 
 const tags = ['events'];
@@ -96,6 +96,15 @@ const stepRoute = createRoute({
   responses: { 200: { description: 'The event after the step', content: json(eventDetailSchema) }, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
 });
 
+const countsRoute = createRoute({
+  method: 'get',
+  path: '/api/events/counts',
+  tags,
+  summary: 'How many events the caller may see, by state, 延期待批, 临期 and 超期: the worklist tabs in one request',
+  middleware: staffOnly,
+  responses: { 200: { description: 'The counts', content: json(eventCountsSchema) }, ...errorResponses(401, 403) },
+});
+
 const photoRoute = createRoute({
   method: 'get',
   path: '/api/events/{id}/photos/{photoId}',
@@ -121,6 +130,8 @@ const rulesRoute = createRoute({
 export function eventRoutes() {
   return createRouter()
     .openapi(listRoute, async (c) => c.json(await listEvents({ ctx: actorOf(c), input: c.req.valid('query') }), 200))
+    // Before `/api/events/{id}`, which would otherwise take `counts` for an id.
+    .openapi(countsRoute, async (c) => c.json(await eventCounts({ ctx: actorOf(c) }), 200))
     .openapi(getRoute, async (c) => c.json(await getEventDetail({ ctx: actorOf(c), input: c.req.valid('param') }), 200))
     .openapi(stepRoute, async (c) => {
       const ctx = actorOf(c);

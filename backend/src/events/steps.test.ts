@@ -345,6 +345,19 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     expect(waiting.items.map((e) => e.id)).toContain(id);
   });
 
+  it('counts the worklist tabs in one request, as the lists count them, for whoever asks', async () => {
+    for (const cookie of [agent, environment]) {
+      const counts = await (await hotline.request('/api/events/counts', { cookie })).json();
+      const total = async (query: string) => (await list(`${query}&pageSize=1`, cookie)).total;
+      for (const status of ['dispatched', 'handling', 'reported', 'returned', 'closed', 'cancelled']) expect(counts.byStatus[status]).toBe(await total(`status=${status}`));
+      expect(counts.extensionPending).toBe(await total('status=dispatched,handling&extensionPending=true'));
+      expect(counts.soon).toBe(await total('due=soon'));
+      expect(counts.overdue).toBe(await total('due=overdue'));
+      expect(counts.total).toBe(await total('page=1'));
+    }
+    expect((await hotline.request('/api/events/counts')).status).toBe(401);
+  });
+
   it('pushes event:updated to the center and the event’s departments only; handlers get no appeal events', async () => {
     const staff = await connect(agent);
     const lead = await connect(environment);

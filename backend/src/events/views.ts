@@ -83,6 +83,18 @@ export const eventSummarySchema = z.object({
 });
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 
+/** `GET /api/events/counts`: how many events the caller may see, by state, for the worklist tabs. */
+export const eventCountsSchema = z.object({
+  byStatus: z.record(z.enum(eventStatuses), z.number().int()),
+  /** Open events with a 延期申请 waiting. */
+  extensionPending: z.number().int(),
+  /** Open events past the yellow line (临期) but not overdue, and those overdue (超期). */
+  soon: z.number().int(),
+  overdue: z.number().int(),
+  total: z.number().int(),
+});
+export type EventCounts = z.infer<typeof eventCountsSchema>;
+
 export const eventPageSchema = z.object({
   items: z.array(eventSummarySchema),
   total: z.number().int(),

@@ -11,6 +11,7 @@ import {
   dueOf,
   dueText,
   eventListParams,
+  tabCount,
   matchesFilter,
   mayCallBack,
   photoProblems,
@@ -66,6 +67,12 @@ describe('filters → the query of GET /api/events', () => {
     expect(params(eventListParams({ filter: 'reported', page: 1, pageSize: 20, q: ' 2026 ' }))).toEqual({ status: 'reported', q: '2026', page: '1', pageSize: '20' });
     expect(params(eventListParams({ filter: 'active', page: 1, pageSize: 20 }))).toEqual({ status: 'dispatched,handling', page: '1', pageSize: '20' });
     expect(params(eventListParams({ filter: 'all', page: 3, pageSize: 20, q: '  ' }))).toEqual({ page: '3', pageSize: '20' });
+  });
+
+  it('reads every tab’s count from the one counts answer, as the tab’s own list would total it', () => {
+    const counts = { byStatus: { dispatched: 3, handling: 4, reported: 2, returned: 1, closed: 9, cancelled: 1 }, extensionPending: 2, soon: 1, overdue: 2, total: 20 };
+    expect(Object.fromEntries(CENTER_FILTERS.map((f) => [f, tabCount(f, counts)]))).toEqual({ reported: 2, returned: 1, extensionPending: 2, due: 3, active: 7, closed: 9, all: 20 });
+    expect(Object.fromEntries(HANDLER_FILTERS.map((f) => [f, tabCount(f, counts)]))).toEqual({ toSign: 3, handling: 4, returned: 1, all: 20 });
   });
 
   it('asks for 临期·超期 and 延期待批 with the server’s own filters, paged by the server', () => {

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDuration } from '../../shared/format.ts';
-import type { EventPage, EventStatus, EventSummary, StaffAction, StepInput } from '../contract.ts';
+import type { EventCounts, EventStatus, EventSummary, StaffAction, StepInput } from '../contract.ts';
 
 /* ───── Worklist tabs and board filters → the query of GET /api/events ───── */
 
@@ -55,6 +55,14 @@ export function eventListParams({ filter, page, pageSize, q }: EventListQuery): 
   params.set('page', String(page));
   params.set('pageSize', String(pageSize));
   return params;
+}
+
+/** A tab's count from the server's counts (`GET /api/events/counts`), as the tab's own list would total it. */
+export function tabCount(filter: EventFilter, counts: EventCounts): number {
+  const { status, due, extensionPending } = FILTER_QUERIES[filter];
+  if (extensionPending) return counts.extensionPending;
+  if (due) return due.reduce((sum, state) => sum + counts[state], 0);
+  return status ? status.reduce((sum, s) => sum + counts.byStatus[s], 0) : counts.total;
 }
 
 /** Whether an event (as a push brings it) belongs under a filter now, so a live update can move it in or out. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort } from '../../shared/api.ts';
 import type { EventPage, EventSummary } from '../contract.ts';
 import { eventsApi } from './api.ts';
-import { type EventFilter, matchesFilter } from './event-helpers.ts';
+import { type EventFilter, matchesFilter, tabCount } from './event-helpers.ts';
 
 export const EVENT_PAGE_SIZE = 20;
 /** Pushes come in bursts (a step, then the scheduler's warning): one refetch for the burst. */
@@ -32,14 +32,11 @@ export function useEventList(filters: readonly EventFilter[]) {
     const wanted = query.current;
     setLoading(true);
     try {
-      const [result, ...totals] = await Promise.all([
-        eventsApi.list({ ...wanted, pageSize: EVENT_PAGE_SIZE }),
-        // Counts are per tab, without the search, so the tabs do not jump while the agent types.
-        ...filters.map((f) => eventsApi.list({ filter: f, page: 1, pageSize: 1 }).then((p) => p.total)),
-      ]);
+      // Counts are per tab, without the search, so the tabs do not jump while the agent types.
+      const [result, totals] = await Promise.all([eventsApi.list({ ...wanted, pageSize: EVENT_PAGE_SIZE }), eventsApi.counts()]);
       if (mine !== sequence.current) return; // a newer request (tab, page, push) supersedes this one
       setData(result);
-      setCounts(Object.fromEntries(filters.map((f, i) => [f, totals[i]])));
+      setCounts(Object.fromEntries(filters.map((f) => [f, tabCount(f, totals)])));
       setError(null);
     } catch (e) {
       if (mine === sequence.current && !isAbort(e)) setError(e);
