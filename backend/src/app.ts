@@ -10,6 +10,7 @@ import type { DatabaseKind } from './db/client.ts';
 import { createRouter } from './http/router.ts';
 import { ServiceError, handleError } from './http/errors.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
+import { createRateLimits } from './http/rate-limit.ts';
 import { benchFloorRoutes } from './http/bench-floor.ts';
 import { authenticate } from './auth/middleware.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -62,6 +63,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOption
   app.use('/channels/*', oneMegabyte);
   app.use('/open311/*', oneMegabyte);
   app.use('/api/*', sameOriginWrites(deps.config.publicUrl));
+  mountRateLimits(app, createRateLimits(deps.config.rateLimits));
   app.use('/api/*', authenticate);
 
   app.get('/healthz', async (c) => {
@@ -103,6 +105,14 @@ export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOption
 
   if (serveConsole) mountPages(app);
   return app;
+}
+
+/** Before any route reads or writes: public writes, case lookups, staff login and Open311 filings. Provider webhooks stay unlimited. */
+function mountRateLimits(app: ReturnType<typeof createRouter>, limits: ReturnType<typeof createRateLimits>) {
+  app.post('/api/public/*', limits.publicWrites);
+  app.get('/api/public/appeals/:caseNumber', limits.caseLookups);
+  app.post('/api/auth/login', limits.logins);
+  app.on('POST', ['/open311/v2/requests.json', '/open311/v2/requests.xml'], limits.open311Filings);
 }
 
 /** `/` is the citizen page, `/console/` the agent console: both built by Vite into agent-console/dist. */

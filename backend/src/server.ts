@@ -61,9 +61,11 @@ export interface StartOptions {
 export async function startServer({ config, database: given, serveConsole = true }: StartOptions): Promise<RunningServer> {
   const database = given ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await database.migrate();
-  await seedReferenceData(database.db);
-  await seedKnowledgeBase(database.db);
-  const demoAccounts = database.kind === 'pglite' ? await seedDemoUsers(database.db, config.demoPassword) : undefined;
+  const demoAccounts = await database.exclusively(async () => {
+    await seedReferenceData(database.db);
+    await seedKnowledgeBase(database.db);
+    return database.kind === 'pglite' ? await seedDemoUsers(database.db, config.demoPassword) : undefined;
+  });
 
   const territory = new Territory(database.db);
   await territory.reload();
@@ -85,7 +87,7 @@ export async function startServer({ config, database: given, serveConsole = true
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer)) as HttpServer;
   });
-  const realtime: Realtime = attachRealtime(httpServer, deps);
+  const realtime: Realtime = await attachRealtime(httpServer, deps, { pool: database.pool });
   io = realtime.io;
   const wallLive = startWallLive(deps, io);
   const jobs = startJobs(deps, JOBS);
@@ -103,7 +105,7 @@ export async function startServer({ config, database: given, serveConsole = true
     async close() {
       await wallLive.stop();
       await jobs.stop();
-      await io!.close();
+      await realtime.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       deps.routing?.stop();
       await deps.routing?.idle();

@@ -5,10 +5,17 @@ export type Channel = (typeof channels)[number];
 
 export const identityKinds = ['phone', 'wechat_openid', 'web_session'] as const;
 
+/**
+ * A string as it will be stored: PostgreSQL text cannot hold NUL (U+0000), so a stray one from a
+ * provider or a browser is dropped here rather than failing the insert (a 500, and the same again
+ * on every provider retry).
+ */
+export const storableString = () => z.string().overwrite((value) => value.replaceAll('\u0000', ''));
+
 /** How the sender is recognised on its channel (a phone number, a WeChat openid, a web session). */
 export const senderIdentitySchema = z.object({
   kind: z.enum(identityKinds),
-  value: z.string().min(1).max(200),
+  value: storableString().min(1).max(200),
 });
 export type SenderIdentity = z.infer<typeof senderIdentitySchema>;
 
@@ -23,7 +30,7 @@ export type Point = z.infer<typeof pointSchema>;
 
 export const inboundAttachmentSchema = z.object({
   contentType: z.string().min(1),
-  fileName: z.string().max(255).optional(),
+  fileName: storableString().max(255).optional(),
   /** The bytes, when the channel hands them over… */
   data: z.instanceof(Buffer).optional(),
   /** …or where the provider keeps them. */
@@ -40,13 +47,13 @@ export const inboundMessageSchema = z.object({
   sender: senderIdentitySchema,
   /** Further identities the citizen gave (e.g. a phone number typed into the web form), so one person is one contact. */
   otherIdentities: z.array(senderIdentitySchema).default([]),
-  senderName: z.string().trim().max(100).optional(),
-  text: z.string().trim().min(1).max(MAX_TEXT_LENGTH),
+  senderName: storableString().trim().max(100).optional(),
+  text: storableString().trim().min(1).max(MAX_TEXT_LENGTH),
   attachments: z.array(inboundAttachmentSchema).max(10).default([]),
-  location: pointSchema.extend({ label: z.string().max(300).optional() }).optional(),
-  address: z.string().trim().max(300).optional(),
+  location: pointSchema.extend({ label: storableString().max(300).optional() }).optional(),
+  address: storableString().trim().max(300).optional(),
   /** Unique per channel: a provider's retry carries the same id and is stored once. */
-  providerMessageId: z.string().min(1).max(200),
+  providerMessageId: storableString().min(1).max(200),
   receivedAt: z.date(),
   /** A web form is a new appeal by design; a chat line or SMS follows up the conversation's current one. */
   startsNewAppeal: z.boolean().default(false),

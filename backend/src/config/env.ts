@@ -38,7 +38,15 @@ export const configSchema = z
     LINKAGE_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
     LINKAGE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
     LINKAGE_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
+    EVENT_WARNINGS_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
     HOTLINE_BENCH_FLOOR: z.enum(['0', '1']).default('0'),
+    TRUST_PROXY: z.enum(['0', '1']).default('0'),
+    RATE_LIMIT_PUBLIC_PER_MINUTE: perMinute(60),
+    RATE_LIMIT_CONTACT_PER_MINUTE: perMinute(10),
+    RATE_LIMIT_LOOKUP_PER_MINUTE: perMinute(30),
+    RATE_LIMIT_LOGIN_PER_MINUTE: perMinute(20),
+    RATE_LIMIT_LOGIN_USERNAME_PER_MINUTE: perMinute(5),
+    RATE_LIMIT_OPEN311_PER_MINUTE: perMinute(120),
   })
   .refine((env) => env.DEDUP_SUGGEST_THRESHOLD <= env.DEDUP_ATTACH_THRESHOLD, {
     message: 'must not be above DEDUP_ATTACH_THRESHOLD',
@@ -77,9 +85,25 @@ export const configSchema = z
       env.LINKAGE_WEBHOOK_URL && env.LINKAGE_WEBHOOK_SECRET
         ? { url: env.LINKAGE_WEBHOOK_URL, secret: env.LINKAGE_WEBHOOK_SECRET, maxAttempts: env.LINKAGE_WEBHOOK_MAX_ATTEMPTS, backoffBaseMs: env.LINKAGE_WEBHOOK_BACKOFF_MS }
         : undefined,
+    /** How often time-limit warnings are looked for: a warning is at most this late. */
+    eventWarningsEveryMs: env.EVENT_WARNINGS_EVERY_MS,
     /** `npm run bench -- ingest` measures the cheapest write beside the SMS pipeline: POST /bench/floor. */
     benchFloor: env.HOTLINE_BENCH_FLOOR === '1',
+    rateLimits: {
+      trustProxy: env.TRUST_PROXY === '1',
+      publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      contactPerMinute: env.RATE_LIMIT_CONTACT_PER_MINUTE,
+      lookupPerMinute: env.RATE_LIMIT_LOOKUP_PER_MINUTE,
+      loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      loginPerUsernamePerMinute: env.RATE_LIMIT_LOGIN_USERNAME_PER_MINUTE,
+      open311PerMinute: env.RATE_LIMIT_OPEN311_PER_MINUTE,
+    },
   }));
+
+/** A rate limit: requests per key per minute, per instance. */
+function perMinute(fallback: number) {
+  return z.coerce.number().int().min(1).default(fallback);
+}
 
 /** An unset variable and an empty one mean the same: not configured. */
 function optional<T extends z.ZodType<string>>(schema: T) {

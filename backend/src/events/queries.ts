@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { notFound } from '../http/errors.ts';
 import { users } from '../auth/schema.ts';
-import { appeals } from '../appeals/schema.ts';
+import { type Appeal, appeals } from '../appeals/schema.ts';
 import { type Event, type EventStatus, type EventStep, eventExtensions, eventStatuses, eventPhotos, eventSteps, events, timeLimitRules } from './schema.ts';
 import { OPEN_STATUSES, type Staff, type StaffAction, availableActions } from './lifecycle.ts';
 import { reportersOf } from './reporters.ts';
@@ -52,12 +52,24 @@ const reporterCount = sql<number>`(1 + (select count(*)::int from ${appeals} as 
 
 function selectEvents(db: DbOrTx) {
   return db
-    .select({ event: events, summary: appeals.summary, extensionPending, reporterCount })
+    .select({ event: events, summary: appeals.summary, appealType: appeals.appealType, extensionPending, reporterCount })
     .from(events)
     .innerJoin(appeals, eq(appeals.id, events.appealId));
 }
 
-type EventRow = { event: Event; summary: string; extensionPending: boolean; reporterCount: number };
+type EventRow = { event: Event; summary: string; appealType: Appeal['appealType']; extensionPending: boolean; reporterCount: number };
+
+/** Mobile numbers (with or without +86) and landlines as citizens type them; never a digit run's middle (a case number). */
+const PHONE_NUMBERS = /(?<!\d)(?:(?:\+|00)?86[- ]?)?(?:1[3-9]\d(?:[- ]?\d){8}|0\d{2,3}[- ]?\d{7,8})(?!\d)/g;
+
+/**
+ * 举报人保密: whistle-blowers often leave their number in the text, and the event's text goes to the
+ * department (worklist, detail, pushes), so in a 举报 the numbers are hidden there; the center reads
+ * them in the appeal itself.
+ */
+export function hideReporterNumbers(text: string, appealType: Appeal['appealType']): string {
+  return appealType === 'report' ? text.replace(PHONE_NUMBERS, (number) => number.replace(/\d/g, '*')) : text;
+}
 
 /** The event's own facts, as every outside view shows them (worklists, pushes, the linkage platform's webhooks). */
 export function eventFacts(event: Event) {
@@ -82,7 +94,8 @@ export function eventFacts(event: Event) {
   };
 }
 
-function toEventSummary({ event, summary, extensionPending: pending, reporterCount: reporters }: EventRow, now: Date): EventSummary {
+function toEventSummary({ event, summary: fullText, appealType, extensionPending: pending, reporterCount: reporters }: EventRow, now: Date): EventSummary {
+  const summary = hideReporterNumbers(fullText, appealType);
   return {
     ...eventFacts(event),
     appealId: event.appealId,

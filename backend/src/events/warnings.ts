@@ -22,9 +22,6 @@ const WARNINGS: Record<WarningKind, WarningRule> = {
   red: { raisedAt: 'redRaisedAt', due: (now) => and(open, lte(events.timeLimitAt, now))! },
 };
 
-/** How often the scheduler looks for warnings due: a warning is at most this late. */
-const WARNINGS_EVERY_MS = 30_000;
-
 /**
  * Raises every warning now due, each exactly once even with several instances running this at the
  * same moment: the conditional `UPDATE … WHERE raised_at IS NULL RETURNING` claims it (a concurrent
@@ -51,4 +48,4 @@ export async function raiseWarnings(deps: Deps, now = new Date()): Promise<numbe
   return raised;
 }
 
-export const eventWarningsJob: Job = { name: 'event-warnings', everyMs: WARNINGS_EVERY_MS, run: (deps) => raiseWarnings(deps) };
+export const eventWarningsJob: Job = { name: 'event-warnings', everyMs: (config) => config.eventWarningsEveryMs, run: (deps) => raiseWarnings(deps) };

@@ -13,6 +13,7 @@ const statusOf = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 

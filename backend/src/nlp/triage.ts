@@ -104,8 +104,15 @@ export class AppealTriage {
     const analysis = this.analyzer.analyze({ id: appeal.id, text: appeal.summary, point, at: appeal.createdAt });
     const attach = analysis.duplicates.find(isCertain);
 
-    const { updated, notice } = await transact(ctx, async (tx, publish) => {
-      const [classified] = await tx.db.update(appeals).set(fieldsFrom(appeal, analysis)).where(eq(appeals.id, appeal.id)).returning();
+    const outcome = await transact(ctx, async (tx, publish) => {
+      // The claim: another instance triaging the same appeal (both resumed the backlog at start)
+      // holds the row until it commits, after which this update matches nothing and the work is dropped.
+      const [classified] = await tx.db
+        .update(appeals)
+        .set(fieldsFrom(appeal, analysis))
+        .where(and(eq(appeals.id, appeal.id), isNull(appeals.nlpProcessedAt)))
+        .returning();
+      if (!classified) return undefined;
       if (analysis.duplicates.length) {
         await tx.db
           .insert(duplicateSuggestions)
@@ -117,16 +124,17 @@ export class AppealTriage {
         entityType: 'appeal',
         entityId: appeal.id,
         before: { urgency: appeal.urgency },
-        after: { appealType: classified!.appealType, categoryCode: classified!.categoryCode, urgency: classified!.urgency, modelVersion: analysis.classification.modelVersion },
+        after: { appealType: classified.appealType, categoryCode: classified.categoryCode, urgency: classified.urgency, modelVersion: analysis.classification.modelVersion },
       });
-      publish({ name: 'appeal.updated', payload: { appeal: classified!, change: 'classified' } });
-      if (classified!.urgency === 'emergency') publish({ name: 'alert.emergency', payload: { appeal: classified!, evidence: analysis.urgency.evidence.map((e) => e.match) } });
+      publish({ name: 'appeal.updated', payload: { appeal: classified, change: 'classified' } });
+      if (classified.urgency === 'emergency') publish({ name: 'alert.emergency', payload: { appeal: classified, evidence: analysis.urgency.evidence.map((e) => e.match) } });
       // A certain duplicate of a pending appeal is merged at once; the first report stays in the queue.
-      if (attach && classified!.status === 'pending') return { updated: classified!, ...(await mergeInTransaction(tx, publish, appeal.id, attach.id)) };
-      return { updated: classified!, notice: undefined };
+      if (attach && classified.status === 'pending') return { updated: classified, ...(await mergeInTransaction(tx, publish, appeal.id, attach.id)) };
+      return { updated: classified, notice: undefined };
     });
-    if (notice) await deliver(ctx, notice);
-    else this.#track(updated);
+    if (!outcome) return;
+    if (outcome.notice) await deliver(ctx, outcome.notice);
+    else this.#track(outcome.updated);
   }
 
   /** An agent's correction: the appeal takes the agent's labels and the model learns from them. */

@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import type pg from 'pg';
 import { Server } from 'socket.io';
 import { parse as parseCookies } from 'hono/utils/cookie';
 import { createWebChatSender } from '@hotline/channels/web';
@@ -12,11 +13,14 @@ import { loadNoteView } from '../appeals/notes.ts';
 import { presenceOf, presenceOnConnect } from '../routing/presence.ts';
 import { loadEventSummary } from '../events/queries.ts';
 import { type ClientToServerEvents, STAFF_ROOM, type ServerToClientEvents, citizenRoom, departmentRoom } from './protocol.ts';
+import { type InterServerEvents, joinCluster, presenceLink, shareTriage } from './cluster.ts';
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;
 
 export interface Realtime {
   io: RealtimeServer;
+  /** Stops sharing presence and triage with other instances and closes socket.io (and its adapter's connection). */
+  close(): Promise<void>;
   /** Waits for pushes still loading their payload, so shutdown never pulls the database from under them. */
   drain(): Promise<void>;
 }
@@ -24,9 +28,18 @@ export interface Realtime {
 /**
  * Socket.io on the HTTP server. A connection is a staff member (session cookie) or a web visitor
  * (citizen cookie); anything else is refused. Domain events fan out to the right rooms.
+ *
+ * Given PostgreSQL's pool, the instance joins the others on that database: rooms span every
+ * instance and so does presence. Without it (PGlite) it is the only instance.
  */
-export function attachRealtime(httpServer: HttpServer, deps: Deps): Realtime {
+export async function attachRealtime(httpServer: HttpServer, deps: Deps, cluster: { pool?: pg.Pool } = {}): Promise<Realtime> {
   const io: RealtimeServer = new Server(httpServer, { serveClient: false });
+  const leaveCluster: (() => void)[] = [];
+  if (cluster.pool) {
+    await joinCluster(io, cluster.pool);
+    io.on('presence:ask', () => deps.presence.publishSnapshot());
+    leaveCluster.push(deps.presence.link(presenceLink(io)), shareTriage(io, deps));
+  }
 
   io.use(async (socket, next) => {
     try {
@@ -86,11 +99,19 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps): Realtime {
       io.to([STAFF_ROOM, ...departments.map(departmentRoom)]).emit('event:updated', await loadEventSummary(deps.db, event.id));
     }),
   );
+  // Every instance hears of every console opening or closing (shared presence), so each tells only its own sockets.
   deps.presence.onChange(({ userId, online }) =>
-    fanOut(async () => void io.to(STAFF_ROOM).emit('presence:updated', { userId, status: await presenceOf(deps.db, userId), online })),
+    fanOut(async () => void io.local.to(STAFF_ROOM).emit('presence:updated', { userId, status: await presenceOf(deps.db, userId), online })),
   );
 
-  return { io, drain: async () => void (await Promise.all(inFlight)) };
+  return {
+    io,
+    async close() {
+      for (const leave of leaveCluster) leave();
+      await io.close();
+    },
+    drain: async () => void (await Promise.all(inFlight)),
+  };
 }
 
 /** The web channel's sender: a reply reaches the visitor's open page through their room. */

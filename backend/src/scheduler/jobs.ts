@@ -1,4 +1,5 @@
 import type { Deps } from '../context.ts';
+import type { Config } from '../config/env.ts';
 import type { DomainEventName } from '../bus/catalogue.ts';
 import { notifyCitizensJob } from '../followup/notify-citizens.ts';
 import { retryDeliveriesJob } from '../intake/retry-deliveries.ts';
@@ -13,8 +14,8 @@ import { deliverWebhooksJob } from '../outbound-webhooks/deliver.ts';
  */
 export interface Job {
   name: string;
-  /** Runs this often, catching up on anything a crash or another instance left behind. */
-  everyMs: number;
+  /** Runs this often (or as configured), catching up on anything a crash or another instance left behind. */
+  everyMs: number | ((config: Config) => number);
   /** Also runs soon after these domain events, so the usual case does not wait for the interval. */
   wakeOn?: DomainEventName[];
   run(deps: Deps): Promise<unknown>;

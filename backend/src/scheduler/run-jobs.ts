@@ -38,7 +38,7 @@ export function startJobs(deps: Deps, jobs: readonly Job[]) {
         run();
       }, WAKE_DELAY_MS);
     };
-    const interval = setInterval(run, job.everyMs);
+    const interval = setInterval(run, typeof job.everyMs === 'number' ? job.everyMs : job.everyMs(deps.config));
     interval.unref();
     const offs = (job.wakeOn ?? []).map((name) => deps.bus.on(name, wake));
     return {

@@ -23,32 +23,49 @@ const WALL_EVENTS: DomainEventName[] = ['appeal.created', 'appeal.updated', 'ale
  * Pushes the supervisor wall as `wall:updated` whenever something on it may have changed: an
  * appeal, call or presence event, a staff console connecting or leaving. Pushes are throttled to one per
  * `minIntervalMs`, and skipped while no supervisor watches, so consoles never need to poll.
+ *
+ * With several instances a domain event is heard only where it happened, so that instance pushes
+ * to the wall room on every instance; the timed refresh runs on every instance, so each refreshes
+ * only its own watchers.
  */
 export function startWallLive(deps: Deps, io: RealtimeServer, options: WallLiveOptions = {}) {
   const { minIntervalMs = 2_000, settleMs = 200, refreshMs = 30_000 } = options;
   const ctx = { ...deps, actor: { type: 'system' as const } };
-  const watchers = () => io.sockets.adapter.rooms.get(WALL_ROOM)?.size ?? 0;
+  const localWatchers = () => io.sockets.adapter.rooms.get(WALL_ROOM)?.size ?? 0;
+  // Whether a supervisor on another instance may be watching: the adapter counts live instances.
+  const otherInstances = async () => (await io.of('/').adapter.serverCount()) > 1;
+  let everywhere = false;
 
   let inFlight: Promise<void> | undefined;
   const push = throttle(
     () => {
-      if (!watchers()) return;
-      inFlight = wallSnapshot({ ctx })
-        .then((wall) => void io.to(WALL_ROOM).emit('wall:updated', wall))
+      const broadcast = everywhere;
+      everywhere = false;
+      inFlight = (async () => {
+        if (!localWatchers() && !(broadcast && (await otherInstances()))) return;
+        const wall = await wallSnapshot({ ctx });
+        (broadcast ? io : io.local).to(WALL_ROOM).emit('wall:updated', wall);
+      })()
         .catch((error) => console.error('wall push failed:', error))
         .finally(() => (inFlight = undefined));
     },
     { minIntervalMs, settleMs },
   );
+  /** Something changed here that other instances cannot know of. */
+  const changed = () => {
+    everywhere = true;
+    push.request();
+  };
 
-  const unsubscribe = WALL_EVENTS.map((name) => deps.bus.on(name, push.request));
+  const unsubscribe = WALL_EVENTS.map((name) => deps.bus.on(name, changed));
+  // Shared presence tells every instance of consoles opening or closing anywhere (agents online).
+  unsubscribe.push(deps.presence.onChange(push.request));
   io.on('connection', (socket) => {
     const user = socket.data.user as { userId: string; role: string } | undefined;
     if (!user) return;
     if ((WALL_ROLES as string[]).includes(user.role)) void socket.join(WALL_ROOM);
-    // A console opening or closing changes who is online; a supervisor arriving gets the wall at once.
+    // A supervisor arriving gets the wall at once.
     push.request();
-    socket.on('disconnect', push.request);
   });
   const refresh = setInterval(push.request, refreshMs);
   refresh.unref();

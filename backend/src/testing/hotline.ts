@@ -7,6 +7,7 @@ import { contactIdentities, contacts } from '../contacts/schema.ts';
 import { attachments, conversations, messages } from '../intake/schema.ts';
 import { appeals } from '../appeals/schema.ts';
 import { auditLog } from '../audit/schema.ts';
+import { GENEROUS_RATE_LIMITS } from './rate-limits.ts';
 
 export const TEST_PASSWORD = 'test-password-1';
 
@@ -32,7 +33,7 @@ export async function startTestHotline(
   const database = await openTestDatabase(kind);
   // Manual routing unless a test asks for auto: most specs pick appeals themselves, and an agent
   // socket opened by a test must not be handed appeals behind its back.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO_PASSWORD: TEST_PASSWORD, ROUTING_MODE: 'manual', ...options.env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO_PASSWORD: TEST_PASSWORD, ROUTING_MODE: 'manual', ...GENEROUS_RATE_LIMITS, ...options.env });
   const server = await startServer({ config, database, serveConsole: options.serveConsole ?? false });
   // startServer only creates demo accounts on the embedded database; tests want them on both.
   if (kind === 'postgres') await seedDemoUsers(database.db, TEST_PASSWORD);

@@ -1,14 +1,14 @@
 import twilio from 'twilio';
 import { z } from 'zod';
-import { type InboundAttachment, type InboundMessage, InvalidInboundError, inboundMessageSchema } from '../types.ts';
+import { type InboundAttachment, type InboundMessage, InvalidInboundError, inboundMessageSchema, storableString } from '../types.ts';
 
 /** The parameters of Twilio's incoming-message webhook that matter here (it sends many more). */
 const smsWebhookSchema = z.object({
   MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, 'MessageSid is not a Twilio message SID'),
   AccountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/),
-  From: z.string().min(3).max(40),
-  To: z.string().min(3).max(40),
-  Body: z.string().max(1600).default(''),
+  From: storableString().min(3).max(40),
+  To: storableString().min(3).max(40),
+  Body: storableString().max(1600).default(''),
   NumMedia: z.coerce.number().int().min(0).max(10).default(0),
 });
 
@@ -49,24 +49,24 @@ export function parseSms(params: Record<string, string>, receivedAt: Date): Pars
   const attachments = mediaOf(params, sms.NumMedia);
   const text = sms.Body.trim() || (attachments.length ? '[彩信图片]' : '');
   if (!text) throw new InvalidInboundError('invalid', 'The message has neither text nor media');
-  return {
-    kind: 'message',
-    inbound: inboundMessageSchema.parse({
-      channel: 'sms',
-      sender: { kind: 'phone', value: sms.From },
-      text,
-      attachments,
-      providerMessageId: sms.MessageSid,
-      receivedAt,
-    }),
-  };
+  // The shared schema has the last word (a MediaUrl that is no URL, say): its refusal is the channel's refusal.
+  const inbound = inboundMessageSchema.safeParse({
+    channel: 'sms',
+    sender: { kind: 'phone', value: sms.From },
+    text,
+    attachments,
+    providerMessageId: sms.MessageSid,
+    receivedAt,
+  });
+  if (!inbound.success) throw new InvalidInboundError('invalid', inbound.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; '));
+  return { kind: 'message', inbound: inbound.data };
 }
 
 /** Twilio's message status callback; only the states we record. */
 export const smsStatusSchema = z.object({
-  MessageSid: z.string().min(1),
+  MessageSid: storableString().min(1),
   MessageStatus: z.enum(['accepted', 'scheduled', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read', 'receiving', 'received', 'canceled']),
-  ErrorCode: z.string().optional(),
+  ErrorCode: storableString().optional(),
 });
 export type SmsStatus = z.infer<typeof smsStatusSchema>;
 

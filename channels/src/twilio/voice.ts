@@ -1,5 +1,6 @@
 import twilio from 'twilio';
 import { z } from 'zod';
+import { storableString } from '../types.ts';
 
 const { VoiceResponse } = twilio.twiml;
 type GatherAttributes = Parameters<InstanceType<typeof VoiceResponse>['gather']>[0];
@@ -9,22 +10,22 @@ const SAY = { language: 'zh-CN', voice: 'Polly.Zhiyu' } as const;
 // The SDK's type lists 'cmn-Hans-CN' but not 'zh-CN', which Twilio's speech recognition accepts as well.
 const GATHER_LANGUAGE = 'zh-CN' as GatherAttributes extends { language?: infer L } ? L : never;
 
-/** The voice webhooks' parameters that matter here; Twilio sends them form-encoded on every step. */
+/** The voice webhooks' parameters that matter here; Twilio sends them form-encoded on every step. Free text is stored: see `storableString`. */
 export const voiceWebhookSchema = z.object({
   CallSid: z.string().regex(/^CA[0-9a-fA-F]{32}$/, 'CallSid is not a Twilio call SID'),
   AccountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/),
-  From: z.string().min(1).max(40),
-  To: z.string().min(1).max(40),
+  From: storableString().min(1).max(40),
+  To: storableString().min(1).max(40),
   CallStatus: z.enum(['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled']),
-  Digits: z.string().max(40).optional(),
-  SpeechResult: z.string().max(4000).optional(),
+  Digits: storableString().max(40).optional(),
+  SpeechResult: storableString().max(4000).optional(),
   Confidence: z.coerce.number().min(0).max(1).optional(),
   RecordingUrl: z.url().optional(),
-  RecordingSid: z.string().optional(),
+  RecordingSid: storableString().optional(),
   RecordingDuration: z.coerce.number().int().optional(),
-  TranscriptionText: z.string().max(4000).optional(),
-  TranscriptionStatus: z.string().optional(),
-  QueueResult: z.string().optional(),
+  TranscriptionText: storableString().max(4000).optional(),
+  TranscriptionStatus: storableString().optional(),
+  QueueResult: storableString().optional(),
   QueueTime: z.coerce.number().int().optional(),
   QueuePosition: z.coerce.number().int().optional(),
   CallDuration: z.coerce.number().int().optional(),

@@ -6,11 +6,11 @@ import {
   MAX_PHOTO_BYTES,
   MAX_TEXT_LENGTH,
   inboundMessageSchema,
+  storableString,
 } from '../types.ts';
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  storableString()
     .trim()
     .max(max)
     .optional()
@@ -24,7 +24,7 @@ const coordinate = (min: number, max: number) =>
 
 /** The citizen page's appeal form fields, as JSON or as the text fields of a multipart body. */
 export const webAppealFieldsSchema = z.object({
-    text: z.string().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
+    text: storableString().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
     name: optionalText(100),
     phone: z
       .string()
@@ -36,7 +36,7 @@ export const webAppealFieldsSchema = z.object({
     latitude: coordinate(-90, 90).optional(),
     longitude: coordinate(-180, 180).optional(),
     /** Chosen by the page per submission, so a double click or a retry files one appeal. */
-    clientSubmissionId: z.string().trim().min(8).max(100).optional(),
+    clientSubmissionId: storableString().trim().min(8).max(100).optional(),
 });
 
 /** A point is both coordinates or neither. */
@@ -52,8 +52,8 @@ export type WebAppealForm = z.infer<typeof webAppealFormSchema>;
 
 /** One line the citizen types into the page's live chat. */
 export const webChatMessageSchema = z.object({
-  text: z.string().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
-  clientMessageId: z.string().trim().min(8).max(100).optional(),
+  text: storableString().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
+  clientMessageId: storableString().trim().min(8).max(100).optional(),
 });
 export type WebChatMessage = z.infer<typeof webChatMessageSchema>;
 

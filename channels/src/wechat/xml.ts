@@ -16,9 +16,18 @@ export function readWechatXml(xml: string): Record<string, unknown> {
   if (/<!DOCTYPE/i.test(xml)) throw new InvalidInboundError('invalid', 'XML with a DOCTYPE is not accepted');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new InvalidInboundError('invalid', `malformed XML: ${valid.err.msg}`);
-  const root = (parser.parse(xml) as Record<string, unknown>).xml;
+  const root = parseXml(xml).xml;
   if (!root || typeof root !== 'object' || Array.isArray(root)) throw new InvalidInboundError('invalid', 'the XML has no <xml> root element');
   return root as Record<string, unknown>;
+}
+
+/** The parser refuses some well-formed documents itself (an element named `__proto__`, say): that is the sender's error too. */
+function parseXml(xml: string): Record<string, unknown> {
+  try {
+    return parser.parse(xml) as Record<string, unknown>;
+  } catch (error) {
+    throw new InvalidInboundError('invalid', `unreadable XML: ${(error as Error).message}`);
+  }
 }
 
 /** A field's text, or undefined when absent or empty. */

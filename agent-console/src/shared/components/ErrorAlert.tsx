@@ -11,6 +11,7 @@ const KNOWN_CODES = [
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'unavailable',
 ] as const;
 type KnownCode = (typeof KNOWN_CODES)[number];
