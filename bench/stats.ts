@@ -22,7 +22,7 @@ const PASSWORD = 'bench-password-1';
 
 /**
  * A year of history, generated inside PostgreSQL: appeals spread over 365 days on every channel and
- * status (today's share is what a wall reads), events for the oldest accepted ones, and each event's
+ * status, a queue of the last two days' undecided ones (today's share is what a wall reads), events for the oldest accepted ones, and each event's
  * dispatch, sign, report and closing steps, so the assessment reads realistic step counts.
  */
 async function generateHistory(databaseUrl: string, dataDir: string) {
@@ -43,17 +43,19 @@ async function generateHistory(databaseUrl: string, dataDir: string) {
     insert into appeals (case_number, status, channel, contact_id, conversation_id, summary, category_code, urgency, grid_code,
                          nlp_processed_at, created_at, updated_at, decided_at, first_response_at)
     select 'B' || lpad(g::text, 9, '0'),
-           (array['accepted','accepted','accepted','rejected','answered','merged','pending'])[1 + g % 7]::appeal_status,
+           (case when pending then 'pending' else (array['accepted','accepted','accepted','rejected','answered','merged'])[1 + g % 6] end)::appeal_status,
            (array['voice','sms','wechat','web'])[1 + g % 4]::channel,
            conv.contact_id, conv.id,
            '基准历史诉求 ' || g,
            cats.codes[1 + g % array_length(cats.codes, 1)],
            (array['normal','normal','normal','urgent','emergency'])[1 + g % 5]::urgency,
            grids.codes[1 + g % array_length(grids.codes, 1)],
-           t, t, t, case when g % 7 = 6 then null else t + interval '3 minutes' end,
-           case when g % 7 = 6 then null else t + interval '2 minutes' end
+           t, t, t, case when pending then null else t + interval '3 minutes' end,
+           case when pending then null else t + interval '2 minutes' end
     from generate_series(1, ${APPEALS}) g
     cross join lateral (select now() - (g::double precision / ${APPEALS}) * interval '365 days' as t) at
+    -- A seventh of the last two days' appeals still wait in the queue; older ones were all decided.
+    cross join lateral (select g % 7 = 6 and at.t > now() - interval '2 days' as pending) p
     join conv on conv.n = 1 + g % 1000
     cross join cats cross join grids`);
   await db.execute(sql`
