@@ -63,6 +63,16 @@ async function load(url: string, options: { path: string; sms: boolean; rate?: n
   };
 }
 
+const backlogOf = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { triageBacklog: number }).triageBacklog;
+
+/** Waits until NLP has triaged everything stored so far; returns how many were waiting and how long it took. */
+async function drainTriage(url: string) {
+  const waiting = await backlogOf(url);
+  const started = performance.now();
+  while ((await backlogOf(url)) > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  return { waiting, seconds: (performance.now() - started) / 1000 };
+}
+
 async function databaseFor(kind: string) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hotline-bench-'));
   const env: Record<string, string> = {
@@ -91,8 +101,11 @@ async function main() {
     try {
       const floor = await load(server.url, { path: '/bench/floor', sms: false });
       const pipeline = await load(server.url, { path: SMS_PATH, sms: true });
+      // Acknowledging outruns NLP: the half-rate run starts once triage has caught up, so it measures its own load.
+      const drained = await drainTriage(server.url);
       const half = Math.max(1, Math.round(pipeline.perSecond / 2));
       const steady = await load(server.url, { path: SMS_PATH, sms: true, rate: half });
+      const behind = await backlogOf(server.url);
       const db = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
       const onPostgres = kind === 'postgres';
       const ratio = pipeline.perSecond / floor.perSecond;
@@ -102,9 +115,12 @@ async function main() {
         { metric: `${db}: pipeline / floor`, value: Number(ratio.toFixed(2)), unit: '', ...(onPostgres ? { target: '≥ 0.5', met: ratio >= 0.5 } : {}) },
         { metric: `${db}: ack latency p50 at half of saturation`, value: steady.p50, unit: 'ms' },
         { metric: `${db}: ack latency p99 at half of saturation`, value: steady.p99, unit: 'ms', ...(onPostgres ? { target: '< 50 ms at 500/s', met: steady.p99 < 50 && half >= 500 } : {}) },
+        { metric: `${db}: appeals awaiting NLP triage when the saturation run ended`, value: drained.waiting, unit: '' },
+        { metric: `${db}: time for NLP to catch up after it`, value: Number(drained.seconds.toFixed(1)), unit: 's' },
+        { metric: `${db}: appeals awaiting NLP triage when the half-rate run ended`, value: behind, unit: '' },
         { metric: `${db}: failed requests in the three loads`, value: floor.failed + pipeline.failed + steady.failed, unit: '' },
       );
-      console.log(`${db}: floor ${floor.perSecond.toFixed(0)}/s · SMS ${pipeline.perSecond.toFixed(0)}/s · at ${half}/s p50 ${steady.p50} ms p99 ${steady.p99} ms`);
+      console.log(`${db}: floor ${floor.perSecond.toFixed(0)}/s · SMS ${pipeline.perSecond.toFixed(0)}/s (NLP ${drained.waiting} behind, ${drained.seconds.toFixed(1)} s to catch up) · at ${half}/s p50 ${steady.p50} ms p99 ${steady.p99} ms, NLP ${behind} behind`);
     } finally {
       await server.stop('SIGTERM');
       await cleanup();

@@ -14,7 +14,7 @@ describe.each(kinds)('the HTTP surface on %s', (kind) => {
   it('reports health and which database it runs on', async () => {
     const res = await hotline.request('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', db: kind });
+    expect(await res.json()).toEqual({ status: 'ok', db: kind, triageBacklog: 0 });
   });
 
   it('publishes an OpenAPI document of the whole contract, generated from the zod schemas', async () => {

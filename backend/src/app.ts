@@ -69,7 +69,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOption
   app.get('/healthz', async (c) => {
     try {
       await ping();
-      return c.json({ status: 'ok' as const, db: dbKind }, 200);
+      return c.json({ status: 'ok' as const, db: dbKind, triageBacklog: deps.triage?.backlog ?? 0 }, 200);
     } catch {
       return c.json({ status: 'unavailable' as const, db: dbKind }, 503);
     }

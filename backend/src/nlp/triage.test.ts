@@ -33,6 +33,16 @@ describe.each(kinds)('NLP triage of arriving appeals on %s', (kind) => {
     return { detail, citizen: cookie };
   }
 
+  it('counts the appeals waiting for triage (shown in /healthz), down to none once it has caught up', async () => {
+    const { detail } = await file({ text: '小区门口的路灯不亮了' });
+    const triage = hotline.deps.triage!;
+    triage.enqueue(detail.id, detail.id); // already triaged: processed again as a no-op, but queued all the same
+    expect(triage.backlog).toBe(2);
+    await triage.idle();
+    expect(triage.backlog).toBe(0);
+    expect((await (await hotline.request('/healthz')).json()).triageBacklog).toBe(0);
+  });
+
   it('classifies type and category with confidence, alternatives and the model version', async () => {
     const { detail } = await file({ text: '西山街道松林小区门口的路灯坏了好几天，晚上一片漆黑，希望尽快修一下' });
     expect(appealTypes).toContain(detail.appealType);

@@ -40,6 +40,7 @@ export class AppealTriage {
   readonly registry: ModelRegistry;
   readonly analyzer: AppealAnalyzer;
   #queue: Promise<void> = Promise.resolve();
+  #waiting = 0;
   readonly #unsubscribe: (() => void)[] = [];
 
   private constructor(
@@ -81,8 +82,17 @@ export class AppealTriage {
   /** Appeals are processed one at a time, in arrival order, so duplicates see their predecessors. */
   enqueue(...appealIds: string[]): void {
     for (const id of appealIds) {
-      this.#queue = this.#queue.then(() => this.process(id)).catch((error) => console.error(`NLP triage of appeal ${id} failed:`, error));
+      this.#waiting++;
+      this.#queue = this.#queue
+        .then(() => this.process(id))
+        .catch((error) => console.error(`NLP triage of appeal ${id} failed:`, error))
+        .finally(() => this.#waiting--);
     }
+  }
+
+  /** Appeals stored but not yet triaged on this instance: health reports it, so a falling-behind NLP is visible. */
+  get backlog(): number {
+    return this.#waiting;
   }
 
   /** Resolves when everything queued so far is processed (tests, shutdown). */
