@@ -1,20 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import { caseNumberCounters } from './schema.ts';
-
-/** Building an Intl formatter costs far more than using one: one per time zone, made once. */
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-function dayFormatter(timezone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timezone);
-  if (!formatter) dayFormatters.set(timezone, (formatter = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return formatter;
-}
+import { wallClock } from '../config/zoned-time.ts';
 
 /** `20261122` for the hotline's own calendar day, whatever the server's zone. */
 export function caseDay(at: Date, timezone: string): string {
-  const parts = dayFormatter(timezone).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}${get('month')}${get('day')}`;
+  const { year, month, day } = wallClock(at, timezone);
+  return `${year}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}`;
 }
 
 export const formatCaseNumber = (day: string, sequence: number) => `${day}${String(sequence).padStart(6, '0')}`;

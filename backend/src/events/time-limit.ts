@@ -3,6 +3,7 @@ import chineseDays from 'chinese-days';
 import type { DbOrTx } from '../db/client.ts';
 import type { Appeal } from '../appeals/schema.ts';
 import { type TimeLimitRule, timeLimitRules } from './schema.ts';
+import { instantAt, wallClock } from '../config/zoned-time.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** The yellow warning (临期) is due once this share of the time limit has passed. */
@@ -20,56 +21,9 @@ export interface EventDeadlines {
   warnAt: Date;
 }
 
-interface LocalTime {
-  /** YYYY-MM-DD, as `chinese-days` reads dates. */
-  date: string;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timezone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timezone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timezone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall-clock date and time at `instant` in `timezone`. */
-function localTimeOf(instant: Date, timezone: string): LocalTime {
-  const parts = Object.fromEntries(formatterFor(timezone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    millisecond: instant.getUTCMilliseconds(),
-  };
-}
-
-/** The UTC offset of `timezone` at `instant`, in ms. */
-function offsetAt(instant: number, timezone: string): number {
-  const local = localTimeOf(new Date(instant), timezone);
-  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d, local.hour, local.minute, local.second, local.millisecond) - instant;
-}
-
-/** The instant when the wall clock in `timezone` shows `local`. */
-function instantOf(local: LocalTime, timezone: string): Date {
-  const [y, m, d] = local.date.split('-').map(Number) as [number, number, number];
-  const asUtc = Date.UTC(y, m - 1, d, local.hour, local.minute, local.second, local.millisecond);
-  const guess = asUtc - offsetAt(asUtc, timezone);
-  // A second pass settles the offset when the first guess crossed a daylight-saving change.
-  return new Date(asUtc - offsetAt(guess, timezone));
-}
-
-function nextDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+/** YYYY-MM-DD of a local date (day may run past the month's end and rolls over), as `chinese-days` reads dates. */
+function isoDate(year: number, month: number, day: number): string {
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 }
 
 /**
@@ -77,15 +31,15 @@ function nextDate(date: string): string {
  * date, by the Chinese public holidays and make-up workdays (调休) of `chinese-days`.
  */
 export function addWorkingDays(from: Date, days: number, timezone: string): Date {
-  const local = localTimeOf(from, timezone);
-  let date = local.date;
+  const local = wallClock(from, timezone);
+  let day = local.day;
   let left = days;
   for (let searched = 0; left > 0; searched++) {
-    if (searched > MAX_CALENDAR_DAYS_SEARCHED) throw new Error(`no ${days} working days found after ${local.date}: is the holiday calendar current?`);
-    date = nextDate(date);
-    if (chineseDays.isWorkday(date)) left--;
+    if (searched > MAX_CALENDAR_DAYS_SEARCHED) throw new Error(`no ${days} working days found after ${isoDate(local.year, local.month, local.day)}: is the holiday calendar current?`);
+    day++;
+    if (chineseDays.isWorkday(isoDate(local.year, local.month, day))) left--;
   }
-  return instantOf({ ...local, date }, timezone);
+  return instantAt({ ...local, day }, timezone);
 }
 
 /** `amount` hours or working days after `from`. */

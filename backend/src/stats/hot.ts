@@ -3,19 +3,14 @@ import type { Ctx } from '../context.ts';
 import { appeals } from '../appeals/schema.ts';
 import type { HotReport } from '../appeals/views.ts';
 import { hotIssues, hotTerms } from '../nlp/index.ts';
+import { instantAt, wallClock } from '../config/zoned-time.ts';
 
 const HOT_TERMS = 30;
 
 /** Midnight today, or midnight on Monday of this week, in the hotline's zone. */
 export function periodStart(now: Date, period: 'day' | 'week', timezone: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
-      .formatToParts(now)
-      .map((p) => [p.type, p.value]),
-  );
-  const sinceMidnightMs = ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + now.getMilliseconds();
-  const daysBack = period === 'week' ? Math.max(0, ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!)) : 0;
-  return new Date(now.getTime() - sinceMidnightMs - daysBack * 24 * 60 * 60 * 1000);
+  const c = wallClock(now, timezone);
+  return instantAt({ year: c.year, month: c.month, day: c.day - (period === 'week' ? c.weekday : 0) }, timezone);
 }
 
 /**
