@@ -1,13 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { build } from 'vite';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { signTwilioRequest } from '@hotline/channels/twilio';
 import { TEST_PASSWORD, type TestHotline, startTestHotline } from '../../backend/src/testing/hotline.ts';
 import { type FakeProvider, startFakeProvider } from '../../backend/src/testing/fake-provider.ts';
 import { fakeTwilioMessages, smsParams, twilioEnv } from '../../backend/src/testing/twilio.ts';
+import { caseInTwiml } from '../../backend/src/testing/closed-loop.ts';
 
 const consoleRoot = fileURLToPath(new URL('..', import.meta.url));
 export const screenshots = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
@@ -98,12 +99,21 @@ export function useBrowserHotline(options: BrowserHotlineOptions = {}) {
     });
   }
 
+  /** A citizen's SMS that files (or adds to) an appeal; returns the case number the hotline texted back. */
+  async function textAppeal(from: string, body: string): Promise<string> {
+    const res = await sendSms(from, body);
+    expect(res.status).toBe(200);
+    const caseNumber = caseInTwiml(await res.text());
+    expect(caseNumber).toBeTruthy();
+    return caseNumber!;
+  }
+
   const twilio = () => {
     if (!fake) throw new Error('useBrowserHotline({ twilio: true }) has the fake Twilio');
     return fake;
   };
 
-  return { hotline: () => running().hotline, openPage, logInAgent, sendSms, twilio };
+  return { hotline: () => running().hotline, openPage, logInAgent, sendSms, textAppeal, twilio };
 }
 
 /** A port free right now, for a server that must know its own address before it listens. */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/databases.ts';
-import { type TestHotline, intakeRowCounts, startTestHotline } from '../testing/hotline.ts';
-import { type FakeProvider, startFakeProvider } from '../testing/fake-provider.ts';
-import { callParams, fakeTwilioMessages, postTwilio, twilioEnv, twilioSid } from '../testing/twilio.ts';
-import { contentOf, fakeWechatApi, newOpenId, signedQuery, textXml, wechatEnv } from '../testing/wechat.ts';
-import { acceptAsEvent, step, text, textedAppeal } from '../testing/closed-loop.ts';
+import { type TestHotline, intakeRowCounts } from '../testing/hotline.ts';
+import type { FakeProvider } from '../testing/fake-provider.ts';
+import { callParams, postTwilio, twilioSid } from '../testing/twilio.ts';
+import { contentOf, newOpenId, signedQuery, textXml } from '../testing/wechat.ts';
+import { acceptAsEvent, startClosedLoopHotline, step, text, textedAppeal } from '../testing/closed-loop.ts';
 import type { Event } from '../events/schema.ts';
 import type { Appeal } from './schema.ts';
 import type { PublicAppeal } from './views.ts';
@@ -27,15 +27,12 @@ const kinds = await testDatabaseKinds();
 describe.each(kinds)('public tracking shows the current step of the event on every channel, on %s', (kind) => {
   let hotline: TestHotline;
   let fake: FakeProvider;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    fake = await startFakeProvider([fakeTwilioMessages, ...fakeWechatApi]);
-    hotline = await startTestHotline(kind, { env: { ...twilioEnv(fake), ...wechatEnv(fake) } });
+    ({ hotline, fake, close } = await startClosedLoopHotline(kind));
   });
-  afterAll(async () => {
-    await hotline?.close();
-    await fake?.close();
-  });
+  afterAll(() => close?.());
 
   const lookup = async (caseNumber: string): Promise<PublicAppeal> => {
     const res = await hotline.request(`/api/public/appeals/${caseNumber}`);

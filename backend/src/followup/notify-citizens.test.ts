@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../testing/databases.ts';
-import { type TestHotline, sessionCookie, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
-import { type FakeProvider, startFakeProvider } from '../testing/fake-provider.ts';
-import { fakeTwilioMessages, twilioEnv } from '../testing/twilio.ts';
-import { contentOf, fakeWechatApi, newOpenId, signedQuery, textXml, wechatEnv, wechatSendsTo } from '../testing/wechat.ts';
-import { acceptAsEvent, appealByCase, closeEvent, outboundOf, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
+import { type TestHotline, sessionCookie, submitWebAppeal } from '../testing/hotline.ts';
+import type { FakeProvider } from '../testing/fake-provider.ts';
+import { contentOf, newOpenId, signedQuery, textXml, wechatSendsTo } from '../testing/wechat.ts';
+import { acceptAsEvent, appealByCase, closeEvent, outboundOf, startClosedLoopHotline, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
 import { citizenTime } from '../appeals/public-lookup.ts';
 import { appeals } from '../appeals/schema.ts';
 import { eventSteps } from '../events/schema.ts';
@@ -17,15 +16,12 @@ const kinds = await testDatabaseKinds();
 describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) => {
   let hotline: TestHotline;
   let fake: FakeProvider;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    fake = await startFakeProvider([fakeTwilioMessages, ...fakeWechatApi]);
-    hotline = await startTestHotline(kind, { env: { ...twilioEnv(fake), ...wechatEnv(fake) } });
+    ({ hotline, fake, close } = await startClosedLoopHotline(kind));
   });
-  afterAll(async () => {
-    await hotline?.close();
-    await fake?.close();
-  });
+  afterAll(() => close?.());
 
   const smsTo = (phone: string) => fake.requests.filter((r) => r.form?.get('To') === phone).map((r) => r.form!.get('Body'));
   const agentCookie = () => hotline.loginAs('agent1');

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../testing/databases.ts';
-import { type TestHotline, intakeRowCounts, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
-import { type FakeProvider, startFakeProvider } from '../testing/fake-provider.ts';
-import { fakeTwilioMessages, postTwilio, smsParams, twilioEnv, twilioSid } from '../testing/twilio.ts';
-import { contentOf, fakeWechatApi, newOpenId, signedQuery, textXml, wechatEnv } from '../testing/wechat.ts';
-import { acceptAsEvent, appealByCase, caseInTwiml, closeEvent, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
+import { type TestHotline, intakeRowCounts, submitWebAppeal } from '../testing/hotline.ts';
+import type { FakeProvider } from '../testing/fake-provider.ts';
+import { postTwilio, smsParams, twilioSid } from '../testing/twilio.ts';
+import { contentOf, newOpenId, signedQuery, textXml } from '../testing/wechat.ts';
+import { acceptAsEvent, appealByCase, caseInTwiml, closeEvent, startClosedLoopHotline, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
 import type { DomainEventMap } from '../bus/catalogue.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import type { Event } from '../events/schema.ts';
@@ -26,15 +26,12 @@ const kinds = await testDatabaseKinds();
 describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on %s', (kind) => {
   let hotline: TestHotline;
   let fake: FakeProvider;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    fake = await startFakeProvider([fakeTwilioMessages, ...fakeWechatApi]);
-    hotline = await startTestHotline(kind, { env: { ...twilioEnv(fake), ...wechatEnv(fake) } });
+    ({ hotline, fake, close } = await startClosedLoopHotline(kind));
   });
-  afterAll(async () => {
-    await hotline?.close();
-    await fake?.close();
-  });
+  afterAll(() => close?.());
 
   const smsTo = (phone: string) => fake.requests.filter((r) => r.form?.get('To') === phone).map((r) => r.form!.get('Body')!);
   const reload = (appeal: Appeal) => appealByCase(hotline, appeal.caseNumber);
