@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Ctx, TxCtx } from '../context.ts';
 import { transact } from '../context.ts';
 import type { DomainEvent } from '../bus/catalogue.ts';
-import { recordAudit } from '../audit/record.ts';
-import { ServiceError } from '../http/errors.ts';
+import { recordAudits } from '../audit/record.ts';
+import { ServiceError, notFound } from '../http/errors.ts';
 import { conversations } from '../intake/schema.ts';
-import { deliver, storeOutbound } from '../intake/send-to-citizen.ts';
+import { deliver, storeOutbounds } from '../intake/send-to-citizen.ts';
 import type { Message } from '../intake/schema.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { findAppeal } from './queries.ts';
-import { assertPending, claimIfUnassigned, lockAppeal } from './reply.ts';
+import { assertPending, claimIfUnassigned } from './reply.ts';
 
 /** The appeal a chain of merges ends at: duplicates always attach to the first report. */
 async function rootOf(tx: TxCtx, appeal: Appeal): Promise<Appeal> {
@@ -27,26 +27,64 @@ const mergeNotice = (appeal: Appeal, root: Appeal) =>
  * Runs inside the caller's transaction; the notice is delivered by the caller after commit.
  */
 export async function mergeInTransaction(tx: TxCtx, publish: (e: DomainEvent) => void, appealId: string, intoId: string): Promise<{ merged: Appeal; notice: Message }> {
-  const before = await lockAppeal(tx, appealId);
-  assertPending(before);
-  const root = await rootOf(tx, await findAppeal(tx.db, intoId));
-  if (root.id === before.id) throw new ServiceError('conflict', 'An appeal cannot be merged into itself');
-  if (root.status === 'rejected' || root.status === 'answered') {
-    throw new ServiceError('conflict', `Appeal ${root.caseNumber} ${root.status === 'rejected' ? 'was not accepted' : 'was answered and closed'}; merge into an open appeal`, { status: root.status });
+  const [merge] = await mergeDuplicates(tx, publish, [{ appealId, intoId }]);
+  return merge!;
+}
+
+/**
+ * Several merges at once (NLP's certain duplicates of one batch), in a fixed number of statements.
+ * Any merge that is not allowed fails them all, with the reason.
+ */
+export async function mergeDuplicates(tx: TxCtx, publish: (e: DomainEvent) => void, merges: { appealId: string; intoId: string }[]): Promise<{ merged: Appeal; notice: Message }[]> {
+  if (!merges.length) return [];
+  const locked = await tx.db
+    .select()
+    .from(appeals)
+    .where(inArray(appeals.id, merges.map((m) => m.appealId)))
+    .orderBy(appeals.id)
+    .for('update');
+  const targets = await tx.db.select().from(appeals).where(inArray(appeals.id, merges.map((m) => m.intoId)));
+  const planned: { before: Appeal; root: Appeal }[] = [];
+  for (const { appealId, intoId } of merges) {
+    const before = locked.find((a) => a.id === appealId);
+    if (!before) throw notFound('Appeal');
+    assertPending(before);
+    const target = targets.find((a) => a.id === intoId);
+    if (!target) throw notFound('Appeal');
+    const root = await rootOf(tx, target);
+    if (root.id === before.id) throw new ServiceError('conflict', 'An appeal cannot be merged into itself');
+    if (root.status === 'rejected' || root.status === 'answered') {
+      throw new ServiceError('conflict', `Appeal ${root.caseNumber} ${root.status === 'rejected' ? 'was not accepted' : 'was answered and closed'}; merge into an open appeal`, { status: root.status });
+    }
+    await claimIfUnassigned(tx, before);
+    planned.push({ before, root });
   }
-  await claimIfUnassigned(tx, before);
   const now = new Date();
-  const [merged] = await tx.db
+  const roots = sql.join(
+    planned.map(({ before, root }) => sql`(${before.id}::uuid, ${root.id}::uuid)`),
+    sql`, `,
+  );
+  const merged = await tx.db
     .update(appeals)
-    .set({ status: 'merged', duplicateOfId: root.id, decidedAt: now, updatedAt: now })
-    .where(eq(appeals.id, before.id))
-    .returning();
-  await tx.db.update(conversations).set({ status: 'closed', closedAt: now }).where(eq(conversations.id, before.conversationId));
-  await recordAudit(tx.db, tx.actor, { action: 'appeal.merged', entityType: 'appeal', entityId: before.id, before: { status: before.status }, after: { status: 'merged', duplicateOfId: root.id } });
-  const notice = await storeOutbound(tx, publish, merged!, mergeNotice(merged!, root));
-  publish({ name: 'appeal.updated', payload: { appeal: merged!, change: 'merged' } });
-  publish({ name: 'appeal.updated', payload: { appeal: root, change: 'message' } });
-  return { merged: merged!, notice };
+    .set({ status: 'merged', duplicateOfId: sql`v.root_id`, decidedAt: now, updatedAt: now })
+    .from(sql`(values ${roots}) as v(id, root_id)`)
+    .where(sql`${appeals.id} = v.id`)
+    .returning(getTableColumns(appeals));
+  await tx.db
+    .update(conversations)
+    .set({ status: 'closed', closedAt: now })
+    .where(inArray(conversations.id, planned.map(({ before }) => before.conversationId)));
+  await recordAudits(
+    tx.db,
+    planned.map(({ before, root }) => ({ actor: tx.actor, action: 'appeal.merged', entityType: 'appeal', entityId: before.id, before: { status: before.status }, after: { status: 'merged', duplicateOfId: root.id } })),
+  );
+  const done = planned.map(({ before, root }) => ({ merged: merged.find((a) => a.id === before.id)!, root }));
+  const notices = await storeOutbounds(tx, publish, done.map(({ merged, root }) => ({ appeal: merged, text: mergeNotice(merged, root) })));
+  return done.map(({ merged, root }, i) => {
+    publish({ name: 'appeal.updated', payload: { appeal: merged, change: 'merged' } });
+    publish({ name: 'appeal.updated', payload: { appeal: root, change: 'message' } });
+    return { merged, notice: notices[i]! };
+  });
 }
 
 /** An agent merges an appeal into another (the merge button). */

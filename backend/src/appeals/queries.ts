@@ -82,9 +82,16 @@ export async function listAppeals({ ctx, input }: { ctx: Ctx; input: { status: A
 }
 
 export async function loadAppealSummary(ctx: Ctx, appealId: string): Promise<AppealSummary> {
-  const [row] = await selectAppeals(ctx.db).where(eq(appeals.id, appealId));
-  if (!row) throw notFound('Appeal');
-  return summaryOf(row, ctx.territory);
+  const [summary] = await loadAppealSummaries(ctx, [appealId]);
+  if (summary instanceof Error) throw summary;
+  return summary!;
+}
+
+/** Several appeals' summaries in one query, in the order asked; a missing one is a not-found error in its place. */
+export async function loadAppealSummaries(ctx: Ctx, appealIds: readonly string[]): Promise<(AppealSummary | Error)[]> {
+  const rows = await selectAppeals(ctx.db).where(inArray(appeals.id, [...appealIds]));
+  const found = new Map(rows.map((row) => [row.appeal.id, summaryOf(row, ctx.territory)]));
+  return appealIds.map((id) => found.get(id) ?? notFound('Appeal'));
 }
 
 export async function getAppealDetail({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<AppealDetail> {
@@ -161,9 +168,15 @@ export function messagesOfAppeal(db: DbOrTx, appealId: string): Promise<MessageV
 }
 
 export async function loadMessageView(db: DbOrTx, messageId: string): Promise<MessageView> {
-  const [view] = await messageViews(db, eq(messages.id, messageId));
-  if (!view) throw notFound('Message');
-  return view;
+  const [view] = await loadMessageViews(db, [messageId]);
+  if (view instanceof Error) throw view;
+  return view!;
+}
+
+/** Several messages' views in two queries, in the order asked; a missing one is a not-found error in its place. */
+export async function loadMessageViews(db: DbOrTx, messageIds: readonly string[]): Promise<(MessageView | Error)[]> {
+  const found = new Map((await messageViews(db, inArray(messages.id, [...messageIds]))).map((view) => [view.id, view]));
+  return messageIds.map((id) => found.get(id) ?? notFound('Message'));
 }
 
 async function messageViews(db: DbOrTx, where: SQL): Promise<MessageView[]> {

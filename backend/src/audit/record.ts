@@ -12,13 +12,21 @@ export interface AuditEntry {
 
 /** Appends to the audit log inside the caller's transaction, so the record and the change commit together. */
 export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    actorType: actor.type,
-    actorId: actorId(actor),
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await db.insert(auditLog).values(rowOf({ ...entry, actor }));
+}
+
+const rowOf = ({ actor, ...entry }: AuditEntry & { actor: Actor }) => ({
+  actorType: actor.type,
+  actorId: actorId(actor),
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  before: entry.before ?? null,
+  after: entry.after ?? null,
+});
+
+/** Several entries, each with its own actor, in one statement (a batch of intake). */
+export async function recordAudits(db: DbOrTx, entries: (AuditEntry & { actor: Actor })[]): Promise<void> {
+  if (!entries.length) return;
+  await db.insert(auditLog).values(entries.map(rowOf));
 }

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { InboundMessageInput } from '@hotline/channels';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../testing/hotline.ts';
 import { appeals } from '../appeals/schema.ts';
 import { contactIdentities } from '../contacts/schema.ts';
 import { messages } from './schema.ts';
+import { auditLog } from '../audit/schema.ts';
 import { receiveInbound } from './receive-inbound.ts';
 
 const kinds = await testDatabaseKinds();
@@ -114,5 +115,41 @@ describe.each(kinds)('intake on %s', (kind) => {
     expect(stored!.caseNumber).toBe(appeal.caseNumber);
     const audit = await hotline.request(`/api/appeals/${appeal.id}`, { cookie: await hotline.loginAs('agent1') });
     expect(audit.status).toBe(200);
+  });
+
+  describe('a burst written together (group commit)', () => {
+    // Two messages first occupy both writers, so what follows them is written as one batch.
+    const occupyWriters = () => [receive(sms('+8613910088801', '占位一')), receive(sms('+8613910088802', '占位二'))];
+
+    it('files each sender of a burst its own appeal, with consecutive case numbers and one audit entry each', async () => {
+      const phones = Array.from({ length: 40 }, (_, i) => `+86139100${String(i).padStart(5, '0')}`);
+      const results = await Promise.all(phones.map((phone, i) => receive(sms(phone, `第${i}号楼前路面塌陷`))));
+      expect(new Set(results.map((r) => r.appeal.id)).size).toBe(40);
+      results.forEach((r, i) => expect(r.appeal).toMatchObject({ summary: `第${i}号楼前路面塌陷`, messageCount: 1, status: 'pending' }));
+      const sequences = results.map((r) => Number(r.appeal.caseNumber.slice(8))).sort((a, b) => a - b);
+      expect(sequences.at(-1)! - sequences[0]!).toBe(39);
+      const audited = await hotline.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'appeal.created'), inArray(auditLog.entityId, results.map((r) => r.appeal.id))));
+      expect(audited).toHaveLength(40);
+      expect(new Set(audited.map((a) => a.actorId))).toEqual(new Set(results.map((r) => r.appeal.contactId)));
+    });
+
+    it('files a sender\'s second message of the same burst as a follow-up of the first', async () => {
+      const phone = '+8613910099999';
+      const [, , first, second] = await Promise.all([...occupyWriters(), receive(sms(phone, '小区电梯坏了')), receive(sms(phone, '已经三天了')), receive(sms('+8613910099998', '别的事'))]);
+      expect(second!.appeal.id).toBe(first!.appeal.id);
+      const [appeal] = await hotline.database.db.select().from(appeals).where(eq(appeals.id, first!.appeal.id));
+      expect(appeal!.messageCount).toBe(2);
+    });
+
+    it('stores a retry that arrives in the same burst once, and answers both with the same message', async () => {
+      const message = sms('+8613910099997', '路灯不亮', uniqueId('SM-burst'));
+      const others = Array.from({ length: 5 }, (_, i) => sms(`+86139100988${i}`, '噪音扰民'));
+      const [, , first, , retry] = await Promise.all([...occupyWriters(), receive(message), ...others.slice(0, 1).map(receive), receive(message), ...others.slice(1).map(receive)]);
+      expect(retry!.message.id).toBe(first!.message.id);
+      expect([first!.replayed, retry!.replayed].sort()).toEqual([false, true]);
+    });
   });
 });

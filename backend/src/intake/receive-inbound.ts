@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type InboundMessage, type InboundMessageInput, inboundMessageSchema } from '@hotline/channels';
-import type { Ctx, TxCtx } from '../context.ts';
+import type { Ctx, Deps, TxCtx } from '../context.ts';
 import { transact } from '../context.ts';
+import type { Db } from '../db/client.ts';
 import type { DomainEvent } from '../bus/catalogue.ts';
-import { recordAudit } from '../audit/record.ts';
-import { resolveContact } from '../contacts/resolve.ts';
+import { GroupCommit } from '../db/group-commit.ts';
+import { recordAudits } from '../audit/record.ts';
+import { type ResolvedContact, resolveContacts } from '../contacts/resolve.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
-import { nextCaseNumber } from '../appeals/case-number.ts';
+import { reserveCaseNumbers } from '../appeals/case-number.ts';
 import { type Message, attachments, conversations, messages } from './schema.ts';
+import { isOptedOut } from '../contacts/opt-out.ts';
 import { awaitingSurvey, ratingGivenBy, ratingOf, recordSurveyAnswer } from '../followup/survey.ts';
 
 export interface IntakeResult {
@@ -18,130 +21,276 @@ export interface IntakeResult {
   replayed: boolean;
   /** The 回访 rating the message gave, when it answered a survey instead of opening an appeal. */
   rating?: number;
+  /** The sender has opted out (SMS STOP / 退订): the message is stored, nothing is sent back. */
+  senderOptedOut: boolean;
 }
 
-/** Thrown inside the transaction when a concurrent delivery of the same message won the race. */
-class AlreadyStored extends Error {}
+type Publish = (event: DomainEvent) => void;
 
 /**
  * The one intake verb for every channel: resolve the contact and conversation, persist the
  * message, create the appeal or add to the conversation's current one, then publish events.
  * The same (channel, provider message id) twice stores one message.
+ *
+ * Concurrent messages are written together (group commit): a webhook burst costs a few
+ * transactions of multi-row statements, not one transaction of a dozen statements per message.
+ * Inside a caller's transaction the message is written there, alone.
  */
 export async function receiveInbound({ ctx, input }: { ctx: Ctx; input: InboundMessageInput }): Promise<IntakeResult> {
   const inbound = inboundMessageSchema.parse(input);
-  const earlier = await findStored(ctx, inbound);
-  if (earlier) return earlier;
-  try {
-    return await transact(ctx, (tx, publish) => store(tx, inbound, publish));
-  } catch (error) {
-    if (!(error instanceof AlreadyStored)) throw error;
-    return (await findStored(ctx, inbound))!;
-  }
+  if (isTransaction(ctx.db)) return (await storeInbound(ctx, [inbound]))[0]!;
+  return groupCommitFor(ctx).submit(inbound);
 }
 
-async function store(tx: TxCtx, inbound: InboundMessage, publish: (e: DomainEvent) => void): Promise<IntakeResult> {
-  const { contactId, senderIdentityId } = await resolveContact(tx.db, inbound.sender, inbound.otherIdentities, inbound.senderName);
+const isTransaction = (db: Ctx['db']) => 'rollback' in db;
+
+const groupCommits = new WeakMap<Db, GroupCommit<InboundMessage, IntakeResult>>();
+function groupCommitFor(ctx: Ctx) {
+  const db = ctx.db as Db;
+  let group = groupCommits.get(db);
+  if (!group) {
+    const deps: Deps = { ...ctx, db };
+    group = new GroupCommit((batch) => storeInbound({ ...deps, actor: { type: 'system' } }, batch));
+    groupCommits.set(db, group);
+  }
+  return group;
+}
+
+/**
+ * Stores a batch in one transaction and answers each message in order. A sender with two messages
+ * in the batch has the later one stored after it (as a follow-up); a message stored before is
+ * answered from the database.
+ */
+async function storeInbound(ctx: Ctx, batch: InboundMessage[]): Promise<IntakeResult[]> {
+  const results = await findStored(ctx, batch);
+  const { now, later } = oncePerSender(batch.filter((inbound) => !results.has(inbound)));
+  const stored = now.length ? await transact(ctx, (tx, publish) => storeAll(tx, now, publish)) : [];
+  now.forEach((inbound, i) => stored[i] && results.set(inbound, stored[i]));
+  // A concurrent copy of a message committed first: answered as that copy was.
+  for (const [inbound, result] of await findStored(ctx, now.filter((_, i) => !stored[i]))) results.set(inbound, result);
+  for (const inbound of later) results.set(inbound, (await storeInbound(ctx, [inbound]))[0]!);
+  return batch.map((inbound) => {
+    const result = results.get(inbound);
+    if (!result) throw new Error(`message ${inbound.channel}/${inbound.providerMessageId} was neither stored nor found`);
+    return result;
+  });
+}
+
+/** The first message of each sender, and the rest (a message's identity and contact are only settled once per transaction). */
+function oncePerSender(batch: InboundMessage[]) {
+  const seen = new Set<string>();
+  const now: InboundMessage[] = [];
+  const later: InboundMessage[] = [];
+  for (const inbound of batch) {
+    const keys = [`${inbound.channel}|${inbound.providerMessageId}`, ...[inbound.sender, ...inbound.otherIdentities].map((i) => `${i.kind}|${i.value}`)];
+    (keys.some((k) => seen.has(k)) ? later : now).push(inbound);
+    keys.forEach((k) => seen.add(k));
+  }
+  return { now, later };
+}
+
+/** One stored message in the making; `message` is unset when it was stored before (a provider's retry). */
+interface Arrival {
+  inbound: InboundMessage;
+  contact: ResolvedContact;
+  conversationId?: string;
+  current?: Appeal;
+  appealId?: string;
+  message?: Message;
+}
+
+/** Everything the batch needs, in a fixed number of multi-row statements; answers `undefined` for a message stored before. */
+async function storeAll(tx: TxCtx, batch: InboundMessage[], publish: Publish): Promise<(IntakeResult | undefined)[]> {
+  const contacts = await resolveContacts(
+    tx.db,
+    batch.map((inbound) => ({ sender: inbound.sender, others: inbound.otherIdentities, name: inbound.senderName })),
+  );
+  const arrivals: Arrival[] = batch.map((inbound, i) => ({ inbound, contact: contacts[i]! }));
+  const answers = new Map<Arrival, IntakeResult | undefined>();
   // Before anything could open a new appeal: a bare 1–5 may answer this citizen's 回访 survey.
-  const surveyed = await surveyAnswered(tx, contactId, inbound);
-  if (surveyed) return storeSurveyAnswer(tx, inbound, surveyed, publish);
-  const conversation = await openConversation(tx, contactId, inbound.channel, senderIdentityId);
-
-  const current = inbound.startsNewAppeal ? undefined : await currentAppeal(tx, conversation.currentAppealId);
-  // The message names its appeal as it is stored (the new appeal's id is chosen here), and the
-  // case-number counter is locked last, so its lock is held as briefly as possible.
-  const appealId = current?.id ?? randomUUID();
-  const linked = await insertMessage(tx, conversation.id, inbound, appealId);
-
-  if (inbound.attachments.length) {
-    await tx.db.insert(attachments).values(
-      inbound.attachments.map((a) => ({
-        messageId: linked.id,
-        contentType: a.contentType,
-        fileName: a.fileName,
-        byteSize: a.data?.length,
-        url: a.url,
-        data: a.data,
-      })),
-    );
+  for (const arrival of arrivals) {
+    const surveyed = await surveyAnswered(tx, arrival);
+    if (surveyed) answers.set(arrival, await storeSurveyAnswer({ ...tx, actor: { type: 'contact', contactId: arrival.contact.contactId } }, arrival, surveyed, publish));
   }
-
-  const appeal = current ? await addToAppeal(tx, current, inbound) : await createAppeal(tx, inbound, { id: appealId, contactId, conversationId: conversation.id });
-
-  if (current) {
-    publish({ name: 'appeal.updated', payload: { appeal, change: 'message' } });
-  } else {
-    await tx.db.update(conversations).set({ currentAppealId: appeal.id }).where(eq(conversations.id, conversation.id));
-    await recordAudit(tx.db, { type: 'contact', contactId }, { action: 'appeal.created', entityType: 'appeal', entityId: appeal.id, after: { status: appeal.status, caseNumber: appeal.caseNumber } });
-    publish({ name: 'appeal.created', payload: { appeal } });
-  }
-  publish({ name: 'message.created', payload: { message: linked, appeal } });
-  return { appeal, message: linked, replayed: false };
+  const filing = arrivals.filter((arrival) => !answers.has(arrival));
+  if (filing.length) await fileMessages(tx, filing, publish);
+  for (const arrival of filing) answers.set(arrival, arrival.message && resultOf(arrival));
+  return arrivals.map((arrival) => answers.get(arrival));
 }
 
-/** The message, once per (channel, provider message id): a concurrent copy that got in first makes this one `AlreadyStored`. */
-async function insertMessage(tx: TxCtx, conversationId: string, inbound: InboundMessage, appealId: string): Promise<Message> {
-  const [message] = await tx.db
+const resultOf = (arrival: Arrival): IntakeResult => ({
+  appeal: arrival.current!,
+  message: arrival.message!,
+  replayed: false,
+  senderOptedOut: arrival.contact.senderOptedOut,
+});
+
+/** Each message into its conversation's current appeal, or a new appeal when there is none. */
+async function fileMessages(tx: TxCtx, arrivals: Arrival[], publish: Publish) {
+  await openConversations(tx, arrivals);
+  await loadCurrentAppeals(tx, arrivals);
+  for (const arrival of arrivals) arrival.appealId = arrival.current?.id ?? randomUUID();
+  await insertMessages(tx, arrivals);
+  const stored = arrivals.filter((a) => a.message);
+  await insertAttachments(tx, stored);
+
+  const followUps = stored.filter((a) => a.current);
+  for (const arrival of followUps) arrival.current = await addToAppeal(tx, arrival.current!, arrival.inbound);
+  const opening = stored.filter((a) => !a.current);
+  // The case-number counter is locked last, so its lock is held as briefly as possible.
+  await createAppeals(tx, opening);
+  await setCurrentAppeals(tx, opening);
+  await recordAudits(
+    tx.db,
+    opening.map((a) => ({
+      actor: { type: 'contact' as const, contactId: a.contact.contactId },
+      action: 'appeal.created',
+      entityType: 'appeal',
+      entityId: a.current!.id,
+      after: { status: a.current!.status, caseNumber: a.current!.caseNumber },
+    })),
+  );
+  for (const arrival of stored) {
+    const appeal = arrival.current!;
+    publish(opening.includes(arrival) ? { name: 'appeal.created', payload: { appeal } } : { name: 'appeal.updated', payload: { appeal, change: 'message' } });
+    publish({ name: 'message.created', payload: { message: arrival.message!, appeal } });
+  }
+}
+
+/**
+ * Each contact's open conversation on the channel, locked (in one order, against deadlocks) for
+ * the rest of the transaction so two messages arriving together cannot both open a new appeal in it.
+ */
+async function openConversations(tx: TxCtx, arrivals: Arrival[]) {
+  const wanted = arrivals
+    .map((a) => ({ contactId: a.contact.contactId, channel: a.inbound.channel, identityId: a.contact.senderIdentityId }))
+    .sort((a, b) => (a.contactId + a.channel < b.contactId + b.channel ? -1 : 1));
+  await tx.db.insert(conversations).values(wanted).onConflictDoNothing();
+  const pairs = sql.join(
+    wanted.map((w) => sql`(${w.contactId}::uuid, ${w.channel}::channel)`),
+    sql`, `,
+  );
+  const open = await tx.db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.status, 'open'), sql`(${conversations.contactId}, ${conversations.channel}) in (${pairs})`))
+    .orderBy(conversations.id)
+    .for('update');
+  for (const arrival of arrivals) {
+    const conversation = open.find((c) => c.contactId === arrival.contact.contactId && c.channel === arrival.inbound.channel)!;
+    arrival.conversationId = conversation.id;
+    if (!arrival.inbound.startsNewAppeal && conversation.currentAppealId) arrival.appealId = conversation.currentAppealId;
+    if (conversation.identityId !== arrival.contact.senderIdentityId) {
+      await tx.db.update(conversations).set({ identityId: arrival.contact.senderIdentityId }).where(eq(conversations.id, conversation.id));
+    }
+  }
+}
+
+async function loadCurrentAppeals(tx: TxCtx, arrivals: Arrival[]) {
+  const ids = arrivals.flatMap((a) => (a.appealId ? [a.appealId] : []));
+  if (!ids.length) return;
+  const current = await tx.db.select().from(appeals).where(inArray(appeals.id, ids));
+  for (const arrival of arrivals) arrival.current = current.find((appeal) => appeal.id === arrival.appealId);
+}
+
+/** The messages, once per (channel, provider message id): one a concurrent copy stored first is left without `message`. */
+async function insertMessages(tx: TxCtx, arrivals: Arrival[]) {
+  const inserted = await tx.db
     .insert(messages)
-    .values({
-      conversationId,
-      appealId,
-      channel: inbound.channel,
-      direction: 'in',
-      text: inbound.text,
-      latitude: inbound.location?.latitude,
-      longitude: inbound.location?.longitude,
-      locationLabel: inbound.location?.label,
-      providerMessageId: inbound.providerMessageId,
-      receivedAt: inbound.receivedAt,
-    })
+    .values(arrivals.map((a) => messageRow(a.conversationId!, a.inbound, a.appealId!)))
     .onConflictDoNothing()
     .returning();
-  if (!message) throw new AlreadyStored();
-  return message;
+  for (const arrival of arrivals) arrival.message = inserted.find((m) => m.channel === arrival.inbound.channel && m.providerMessageId === arrival.inbound.providerMessageId);
+}
+
+const messageRow = (conversationId: string, inbound: InboundMessage, appealId: string) => ({
+  conversationId,
+  appealId,
+  channel: inbound.channel,
+  direction: 'in' as const,
+  text: inbound.text,
+  latitude: inbound.location?.latitude,
+  longitude: inbound.location?.longitude,
+  locationLabel: inbound.location?.label,
+  providerMessageId: inbound.providerMessageId,
+  receivedAt: inbound.receivedAt,
+});
+
+async function insertAttachments(tx: TxCtx, arrivals: Arrival[]) {
+  const rows = arrivals.flatMap((a) =>
+    a.inbound.attachments.map((file) => ({
+      messageId: a.message!.id,
+      contentType: file.contentType,
+      fileName: file.fileName,
+      byteSize: file.data?.length,
+      url: file.url,
+      data: file.data,
+    })),
+  );
+  if (rows.length) await tx.db.insert(attachments).values(rows);
+}
+
+/** New appeals with consecutive case numbers; each arrival's `current` becomes its appeal. */
+async function createAppeals(tx: TxCtx, arrivals: Arrival[]) {
+  if (!arrivals.length) return;
+  const caseNumbers = await reserveCaseNumbers(
+    tx.db,
+    arrivals.map((a) => a.inbound.receivedAt),
+    tx.config.timezone,
+  );
+  const created = await tx.db
+    .insert(appeals)
+    .values(
+      arrivals.map((a, i) => ({
+        id: a.appealId!,
+        contactId: a.contact.contactId,
+        conversationId: a.conversationId!,
+        caseNumber: caseNumbers[i]!,
+        channel: a.inbound.channel,
+        summary: a.inbound.text,
+        address: a.inbound.address,
+        messageCount: 1,
+        createdAt: a.inbound.receivedAt,
+        ...(a.inbound.location ? placed(tx, a.inbound.location) : {}),
+      })),
+    )
+    .returning();
+  for (const arrival of arrivals) arrival.current = created.find((appeal) => appeal.id === arrival.appealId);
+}
+
+async function setCurrentAppeals(tx: TxCtx, arrivals: Arrival[]) {
+  if (!arrivals.length) return;
+  const pairs = sql.join(
+    arrivals.map((a) => sql`(${a.conversationId}::uuid, ${a.appealId}::uuid)`),
+    sql`, `,
+  );
+  await tx.db.execute(sql`update ${conversations} set current_appeal_id = v.appeal_id from (values ${pairs}) as v(id, appeal_id) where ${conversations.id} = v.id`);
 }
 
 /**
  * The rating and the appeal it answers, when the message is only a rating and the citizen has a
  * survey waiting. A web form or a call is a new appeal by design, never an answer.
  */
-async function surveyAnswered(tx: TxCtx, contactId: string, inbound: InboundMessage) {
+async function surveyAnswered(tx: TxCtx, { inbound, contact }: Arrival) {
   const rating = inbound.startsNewAppeal || inbound.attachments.length || inbound.location ? undefined : ratingOf(inbound.text);
   if (rating === undefined) return undefined;
-  const appeal = await awaitingSurvey(tx, contactId, inbound.receivedAt);
+  const appeal = await awaitingSurvey(tx, contact.contactId, inbound.receivedAt);
   return appeal && { appeal, rating };
 }
 
 /** A survey answer is kept in the rated appeal's conversation (nothing lost) and opens no appeal. */
-async function storeSurveyAnswer(tx: TxCtx, inbound: InboundMessage, surveyed: { appeal: Appeal; rating: number }, publish: (e: DomainEvent) => void): Promise<IntakeResult> {
+async function storeSurveyAnswer(tx: TxCtx, arrival: Arrival, surveyed: { appeal: Appeal; rating: number }, publish: Publish): Promise<IntakeResult | undefined> {
+  const { inbound } = arrival;
+  const [message] = await tx.db
+    .insert(messages)
+    .values(messageRow(surveyed.appeal.conversationId, inbound, surveyed.appeal.id))
+    .onConflictDoNothing()
+    .returning();
+  if (!message) return undefined;
   const counted = await addToAppeal(tx, surveyed.appeal, inbound);
-  const linked = await insertMessage(tx, surveyed.appeal.conversationId, inbound, surveyed.appeal.id);
   const appeal = await recordSurveyAnswer(tx, publish, counted, { satisfaction: surveyed.rating, channel: inbound.channel, at: inbound.receivedAt });
-  publish({ name: 'message.created', payload: { message: linked, appeal } });
-  return { appeal, message: linked, replayed: false, rating: surveyed.rating };
-}
-
-/**
- * The contact's open conversation on this channel, locked for the rest of the transaction so
- * two messages arriving together cannot both open a new appeal in it.
- */
-async function openConversation(tx: TxCtx, contactId: string, channel: InboundMessage['channel'], identityId: string) {
-  await tx.db.insert(conversations).values({ contactId, channel, identityId }).onConflictDoNothing();
-  const [conversation] = await tx.db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.contactId, contactId), eq(conversations.channel, channel), eq(conversations.status, 'open')))
-    .for('update');
-  if (conversation!.identityId !== identityId) {
-    await tx.db.update(conversations).set({ identityId }).where(eq(conversations.id, conversation!.id));
-  }
-  return conversation!;
-}
-
-async function currentAppeal(tx: TxCtx, appealId: string | null): Promise<Appeal | undefined> {
-  if (!appealId) return undefined;
-  const [appeal] = await tx.db.select().from(appeals).where(eq(appeals.id, appealId));
-  return appeal;
+  publish({ name: 'message.created', payload: { message, appeal } });
+  return { appeal, message, replayed: false, rating: surveyed.rating, senderOptedOut: arrival.contact.senderOptedOut };
 }
 
 async function addToAppeal(tx: TxCtx, appeal: Appeal, inbound: InboundMessage): Promise<Appeal> {
@@ -159,35 +308,27 @@ async function addToAppeal(tx: TxCtx, appeal: Appeal, inbound: InboundMessage): 
   return updated!;
 }
 
-async function createAppeal(tx: TxCtx, inbound: InboundMessage, owner: { id: string; contactId: string; conversationId: string }): Promise<Appeal> {
-  const caseNumber = await nextCaseNumber(tx.db, inbound.receivedAt, tx.config.timezone);
-  const [appeal] = await tx.db
-    .insert(appeals)
-    .values({
-      ...owner,
-      caseNumber,
-      channel: inbound.channel,
-      summary: inbound.text,
-      address: inbound.address,
-      messageCount: 1,
-      createdAt: inbound.receivedAt,
-      ...(inbound.location ? placed(tx, inbound.location) : {}),
-    })
-    .returning();
-  return appeal!;
-}
-
 /** A point, and the grid it falls in (null when it lies outside the territory). */
 function placed(ctx: Ctx, point: { latitude: number; longitude: number }) {
   return { latitude: point.latitude, longitude: point.longitude, gridCode: ctx.territory.locateGrid(point)?.code ?? null };
 }
 
-async function findStored(ctx: Ctx, inbound: InboundMessage): Promise<IntakeResult | undefined> {
-  const [row] = await ctx.db
+/** Messages stored before (a provider's retry, or a concurrent copy that won), answered as they were then. */
+async function findStored(ctx: Ctx, batch: InboundMessage[]): Promise<Map<InboundMessage, IntakeResult>> {
+  const found = new Map<InboundMessage, IntakeResult>();
+  if (!batch.length) return found;
+  const keys = sql.join(
+    batch.map((inbound) => sql`(${inbound.channel}::channel, ${inbound.providerMessageId})`),
+    sql`, `,
+  );
+  const rows = await ctx.db
     .select({ message: messages, appeal: appeals })
     .from(messages)
     .innerJoin(appeals, eq(appeals.id, messages.appealId))
-    .where(and(eq(messages.channel, inbound.channel), eq(messages.providerMessageId, inbound.providerMessageId)))
-    .limit(1);
-  return row && { ...row, replayed: true, rating: ratingGivenBy(row.message, row.appeal) };
+    .where(sql`(${messages.channel}, ${messages.providerMessageId}) in (${keys})`);
+  for (const inbound of batch) {
+    const row = rows.find((r) => r.message.channel === inbound.channel && r.message.providerMessageId === inbound.providerMessageId);
+    if (row) found.set(inbound, { ...row, replayed: true, rating: ratingGivenBy(row.message, row.appeal), senderOptedOut: await isOptedOut(ctx, inbound.sender) });
+  }
+  return found;
 }

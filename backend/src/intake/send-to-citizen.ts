@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { SenderIdentity } from '@hotline/channels';
 import type { Ctx, TxCtx } from '../context.ts';
 import type { DomainEvent } from '../bus/catalogue.ts';
 import { contactIdentities } from '../contacts/schema.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import { actorId } from '../context.ts';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudits } from '../audit/record.ts';
 import { type Message, conversations, messages } from './schema.ts';
 import { senderFor } from './channel-registry.ts';
 
@@ -13,21 +14,34 @@ import { senderFor } from './channel-registry.ts';
  * It is handed to the channel only after commit (`deliver`), so nothing is sent that was not saved.
  */
 export async function storeOutbound(tx: TxCtx, publish: (e: DomainEvent) => void, appeal: Appeal, text: string): Promise<Message> {
-  const [message] = await tx.db
-    .insert(messages)
-    .values({
-      conversationId: appeal.conversationId,
-      appealId: appeal.id,
-      channel: appeal.channel,
-      direction: 'out',
-      authorUserId: tx.actor.type === 'user' ? tx.actor.user.id : null,
-      text,
-      deliveryStatus: 'pending',
-    })
-    .returning();
-  await recordAudit(tx.db, tx.actor, { action: 'message.sent', entityType: 'appeal', entityId: appeal.id, after: { messageId: message!.id, by: actorId(tx.actor) } });
-  publish({ name: 'message.created', payload: { message: message!, appeal } });
+  const [message] = await storeOutbounds(tx, publish, [{ appeal, text }]);
   return message!;
+}
+
+/** Several outbound messages (one per appeal) in one insert and one audit statement. */
+export async function storeOutbounds(tx: TxCtx, publish: (e: DomainEvent) => void, outgoing: { appeal: Appeal; text: string }[]): Promise<Message[]> {
+  if (!outgoing.length) return [];
+  const stored = await tx.db
+    .insert(messages)
+    .values(
+      outgoing.map(({ appeal, text }) => ({
+        conversationId: appeal.conversationId,
+        appealId: appeal.id,
+        channel: appeal.channel,
+        direction: 'out' as const,
+        authorUserId: tx.actor.type === 'user' ? tx.actor.user.id : null,
+        text,
+        deliveryStatus: 'pending' as const,
+      })),
+    )
+    .returning();
+  const byAppeal = new Map(stored.map((message) => [message.appealId, message]));
+  await recordAudits(
+    tx.db,
+    outgoing.map(({ appeal }) => ({ actor: tx.actor, action: 'message.sent', entityType: 'appeal', entityId: appeal.id, after: { messageId: byAppeal.get(appeal.id)!.id, by: actorId(tx.actor) } })),
+  );
+  for (const { appeal } of outgoing) publish({ name: 'message.created', payload: { message: byAppeal.get(appeal.id)!, appeal } });
+  return outgoing.map(({ appeal }) => byAppeal.get(appeal.id)!);
 }
 
 /** Sending attempts before a message that keeps failing stays failed. */
@@ -62,30 +76,59 @@ export function nextDeliveryAfter(attempts: number, failedAt: Date): Date | null
  * `retry-deliveries` job makes; after MAX_DELIVERY_ATTEMPTS it stays failed.
  */
 export async function deliver(ctx: Ctx, message: Message): Promise<Message> {
-  const sender = senderFor(ctx.channels, message.channel);
-  const [recipient] = await ctx.db
-    .select({ kind: contactIdentities.kind, value: contactIdentities.value, optedOutAt: contactIdentities.optedOutAt, caseNumber: appeals.caseNumber })
-    .from(conversations)
+  const [delivered] = await deliverAll(ctx, [message]);
+  return delivered!;
+}
+
+type Outcome = Pick<Message, 'deliveryStatus' | 'deliveryError' | 'providerMessageId' | 'nextDeliveryAt' | 'deliveryAttempts'>;
+
+/** Several messages at once (NLP's merge notices): recipients in one query, sends side by side, outcomes in one update. */
+export async function deliverAll(ctx: Ctx, outgoing: Message[]): Promise<Message[]> {
+  if (!outgoing.length) return [];
+  const recipients = await ctx.db
+    .select({ messageId: messages.id, kind: contactIdentities.kind, value: contactIdentities.value, optedOutAt: contactIdentities.optedOutAt, caseNumber: appeals.caseNumber })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .innerJoin(contactIdentities, eq(contactIdentities.id, conversations.identityId))
-    .leftJoin(appeals, eq(appeals.id, message.appealId ?? conversations.currentAppealId))
-    .where(eq(conversations.id, message.conversationId));
-  const attempts = message.deliveryAttempts + 1;
-  let outcome: Pick<Message, 'deliveryStatus' | 'deliveryError' | 'providerMessageId' | 'nextDeliveryAt'>;
+    .leftJoin(appeals, eq(appeals.id, sql`coalesce(${messages.appealId}, ${conversations.currentAppealId})`))
+    .where(inArray(messages.id, outgoing.map((m) => m.id)));
+  const outcomes = await Promise.all(outgoing.map((message) => send(ctx, message, recipients.find((r) => r.messageId === message.id))));
+  const rows = outgoing.map((message, i) => ({ id: message.id, ...outcomes[i]! }));
+  const updated = await ctx.db
+    .update(messages)
+    .set({
+      deliveryStatus: sql`v."deliveryStatus"`,
+      deliveryError: sql`v."deliveryError"`,
+      providerMessageId: sql`v."providerMessageId"`,
+      nextDeliveryAt: sql`v."nextDeliveryAt"`,
+      deliveryAttempts: sql`v."deliveryAttempts"`,
+    })
+    .from(
+      sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, "deliveryStatus" delivery_status, "deliveryError" text, "providerMessageId" text, "nextDeliveryAt" timestamptz, "deliveryAttempts" integer)`,
+    )
+    .where(sql`${messages.id} = v.id`)
+    .returning(getTableColumns(messages));
+  const byId = new Map(updated.map((message) => [message.id, message]));
+  for (const message of outgoing) ctx.bus.emit({ name: 'message.updated', payload: { message: byId.get(message.id)! } });
+  return outgoing.map((message) => byId.get(message.id)!);
+}
+
+async function send(ctx: Ctx, message: Message, recipient: { kind: SenderIdentity['kind']; value: string; optedOutAt: Date | null; caseNumber: string | null } | undefined): Promise<Outcome> {
+  const sender = senderFor(ctx.channels, message.channel);
+  const deliveryAttempts = message.deliveryAttempts + 1;
   try {
     if (!sender) throw new Undeliverable(`no sender is configured for the ${message.channel} channel`);
     const { caseNumber, optedOutAt, ...to } = recipient!;
     if (optedOutAt) throw new Undeliverable('the citizen opted out of messages on this channel (STOP / 退订)');
     const result = await sender.send({ channel: message.channel, to, text: message.text, messageId: message.id, caseNumber: caseNumber ?? undefined });
-    outcome = { deliveryStatus: 'sent', deliveryError: null, providerMessageId: result.providerMessageId ?? null, nextDeliveryAt: null };
+    return { deliveryStatus: 'sent', deliveryError: null, providerMessageId: result.providerMessageId ?? null, nextDeliveryAt: null, deliveryAttempts };
   } catch (error) {
-    outcome = {
+    return {
       deliveryStatus: 'failed',
       deliveryError: error instanceof Error ? error.message : String(error),
       providerMessageId: null,
-      nextDeliveryAt: mayRecover(error) ? nextDeliveryAfter(attempts, new Date()) : null,
+      nextDeliveryAt: mayRecover(error) ? nextDeliveryAfter(deliveryAttempts, new Date()) : null,
+      deliveryAttempts,
     };
   }
-  const [updated] = await ctx.db.update(messages).set({ ...outcome, deliveryAttempts: attempts }).where(eq(messages.id, message.id)).returning();
-  ctx.bus.emit({ name: 'message.updated', payload: { message: updated! } });
-  return updated!;
 }

@@ -1,13 +1,16 @@
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
-import type { Ctx, Deps } from '../context.ts';
+import { and, asc, getTableColumns, gte, inArray, isNull, sql } from 'drizzle-orm';
+import type { Ctx, Deps, TxCtx } from '../context.ts';
 import { transact } from '../context.ts';
-import { recordAudit } from '../audit/record.ts';
+import { recordAudits } from '../audit/record.ts';
+import { GroupCommit } from '../db/group-commit.ts';
 import { type Appeal, appealTypes, appeals } from '../appeals/schema.ts';
-import { mergeInTransaction } from '../appeals/merge.ts';
-import { deliver } from '../intake/send-to-citizen.ts';
+import { mergeDuplicates } from '../appeals/merge.ts';
+import { deliverAll } from '../intake/send-to-citizen.ts';
 import { AppealAnalyzer, AppealClassifier, CORPUS_FILE, type Example, ModelRegistry, NONE_LABEL, readExamples } from './index.ts';
 import type { AppealAnalysis } from './index.ts';
 import type { ClassificationRecord } from './classification-record.ts';
+import type { DomainEvent } from '../bus/catalogue.ts';
+import type { Message } from '../intake/schema.ts';
 import { duplicateSuggestions, trainingExamples } from './schema.ts';
 
 /** How far back open appeals stay duplicate targets (the index's own window is 7 days). */
@@ -39,7 +42,9 @@ export interface TriageOptions {
 export class AppealTriage {
   readonly registry: ModelRegistry;
   readonly analyzer: AppealAnalyzer;
-  #queue: Promise<void> = Promise.resolve();
+  /** One batch at a time, in arrival order, so duplicates see their predecessors; a failed batch is retried appeal by appeal. */
+  readonly #batches = new GroupCommit<string, void>((ids) => this.#triage(ids), { maxBatch: 50, concurrency: 1 });
+  #last: Promise<void> = Promise.resolve();
   #waiting = 0;
   readonly #unsubscribe: (() => void)[] = [];
 
@@ -79,12 +84,12 @@ export class AppealTriage {
     return backlog.length;
   }
 
-  /** Appeals are processed one at a time, in arrival order, so duplicates see their predecessors. */
+  /** Appeals are triaged in arrival order, those waiting together in one transaction. */
   enqueue(...appealIds: string[]): void {
     for (const id of appealIds) {
       this.#waiting++;
-      this.#queue = this.#queue
-        .then(() => this.process(id))
+      this.#last = this.#batches
+        .submit(id)
         .catch((error) => console.error(`NLP triage of appeal ${id} failed:`, error))
         .finally(() => this.#waiting--);
     }
@@ -97,7 +102,7 @@ export class AppealTriage {
 
   /** Resolves when everything queued so far is processed (tests, shutdown). */
   async idle(): Promise<void> {
-    await this.#queue;
+    await this.#last;
   }
 
   stop(): void {
@@ -107,44 +112,77 @@ export class AppealTriage {
 
   /** Classify, locate, grade and de-duplicate one stored appeal; a processed one is left alone. */
   async process(appealId: string): Promise<void> {
+    await this.#triage([appealId]);
+  }
+
+  /**
+   * Several stored appeals at once: analysed in order (each tracked before the next is analysed, so
+   * the batch's own duplicates are found), then classified, suggested and merged in one transaction.
+   */
+  async #triage(appealIds: string[]): Promise<void[]> {
     const ctx: Ctx = { ...this.deps, actor: { type: 'system' } };
-    const [appeal] = await ctx.db.select().from(appeals).where(eq(appeals.id, appealId));
-    if (!appeal || appeal.nlpProcessedAt) return;
+    const stored = new Map((await ctx.db.select().from(appeals).where(inArray(appeals.id, appealIds))).map((appeal) => [appeal.id, appeal]));
+    const waiting = [...new Set(appealIds)].flatMap((id) => {
+      const appeal = stored.get(id);
+      return appeal && !appeal.nlpProcessedAt ? [appeal] : [];
+    });
+    const analysed = waiting.map((appeal) => this.#analyse(appeal));
+    try {
+      const notices = await transact(ctx, (tx, publish) => this.#record(tx, publish, analysed));
+      await deliverAll(ctx, notices);
+    } catch (error) {
+      for (const { appeal } of analysed) this.analyzer.untrack(appeal.id);
+      throw error;
+    }
+    return appealIds.map(() => undefined);
+  }
+
+  #analyse(appeal: Appeal): Analysed {
     const point = appeal.latitude !== null && appeal.longitude !== null ? { latitude: appeal.latitude, longitude: appeal.longitude } : undefined;
     const analysis = this.analyzer.analyze({ id: appeal.id, text: appeal.summary, point, at: appeal.createdAt });
-    const attach = analysis.duplicates.find(isCertain);
+    const attach = appeal.status === 'pending' ? analysis.duplicates.find(isCertain) : undefined;
+    const fields = fieldsFrom(appeal, analysis);
+    if (!attach) this.#track({ ...appeal, ...fields });
+    return { appeal, analysis, attach, fields };
+  }
 
-    const outcome = await transact(ctx, async (tx, publish) => {
-      // The claim: another instance triaging the same appeal (both resumed the backlog at start)
-      // holds the row until it commits, after which this update matches nothing and the work is dropped.
-      const [classified] = await tx.db
-        .update(appeals)
-        .set(fieldsFrom(appeal, analysis))
-        .where(and(eq(appeals.id, appeal.id), isNull(appeals.nlpProcessedAt)))
-        .returning();
-      if (!classified) return undefined;
-      if (analysis.duplicates.length) {
-        await tx.db
-          .insert(duplicateSuggestions)
-          .values(analysis.duplicates.map((d) => ({ appealId: appeal.id, candidateId: d.id, score: d.score, decision: isCertain(d) ? ('attach' as const) : ('suggest' as const), evidence: d.evidence })))
-          .onConflictDoNothing();
-      }
-      await recordAudit(tx.db, tx.actor, {
-        action: 'appeal.classified',
-        entityType: 'appeal',
-        entityId: appeal.id,
-        before: { urgency: appeal.urgency },
-        after: { appealType: classified.appealType, categoryCode: classified.categoryCode, urgency: classified.urgency, modelVersion: analysis.classification.modelVersion },
-      });
+  /**
+   * The claim: another instance triaging the same appeals (both resumed the backlog at start) holds
+   * the rows until it commits, after which this update matches none of them and their work is dropped.
+   */
+  async #record(tx: TxCtx, publish: (e: DomainEvent) => void, analysed: Analysed[]): Promise<Message[]> {
+    if (!analysed.length) return [];
+    const claimed = new Map((await classify(tx, analysed)).map((appeal) => [appeal.id, appeal]));
+    const done = analysed.filter(({ appeal }) => claimed.has(appeal.id));
+    for (const { appeal } of analysed) if (!claimed.has(appeal.id)) this.analyzer.untrack(appeal.id);
+    const suggestions = done.flatMap(({ appeal, analysis }) =>
+      analysis.duplicates.map((d) => ({ appealId: appeal.id, candidateId: d.id, score: d.score, decision: isCertain(d) ? ('attach' as const) : ('suggest' as const), evidence: d.evidence })),
+    );
+    if (suggestions.length) await tx.db.insert(duplicateSuggestions).values(suggestions).onConflictDoNothing();
+    await recordAudits(
+      tx.db,
+      done.map(({ appeal, analysis }) => {
+        const classified = claimed.get(appeal.id)!;
+        return {
+          actor: tx.actor,
+          action: 'appeal.classified',
+          entityType: 'appeal',
+          entityId: appeal.id,
+          before: { urgency: appeal.urgency },
+          after: { appealType: classified.appealType, categoryCode: classified.categoryCode, urgency: classified.urgency, modelVersion: analysis.classification.modelVersion },
+        };
+      }),
+    );
+    const merges: { appealId: string; intoId: string }[] = [];
+    for (const { appeal, analysis, attach } of done) {
+      const classified = claimed.get(appeal.id)!;
       publish({ name: 'appeal.updated', payload: { appeal: classified, change: 'classified' } });
       if (classified.urgency === 'emergency') publish({ name: 'alert.emergency', payload: { appeal: classified, evidence: analysis.urgency.evidence.map((e) => e.match) } });
       // A certain duplicate of a pending appeal is merged at once; the first report stays in the queue.
-      if (attach && classified.status === 'pending') return { updated: classified, ...(await mergeInTransaction(tx, publish, appeal.id, attach.id)) };
-      return { updated: classified, notice: undefined };
-    });
-    if (!outcome) return;
-    if (outcome.notice) await deliver(ctx, outcome.notice);
-    else this.#track(outcome.updated);
+      if (attach && classified.status === 'pending') merges.push({ appealId: appeal.id, intoId: attach.id });
+      else if (attach) this.#track(classified);
+    }
+    return (await mergeDuplicates(tx, publish, merges)).map(({ notice }) => notice);
   }
 
   /** An agent's correction: the appeal takes the agent's labels and the model learns from them. */
@@ -187,6 +225,54 @@ export class AppealTriage {
     const rows = await this.deps.db.select().from(trainingExamples).orderBy(asc(trainingExamples.createdAt));
     return rows.flatMap((r) => (r.category ? [{ text: r.text, category: r.category, type: r.appealType ?? undefined }] : []));
   }
+}
+
+interface Analysed {
+  appeal: Appeal;
+  analysis: AppealAnalysis;
+  /** The appeal this pending one certainly duplicates: merged into it. */
+  attach?: AppealAnalysis['duplicates'][number];
+  fields: ReturnType<typeof fieldsFrom>;
+}
+
+/**
+ * Every analysed appeal's NLP columns in one UPDATE, only where not yet processed. A point or an
+ * address set since the appeal was read (an agent, a follow-up message) wins over NLP's.
+ */
+function classify(tx: TxCtx, analysed: Analysed[]): Promise<Appeal[]> {
+  const rows = analysed.map(({ appeal, fields }) => ({
+    id: appeal.id,
+    appeal_type: fields.appealType,
+    category_code: fields.categoryCode,
+    classification_confidence: fields.classificationConfidence,
+    classification: fields.classification,
+    urgency: fields.urgency,
+    address: fields.address,
+    latitude: fields.latitude ?? null,
+    longitude: fields.longitude ?? null,
+    grid_code: fields.gridCode ?? null,
+  }));
+  const v = sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, appeal_type appeal_type, category_code text, classification_confidence real, classification jsonb, urgency urgency, address text, latitude double precision, longitude double precision, grid_code text)`;
+  const placedNow = sql`${appeals.latitude} is null and v.latitude is not null`;
+  const now = new Date();
+  return tx.db
+    .update(appeals)
+    .set({
+      appealType: sql`v.appeal_type`,
+      categoryCode: sql`v.category_code`,
+      classificationConfidence: sql`v.classification_confidence`,
+      classification: sql`v.classification`,
+      urgency: sql`v.urgency`,
+      address: sql`coalesce(${appeals.address}, v.address)`,
+      latitude: sql`case when ${placedNow} then v.latitude else ${appeals.latitude} end`,
+      longitude: sql`case when ${placedNow} then v.longitude else ${appeals.longitude} end`,
+      gridCode: sql`case when ${placedNow} then v.grid_code else ${appeals.gridCode} end`,
+      nlpProcessedAt: now,
+      updatedAt: now,
+    })
+    .from(v)
+    .where(and(sql`${appeals.id} = v.id`, isNull(appeals.nlpProcessedAt)))
+    .returning(getTableColumns(appeals));
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Deps } from '../context.ts';
 import { QUEUE_ROLES, SESSION_COOKIE } from '../auth/middleware.ts';
 import { hashToken, resolveSession } from '../auth/sessions.ts';
 import { CITIZEN_COOKIE } from '../intake/citizen-session.ts';
-import { loadAppealSummary, loadMessageView } from '../appeals/queries.ts';
+import DataLoader from 'dataloader';
+import { loadAppealSummaries, loadMessageViews } from '../appeals/queries.ts';
 import { toCallView } from '../calls/record.ts';
 import { loadNoteView } from '../appeals/notes.ts';
 import { presenceOf, presenceOnConnect } from '../routing/presence.ts';
@@ -80,14 +81,19 @@ export async function attachRealtime(httpServer: HttpServer, deps: Deps, cluster
       .finally(() => inFlight.delete(push));
     inFlight.add(push);
   };
-  deps.bus.on('appeal.created', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:new', await loadAppealSummary(ctx, appeal.id))));
-  deps.bus.on('appeal.updated', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:updated', await loadAppealSummary(ctx, appeal.id))));
-  deps.bus.on('message.created', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:new', await loadMessageView(deps.db, message.id))));
+  // Payloads are read after commit; the pushes of one moment share one query (a burst of N new
+  // appeals reads N summaries at once, not N times). No cache: every push reads the current row.
+  const coalesced = { cache: false, batchScheduleFn: (load: () => void) => setImmediate(load) };
+  const appealSummary = new DataLoader((ids: readonly string[]) => loadAppealSummaries(ctx, ids), coalesced);
+  const messageView = new DataLoader((ids: readonly string[]) => loadMessageViews(deps.db, ids), coalesced);
+  deps.bus.on('appeal.created', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:new', await appealSummary.load(appeal.id))));
+  deps.bus.on('appeal.updated', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:updated', await appealSummary.load(appeal.id))));
+  deps.bus.on('message.created', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:new', await messageView.load(message.id))));
   deps.bus.on('alert.emergency', ({ appeal, evidence }) =>
-    fanOut(async () => void io.to(STAFF_ROOM).emit('alert:emergency', { appeal: await loadAppealSummary(ctx, appeal.id), evidence })),
+    fanOut(async () => void io.to(STAFF_ROOM).emit('alert:emergency', { appeal: await appealSummary.load(appeal.id), evidence })),
   );
   deps.bus.on('call.updated', ({ call }) => void io.to(STAFF_ROOM).emit('call:updated', toCallView(call)));
-  deps.bus.on('message.updated', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:updated', await loadMessageView(deps.db, message.id))));
+  deps.bus.on('message.updated', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:updated', await messageView.load(message.id))));
   // Notes go to the staff room only: citizens' rooms never receive them.
   deps.bus.on('note.created', ({ note }) => fanOut(async () => void io.to(STAFF_ROOM).emit('note:new', { ...(await loadNoteView(deps.db, note)), appealId: note.appealId })));
   deps.bus.on('presence.changed', ({ userId, status }) => void io.to(STAFF_ROOM).emit('presence:updated', { userId, status, online: deps.presence.isOnline(userId) }));

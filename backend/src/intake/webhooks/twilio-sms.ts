@@ -3,7 +3,7 @@ import { createRouter } from '../../http/router.ts';
 import { actorOf } from '../../http/actor.ts';
 import { ServiceError, describeZodError } from '../../http/errors.ts';
 import type { Ctx } from '../../context.ts';
-import { isOptedOut, setOptOut } from '../../contacts/opt-out.ts';
+import { setOptOut } from '../../contacts/opt-out.ts';
 import { receiveInbound } from '../receive-inbound.ts';
 import { lookupKnownCase, trackingQueryOf } from '../../appeals/public-lookup.ts';
 import { surveyThanks } from '../../followup/survey.ts';
@@ -47,9 +47,8 @@ export function twilioSmsRoutes() {
       if (sms.kind === 'keyword') return twiml(c, smsReply(await answerKeyword(ctx, sms.keyword, sms.from)));
       const queried = sms.inbound.attachments.length ? undefined : trackingQueryOf(sms.inbound.text);
       if (queried) return twiml(c, smsReply(await answerTracking(ctx, queried)));
-      const { appeal, rating } = await receiveInbound({ ctx, input: sms.inbound });
-      const silent = await isOptedOut(ctx, sms.inbound.sender);
-      if (silent) return twiml(c, smsReply());
+      const { appeal, rating, senderOptedOut } = await receiveInbound({ ctx, input: sms.inbound });
+      if (senderOptedOut) return twiml(c, smsReply());
       return twiml(c, smsReply(rating ? smsReplies.thanks(rating) : smsReplies.received(appeal.caseNumber)));
     })
     .post('/channels/twilio/sms/status', async (c) => {
