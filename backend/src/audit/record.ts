@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/client.ts';
 import { type Actor, actorId } from '../context.ts';
 import { auditLog } from './schema.ts';
+import { records } from '../db/records.ts';
 
 export interface AuditEntry {
   action: string;
@@ -28,5 +29,5 @@ const rowOf = ({ actor, ...entry }: AuditEntry & { actor: Actor }) => ({
 /** Several entries, each with its own actor, in one statement (a batch of intake). */
 export async function recordAudits(db: DbOrTx, entries: (AuditEntry & { actor: Actor })[]): Promise<void> {
   if (!entries.length) return;
-  await db.insert(auditLog).values(entries.map(rowOf));
+  await db.insert(auditLog).select(records(auditLog, entries.map(rowOf)));
 }

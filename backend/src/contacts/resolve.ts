@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { SenderIdentity } from '@hotline/channels';
 import type { Tx } from '../db/client.ts';
 import { contactIdentities, contacts } from './schema.ts';
+import { records } from '../db/records.ts';
 
 /** One sender to resolve: the identity the message came from, others the citizen gave, and a display name. */
 export interface ContactClaim {
@@ -30,7 +31,7 @@ export async function resolveContacts(tx: Tx, claims: ContactClaim[]): Promise<R
   const known = new Map((await findIdentities(tx, claims.flatMap((c) => [c.sender, ...c.others]))).map((row) => [keyOf(row), row]));
   const contactIds = claims.map((claim) => known.get(keyOf(claim.sender))?.contactId ?? randomUUID());
   const created = claims.flatMap((claim, i) => (known.has(keyOf(claim.sender)) ? [] : [{ id: contactIds[i]!, name: claim.name ?? null }]));
-  if (created.length) await tx.insert(contacts).values(created);
+  if (created.length) await tx.insert(contacts).select(records(contacts, created));
   for (const [i, claim] of claims.entries()) {
     if (claim.name && known.has(keyOf(claim.sender))) await tx.update(contacts).set({ name: claim.name }).where(eq(contacts.id, contactIds[i]!));
   }
@@ -62,7 +63,7 @@ async function recordMissingIdentities(tx: Tx, claims: ContactClaim[], contactId
   claims.forEach((c, i) => c.others.forEach((other) => claim(other, contactIds[i]!)));
   if (!claimed.size) return;
   const rows = [...claimed.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
-  await tx.insert(contactIdentities).values(rows).onConflictDoNothing();
+  await tx.insert(contactIdentities).select(records(contactIdentities, rows)).onConflictDoNothing();
 }
 
 const keyOf = (identity: { kind: string; value: string }) => `${identity.kind}\u0000${identity.value}`;

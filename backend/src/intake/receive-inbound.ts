@@ -13,6 +13,7 @@ import { reserveCaseNumbers } from '../appeals/case-number.ts';
 import { type Message, attachments, conversations, messages } from './schema.ts';
 import { isOptedOut } from '../contacts/opt-out.ts';
 import { awaitingSurvey, ratingGivenBy, ratingOf, recordSurveyAnswer } from '../followup/survey.ts';
+import { records } from '../db/records.ts';
 
 export interface IntakeResult {
   appeal: Appeal;
@@ -165,7 +166,7 @@ async function openConversations(tx: TxCtx, arrivals: Arrival[]) {
   const wanted = arrivals
     .map((a) => ({ contactId: a.contact.contactId, channel: a.inbound.channel, identityId: a.contact.senderIdentityId }))
     .sort((a, b) => (a.contactId + a.channel < b.contactId + b.channel ? -1 : 1));
-  await tx.db.insert(conversations).values(wanted).onConflictDoNothing();
+  await tx.db.insert(conversations).select(records(conversations, wanted)).onConflictDoNothing();
   const pairs = sql.join(
     wanted.map((w) => sql`(${w.contactId}::uuid, ${w.channel}::channel)`),
     sql`, `,
@@ -197,7 +198,7 @@ async function loadCurrentAppeals(tx: TxCtx, arrivals: Arrival[]) {
 async function insertMessages(tx: TxCtx, arrivals: Arrival[]) {
   const inserted = await tx.db
     .insert(messages)
-    .values(arrivals.map((a) => messageRow(a.conversationId!, a.inbound, a.appealId!)))
+    .select(records(messages, arrivals.map((a) => messageRow(a.conversationId!, a.inbound, a.appealId!))))
     .onConflictDoNothing()
     .returning();
   for (const arrival of arrivals) arrival.message = inserted.find((m) => m.channel === arrival.inbound.channel && m.providerMessageId === arrival.inbound.providerMessageId);
@@ -240,8 +241,10 @@ async function createAppeals(tx: TxCtx, arrivals: Arrival[]) {
   );
   const created = await tx.db
     .insert(appeals)
-    .values(
-      arrivals.map((a, i) => ({
+    .select(
+      records(
+        appeals,
+        arrivals.map((a, i) => ({
         id: a.appealId!,
         contactId: a.contact.contactId,
         conversationId: a.conversationId!,
@@ -253,6 +256,7 @@ async function createAppeals(tx: TxCtx, arrivals: Arrival[]) {
         createdAt: a.inbound.receivedAt,
         ...(a.inbound.location ? placed(tx, a.inbound.location) : {}),
       })),
+      ),
     )
     .returning();
   for (const arrival of arrivals) arrival.current = created.find((appeal) => appeal.id === arrival.appealId);

@@ -8,6 +8,7 @@ import { actorId } from '../context.ts';
 import { recordAudits } from '../audit/record.ts';
 import { type Message, conversations, messages } from './schema.ts';
 import { senderFor } from './channel-registry.ts';
+import { records } from '../db/records.ts';
 
 /**
  * Stores an outbound message on the appeal's conversation, inside the caller's transaction.
@@ -23,8 +24,10 @@ export async function storeOutbounds(tx: TxCtx, publish: (e: DomainEvent) => voi
   if (!outgoing.length) return [];
   const stored = await tx.db
     .insert(messages)
-    .values(
-      outgoing.map(({ appeal, text }) => ({
+    .select(
+      records(
+        messages,
+        outgoing.map(({ appeal, text }) => ({
         conversationId: appeal.conversationId,
         appealId: appeal.id,
         channel: appeal.channel,
@@ -33,6 +36,7 @@ export async function storeOutbounds(tx: TxCtx, publish: (e: DomainEvent) => voi
         text,
         deliveryStatus: 'pending' as const,
       })),
+      ),
     )
     .returning();
   const byAppeal = new Map(stored.map((message) => [message.appealId, message]));

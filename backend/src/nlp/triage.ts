@@ -12,6 +12,7 @@ import type { ClassificationRecord } from './classification-record.ts';
 import type { DomainEvent } from '../bus/catalogue.ts';
 import type { Message } from '../intake/schema.ts';
 import { duplicateSuggestions, trainingExamples } from './schema.ts';
+import { records } from '../db/records.ts';
 
 /** How far back open appeals stay duplicate targets (the index's own window is 7 days). */
 const TRACK_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -158,7 +159,7 @@ export class AppealTriage {
     const suggestions = done.flatMap(({ appeal, analysis }) =>
       analysis.duplicates.map((d) => ({ appealId: appeal.id, candidateId: d.id, score: d.score, decision: isCertain(d) ? ('attach' as const) : ('suggest' as const), evidence: d.evidence })),
     );
-    if (suggestions.length) await tx.db.insert(duplicateSuggestions).values(suggestions).onConflictDoNothing();
+    if (suggestions.length) await tx.db.insert(duplicateSuggestions).select(records(duplicateSuggestions, suggestions)).onConflictDoNothing();
     await recordAudits(
       tx.db,
       done.map(({ appeal, analysis }) => {
