@@ -4,7 +4,9 @@
  *
  * For each database: the bare floor (a trivial route inserting one row) at saturation, the SMS
  * pipeline at saturation, then the pipeline at half its saturated rate for acknowledgement latency.
- * `npm run bench -- ingest [--seconds 10] [--connections 32] [--kinds postgres,pglite]`
+ * Merge notices and replies go through the real Twilio SDK to a fake provider on loopback that
+ * accepts them, as Twilio would.
+ * `npm run bench -- ingest [--seconds 10] [--connections 128] [--kinds postgres,pglite]`
  */
 import autocannon from 'autocannon';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,11 +16,13 @@ import { randomBytes } from 'node:crypto';
 import { signTwilioRequest } from '@hotline/channels/twilio';
 import { createTestPostgresDatabase } from '../backend/src/testing/databases.ts';
 import { startServerProcess } from '../backend/src/testing/server-process.ts';
-import { TWILIO, smsParams } from '../backend/src/testing/twilio.ts';
+import { TWILIO, fakeTwilioMessages, smsParams, twilioEnv } from '../backend/src/testing/twilio.ts';
+import { type FakeProvider, startFakeProvider } from '../backend/src/testing/fake-provider.ts';
 import { type Row, argList, argNumber, emitRows } from './results.ts';
 
 const SECONDS = argNumber('seconds', 10);
-const CONNECTIONS = argNumber('connections', 32);
+// Enough connections in flight to saturate the server: at a few hundred webhooks a second, Twilio keeps as many open.
+const CONNECTIONS = argNumber('connections', 128);
 const KINDS = argList('kinds', ['postgres', 'pglite']);
 const SMS_PATH = '/channels/twilio/sms';
 
@@ -73,17 +77,9 @@ async function drainTriage(url: string) {
   return { waiting, seconds: (performance.now() - started) / 1000 };
 }
 
-async function databaseFor(kind: string) {
+async function databaseFor(kind: string, provider: FakeProvider) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hotline-bench-'));
-  const env: Record<string, string> = {
-    DATA_DIR: dataDir,
-    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
-    TWILIO_AUTH_TOKEN: TWILIO.authToken,
-    TWILIO_PHONE_NUMBER: TWILIO.phoneNumber,
-    TWILIO_API_BASE: 'http://127.0.0.1:9',
-    PUBLIC_URL: TWILIO.publicUrl,
-    HOTLINE_BENCH_FLOOR: '1',
-  };
+  const env: Record<string, string> = { DATA_DIR: dataDir, ...twilioEnv(provider), HOTLINE_BENCH_FLOOR: '1' };
   let drop = async () => {};
   if (kind === 'postgres') {
     const database = await createTestPostgresDatabase();
@@ -95,8 +91,9 @@ async function databaseFor(kind: string) {
 
 async function main() {
   const rows: Row[] = [];
+  const provider = await startFakeProvider([fakeTwilioMessages]);
   for (const kind of KINDS) {
-    const { env, cleanup } = await databaseFor(kind);
+    const { env, cleanup } = await databaseFor(kind, provider);
     const server = await startServerProcess(env);
     try {
       const floor = await load(server.url, { path: '/bench/floor', sms: false });
@@ -126,6 +123,7 @@ async function main() {
       await cleanup();
     }
   }
+  await provider.close();
   emitRows(rows);
 }
 

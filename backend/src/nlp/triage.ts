@@ -127,7 +127,12 @@ export class AppealTriage {
       const appeal = stored.get(id);
       return appeal && !appeal.nlpProcessedAt ? [appeal] : [];
     });
-    const analysed = waiting.map((appeal) => this.#analyse(appeal));
+    const analysed: Analysed[] = [];
+    for (const appeal of waiting) {
+      analysed.push(this.#analyse(appeal));
+      // Analysis is CPU work: between appeals, webhooks waiting to be acknowledged go first.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     try {
       const notices = await transact(ctx, (tx, publish) => this.#record(tx, publish, analysed));
       await deliverAll(ctx, notices);
