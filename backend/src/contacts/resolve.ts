@@ -35,10 +35,13 @@ export async function resolveContacts(tx: Tx, claims: ContactClaim[]): Promise<R
   for (const [i, claim] of claims.entries()) {
     if (claim.name && known.has(keyOf(claim.sender))) await tx.update(contacts).set({ name: claim.name }).where(eq(contacts.id, contactIds[i]!));
   }
-  await recordMissingIdentities(tx, claims, contactIds, known);
-  const senders = new Map((await findIdentities(tx, claims.map((c) => c.sender))).map((row) => [keyOf(row), row]));
+  const owned = new Map(known);
+  for (const row of await recordMissingIdentities(tx, claims, contactIds, known)) owned.set(keyOf(row), row);
+  // A sender identity a concurrent transaction claimed first: read who owns it now.
+  const raced = claims.filter((claim) => !owned.has(keyOf(claim.sender))).map((claim) => claim.sender);
+  if (raced.length) for (const row of await findIdentities(tx, raced)) owned.set(keyOf(row), row);
   return claims.map((claim) => {
-    const row = senders.get(keyOf(claim.sender))!;
+    const row = owned.get(keyOf(claim.sender))!;
     return { contactId: row.contactId, senderIdentityId: row.id, senderOptedOut: row.optedOutAt !== null };
   });
 }
@@ -52,7 +55,7 @@ export async function resolveContact(tx: Tx, sender: SenderIdentity, others: Sen
 /**
  * Identities nobody owns yet, each to the contact that claimed it — a sender's own identity before
  * one merely typed in. Sorted, so concurrent transactions take the unique key's locks in one order;
- * a concurrent claim that got in first keeps its owner (the unique key).
+ * a concurrent claim that got in first keeps its owner (the unique key). Returns the rows written.
  */
 async function recordMissingIdentities(tx: Tx, claims: ContactClaim[], contactIds: string[], known: Map<string, unknown>) {
   const claimed = new Map<string, { contactId: string; kind: SenderIdentity['kind']; value: string }>();
@@ -61,9 +64,9 @@ async function recordMissingIdentities(tx: Tx, claims: ContactClaim[], contactId
   };
   claims.forEach((c, i) => claim(c.sender, contactIds[i]!));
   claims.forEach((c, i) => c.others.forEach((other) => claim(other, contactIds[i]!)));
-  if (!claimed.size) return;
+  if (!claimed.size) return [];
   const rows = [...claimed.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
-  await tx.insert(contactIdentities).select(records(contactIdentities, rows)).onConflictDoNothing();
+  return tx.insert(contactIdentities).select(records(contactIdentities, rows)).onConflictDoNothing().returning();
 }
 
 const keyOf = (identity: { kind: string; value: string }) => `${identity.kind}\u0000${identity.value}`;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { type InboundMessage, type InboundMessageInput, inboundMessageSchema } from '@hotline/channels';
 import type { Ctx, Deps, TxCtx } from '../context.ts';
 import { transact } from '../context.ts';
@@ -159,32 +160,47 @@ async function fileMessages(tx: TxCtx, arrivals: Arrival[], publish: Publish) {
 }
 
 /**
- * Each contact's open conversation on the channel, locked (in one order, against deadlocks) for
- * the rest of the transaction so two messages arriving together cannot both open a new appeal in it.
+ * Each contact's open conversation on the channel, opened when there is none, and locked (in one
+ * order, against deadlocks) for the rest of the transaction so two messages arriving together
+ * cannot both open a new appeal in it. One statement; a conversation a concurrent transaction
+ * opened meanwhile is not in its snapshot, and is read (and locked) by a second.
  */
 async function openConversations(tx: TxCtx, arrivals: Arrival[]) {
   const wanted = arrivals
-    .map((a) => ({ contactId: a.contact.contactId, channel: a.inbound.channel, identityId: a.contact.senderIdentityId }))
-    .sort((a, b) => (a.contactId + a.channel < b.contactId + b.channel ? -1 : 1));
-  await tx.db.insert(conversations).select(records(conversations, wanted)).onConflictDoNothing();
-  const pairs = sql.join(
-    wanted.map((w) => sql`(${w.contactId}::uuid, ${w.channel}::channel)`),
-    sql`, `,
-  );
-  const open = await tx.db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.status, 'open'), sql`(${conversations.contactId}, ${conversations.channel}) in (${pairs})`))
-    .orderBy(conversations.id)
-    .for('update');
+    .map((a) => ({ contact_id: a.contact.contactId, channel: a.inbound.channel, identity_id: a.contact.senderIdentityId }))
+    .sort((a, b) => (a.contact_id + a.channel < b.contact_id + b.channel ? -1 : 1));
+  const open = await openOrLock(tx, wanted, true);
+  const found = (a: Arrival) => open.find((c) => c.contact_id === a.contact.contactId && c.channel === a.inbound.channel);
+  const missing = wanted.filter((w) => !open.some((c) => c.contact_id === w.contact_id && c.channel === w.channel));
+  if (missing.length) open.push(...(await openOrLock(tx, missing, false)));
   for (const arrival of arrivals) {
-    const conversation = open.find((c) => c.contactId === arrival.contact.contactId && c.channel === arrival.inbound.channel)!;
+    const conversation = found(arrival)!;
     arrival.conversationId = conversation.id;
-    if (!arrival.inbound.startsNewAppeal && conversation.currentAppealId) arrival.appealId = conversation.currentAppealId;
-    if (conversation.identityId !== arrival.contact.senderIdentityId) {
+    if (!arrival.inbound.startsNewAppeal && conversation.current_appeal_id) arrival.appealId = conversation.current_appeal_id;
+    if (conversation.identity_id !== arrival.contact.senderIdentityId) {
       await tx.db.update(conversations).set({ identityId: arrival.contact.senderIdentityId }).where(eq(conversations.id, conversation.id));
     }
   }
+}
+
+const openConversationsSchema = z.object({
+  rows: z.array(z.object({ id: z.string(), contact_id: z.string(), channel: z.string(), identity_id: z.string(), current_appeal_id: z.string().nullable() })),
+});
+type OpenConversation = z.infer<typeof openConversationsSchema>['rows'][number];
+
+async function openOrLock(tx: TxCtx, wanted: { contact_id: string; channel: string; identity_id: string }[], open: boolean): Promise<OpenConversation[]> {
+  const columns = sql.raw('id, contact_id, channel, identity_id, current_appeal_id');
+  const opening = open
+    ? sql`, opened as (insert into ${conversations} (contact_id, channel, identity_id) select contact_id, channel, identity_id from wanted on conflict do nothing returning ${columns})`
+    : sql``;
+  const result = await tx.db.execute(sql`
+    with wanted as (select * from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(contact_id uuid, channel channel, identity_id uuid))${opening},
+    existing as (
+      select c.id, c.contact_id, c.channel, c.identity_id, c.current_appeal_id from ${conversations} c
+      join wanted w on w.contact_id = c.contact_id and w.channel = c.channel
+      where c.status = 'open' order by c.id for update of c)
+    ${open ? sql`select ${columns} from opened union all ` : sql``}select ${columns} from existing`);
+  return openConversationsSchema.parse(result).rows;
 }
 
 async function loadCurrentAppeals(tx: TxCtx, arrivals: Arrival[]) {
