@@ -32,6 +32,7 @@ import { EVENT_STEPS_PATH, eventRoutes } from './events/routes.ts';
 import { assessmentRoutes } from './assessment/routes.ts';
 import { open311Routes } from './open311/routes.ts';
 import { webhookDeliveryRoutes } from './outbound-webhooks/routes.ts';
+import type pg from 'pg';
 
 export const consoleDist = fileURLToPath(new URL('../../agent-console/dist', import.meta.url));
 
@@ -44,10 +45,12 @@ export interface AppOptions {
   ping: () => Promise<void>;
   /** Serve the built console and citizen page (off in API tests). */
   serveConsole?: boolean;
+  /** PostgreSQL's pool, where instances share rate-limit counters; absent on PGlite. */
+  pool?: pg.Pool;
 }
 
 /** The whole HTTP surface: API, OpenAPI document, health, and the built pages. */
-export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOptions) {
+export function createApp({ deps, dbKind, ping, serveConsole = true, pool }: AppOptions) {
   const app = createRouter();
   app.onError(handleError);
   app.use(requestId());
@@ -63,7 +66,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true }: AppOption
   app.use('/channels/*', oneMegabyte);
   app.use('/open311/*', oneMegabyte);
   app.use('/api/*', sameOriginWrites(deps.config.publicUrl));
-  mountRateLimits(app, createRateLimits(deps.config.rateLimits));
+  mountRateLimits(app, createRateLimits(deps.config.rateLimits, pool));
   app.use('/api/*', authenticate);
 
   app.get('/healthz', async (c) => {

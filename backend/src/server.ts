@@ -83,7 +83,7 @@ export async function startServer({ config, database: given, serveConsole = true
   deps.triage = await AppealTriage.start(deps, config.duplicates);
   if (config.routing.mode === 'auto') deps.routing = new AutoRouter(deps).start();
 
-  const app = createApp({ deps, dbKind: database.kind, ping: database.ping, serveConsole });
+  const app = createApp({ deps, dbKind: database.kind, ping: database.ping, serveConsole, pool: database.pool });
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer)) as HttpServer;
   });

@@ -14,3 +14,4 @@ export * from '../routing/schema.ts';
 export * from '../knowledge/schema.ts';
 export * from '../events/schema.ts';
 export * from '../outbound-webhooks/schema.ts';
+export * from '../http/schema.ts';

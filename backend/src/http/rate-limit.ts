@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type pg from 'pg';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { getTableName } from 'drizzle-orm';
 import type { Config } from '../config/env.ts';
 import { CITIZEN_COOKIE } from '../intake/citizen-session.ts';
 import { ServiceError } from './errors.ts';
+import { rateLimits } from './schema.ts';
 
 /** The key for requests without a socket (in-process `app.request` in tests): they all share one bucket. */
 const UNKNOWN_CLIENT = 'unknown';
@@ -26,13 +29,26 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   return getConnInfo(c).remote.address ?? UNKNOWN_CLIENT;
 }
 
-/** One limit: at most `perMinute` requests per key in each one-minute window (per instance). */
+/** One limit: at most `perMinute` requests per key in each one-minute window. */
 interface Bucket {
-  limiter: RateLimiterMemory;
+  limiter: RateLimiterAbstract;
   name: string;
 }
 
-const bucket = (name: string, perMinute: number): Bucket => ({ name, limiter: new RateLimiterMemory({ keyPrefix: name, points: perMinute, duration: 60 }) });
+/**
+ * On PostgreSQL the counters live in `rate_limits`, shared by every instance, so N instances behind
+ * a balancer still give a client one budget; while the database is unreachable each instance counts
+ * in memory (the routes answer 503 then anyway). PGlite is a single instance: memory.
+ */
+function bucketMaker(pool?: pg.Pool) {
+  return (name: string, perMinute: number): Bucket => {
+    const limits = { keyPrefix: name, points: perMinute, duration: 60 };
+    const limiter = pool
+      ? new RateLimiterPostgres({ ...limits, storeClient: pool, storeType: 'pool', tableName: getTableName(rateLimits), tableCreated: true, insuranceLimiter: new RateLimiterMemory(limits) })
+      : new RateLimiterMemory(limits);
+    return { name, limiter };
+  };
+}
 
 /** Long keys (api keys, usernames someone made up) are stored as short hashes so the memory per key stays small. */
 const shortHash = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
@@ -82,11 +98,12 @@ async function open311ApiKey(c: Context): Promise<string> {
 }
 
 /**
- * The rate limits of the public surface, one set per server instance (in memory: with N instances
- * a client gets N times the budget behind a round-robin balancer). Provider webhooks (Twilio,
- * WeChat) are deliberately absent: they are signed, and a refused one would be a lost message.
+ * The rate limits of the public surface, counted across instances on PostgreSQL (see `bucketMaker`).
+ * Provider webhooks (Twilio, WeChat) are deliberately absent: they are signed, and a refused one
+ * would be a lost message.
  */
-export function createRateLimits(config: Config['rateLimits']) {
+export function createRateLimits(config: Config['rateLimits'], pool?: pg.Pool) {
+  const bucket = bucketMaker(pool);
   const publicIp = bucket('public writes per IP', config.publicPerMinute);
   const publicContact = bucket('public writes per contact', config.contactPerMinute);
   const lookupIp = bucket('case lookups per IP', config.lookupPerMinute);

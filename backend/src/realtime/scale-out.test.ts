@@ -42,6 +42,7 @@ describe.skipIf(!kinds.includes('postgres'))('two instances on one PostgreSQL', 
       TWILIO_API_BASE: 'http://127.0.0.1:9', // replies to citizens are not the point here
       PUBLIC_URL: TWILIO.publicUrl,
       EVENT_WARNINGS_EVERY_MS: '200',
+      RATE_LIMIT_LOOKUP_PER_MINUTE: '4', // small, to show both instances count one budget
     };
     // Started together on an empty database: migrations and seeding must not collide.
     const started = await Promise.allSettled([startServerProcess(env), startServerProcess(env)]);
@@ -166,5 +167,16 @@ describe.skipIf(!kinds.includes('postgres'))('two instances on one PostgreSQL', 
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const [holder] = await database.db.select({ username: users.username }).from(appeals).innerJoin(users, eq(users.id, appeals.assigneeId)).where(eq(appeals.id, id));
     expect(holder?.username).toBe(answers[0]!.status === 200 ? 'agent2' : 'agent3');
+  });
+
+  it('counts a client\'s public rate limit once across both instances', async () => {
+    const lookup = (instance: ServerProcess) => fetch(`${instance.url}/api/public/appeals/20260101999999`);
+    const answers = [];
+    for (const instance of [a, b, a, b]) answers.push((await lookup(instance)).status);
+    expect(answers).toEqual([404, 404, 404, 404]);
+    const refused = await lookup(b);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await lookup(a)).status).toBe(429);
   });
 });
