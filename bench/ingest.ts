@@ -6,7 +6,7 @@
  * pipeline at saturation, then the pipeline at half its saturated rate for acknowledgement latency.
  * Merge notices and replies go through the real Twilio SDK to a fake provider on loopback that
  * accepts them, as Twilio would.
- * `npm run bench -- ingest [--seconds 10] [--connections 128] [--kinds postgres,pglite]`
+ * `npm run bench -- ingest [--seconds 10] [--connections N] [--kinds postgres,pglite]`
  */
 import autocannon from 'autocannon';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,8 +21,12 @@ import { type FakeProvider, startFakeProvider } from '../backend/src/testing/fak
 import { type Row, argList, argNumber, emitRows } from './results.ts';
 
 const SECONDS = argNumber('seconds', 10);
-// Enough connections in flight to saturate the server: at a few hundred webhooks a second, Twilio keeps as many open.
-const CONNECTIONS = argNumber('connections', 128);
+/**
+ * Enough connections in flight to saturate the server: at a few hundred webhooks a second Twilio
+ * keeps as many open. PGlite (one process, one connection) saturates with 32; 128 would only queue
+ * requests past autocannon's 10 s timeout.
+ */
+const connectionsFor = (kind: string) => argNumber('connections', kind === 'postgres' ? 128 : 32);
 const KINDS = argList('kinds', ['postgres', 'pglite']);
 const SMS_PATH = '/channels/twilio/sms';
 
@@ -48,11 +52,11 @@ function smsRequest(i: number) {
   };
 }
 
-async function load(url: string, options: { path: string; sms: boolean; rate?: number }) {
+async function load(url: string, options: { path: string; sms: boolean; connections: number; rate?: number }) {
   let next = Math.floor(Math.random() * 1e9);
   const result = await autocannon({
     url: `${url}${options.path}`,
-    connections: CONNECTIONS,
+    connections: options.connections,
     duration: SECONDS,
     overallRate: options.rate,
     method: 'POST',
@@ -96,12 +100,13 @@ async function main() {
     const { env, cleanup } = await databaseFor(kind, provider);
     const server = await startServerProcess(env);
     try {
-      const floor = await load(server.url, { path: '/bench/floor', sms: false });
-      const pipeline = await load(server.url, { path: SMS_PATH, sms: true });
+      const connections = connectionsFor(kind);
+      const floor = await load(server.url, { path: '/bench/floor', sms: false, connections });
+      const pipeline = await load(server.url, { path: SMS_PATH, sms: true, connections });
       // Acknowledging outruns NLP: the half-rate run starts once triage has caught up, so it measures its own load.
       const drained = await drainTriage(server.url);
       const half = Math.max(1, Math.round(pipeline.perSecond / 2));
-      const steady = await load(server.url, { path: SMS_PATH, sms: true, rate: half });
+      const steady = await load(server.url, { path: SMS_PATH, sms: true, connections, rate: half });
       const behind = await backlogOf(server.url);
       const db = kind === 'postgres' ? 'PostgreSQL' : 'PGlite';
       const onPostgres = kind === 'postgres';

@@ -18,7 +18,7 @@ export class GroupCommit<I, O> {
 
   constructor(
     private readonly write: (items: I[]) => Promise<O[]>,
-    private readonly options: { maxBatch: number; concurrency: number } = { maxBatch: 100, concurrency: 2 },
+    private readonly options: { maxBatch: number; concurrency: number } = { maxBatch: 32, concurrency: 2 },
   ) {}
 
   submit(item: I): Promise<O> {

@@ -44,7 +44,7 @@ export class AppealTriage {
   readonly registry: ModelRegistry;
   readonly analyzer: AppealAnalyzer;
   /** One batch at a time, in arrival order, so duplicates see their predecessors; a failed batch is retried appeal by appeal. */
-  readonly #batches = new GroupCommit<string, void>((ids) => this.#triage(ids), { maxBatch: 50, concurrency: 1 });
+  readonly #batches = new GroupCommit<string, void>((ids) => this.#triage(ids), { maxBatch: 20, concurrency: 1 });
   #last: Promise<void> = Promise.resolve();
   #waiting = 0;
   readonly #unsubscribe: (() => void)[] = [];
