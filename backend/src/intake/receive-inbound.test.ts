@@ -144,6 +144,16 @@ describe.each(kinds)('intake on %s', (kind) => {
       expect(appeal!.messageCount).toBe(2);
     });
 
+    it('files a contact\'s two phones texting in the same burst into one appeal, the second as a follow-up', async () => {
+      const [first, second] = ['+8613910077701', '+8613910077702'];
+      await receive({ channel: 'web', sender: { kind: 'web_session', value: uniqueId('web') }, otherIdentities: [{ kind: 'phone', value: first }, { kind: 'phone', value: second }], text: '我有两个手机号', providerMessageId: uniqueId('web'), receivedAt: new Date(), startsNewAppeal: true });
+      const [, , a, b] = await Promise.all([...occupyWriters(), receive(sms(first, '楼道灯坏了')), receive(sms(second, '补充：三楼'))]);
+      expect(b!.appeal.contactId).toBe(a!.appeal.contactId);
+      expect(b!.appeal.id).toBe(a!.appeal.id);
+      const [appeal] = await hotline.database.db.select().from(appeals).where(eq(appeals.id, a!.appeal.id));
+      expect(appeal!.messageCount).toBe(2);
+    });
+
     it('stores a retry that arrives in the same burst once, and answers both with the same message', async () => {
       const message = sms('+8613910099997', '路灯不亮', uniqueId('SM-burst'));
       const others = Array.from({ length: 5 }, (_, i) => sms(`+86139100988${i}`, '噪音扰民'));

@@ -59,17 +59,20 @@ function groupCommitFor(ctx: Ctx) {
 }
 
 /**
- * Stores a batch in one transaction and answers each message in order. A sender with two messages
- * in the batch has the later one stored after it (as a follow-up); a message stored before is
- * answered from the database.
+ * Stores a batch in one transaction and answers each message in order. A second message of the
+ * batch into the same conversation (same sender, or one contact writing from two identities) is
+ * stored after it, as a follow-up; a message stored before is answered from the database.
  */
 async function storeInbound(ctx: Ctx, batch: InboundMessage[]): Promise<IntakeResult[]> {
   const results = await findStored(ctx, batch);
   const { now, later } = oncePerSender(batch.filter((inbound) => !results.has(inbound)));
-  const stored = now.length ? await transact(ctx, (tx, publish) => storeAll(tx, now, publish)) : [];
-  now.forEach((inbound, i) => stored[i] && results.set(inbound, stored[i]));
-  // A concurrent copy of a message committed first: answered as that copy was.
-  for (const [inbound, result] of await findStored(ctx, now.filter((_, i) => !stored[i]))) results.set(inbound, result);
+  if (now.length) {
+    const { stored, deferred } = await transact(ctx, (tx, publish) => storeAll(tx, now, publish));
+    for (const [inbound, result] of stored) results.set(inbound, result);
+    // A concurrent copy of a message committed first: answered as that copy was.
+    for (const [inbound, result] of await findStored(ctx, now.filter((inbound) => !stored.has(inbound) && !deferred.includes(inbound)))) results.set(inbound, result);
+    later.unshift(...deferred);
+  }
   for (const inbound of later) results.set(inbound, (await storeInbound(ctx, [inbound]))[0]!);
   return batch.map((inbound) => {
     const result = results.get(inbound);
@@ -101,13 +104,25 @@ interface Arrival {
   message?: Message;
 }
 
-/** Everything the batch needs, in a fixed number of multi-row statements; answers `undefined` for a message stored before. */
-async function storeAll(tx: TxCtx, batch: InboundMessage[], publish: Publish): Promise<(IntakeResult | undefined)[]> {
+/**
+ * Everything the batch needs, in a fixed number of multi-row statements. `stored` has no answer for
+ * a message stored before; `deferred` are messages into a conversation another message of the batch
+ * already goes to (one contact writing from two of its identities), to be stored after this batch.
+ */
+async function storeAll(tx: TxCtx, batch: InboundMessage[], publish: Publish): Promise<{ stored: Map<InboundMessage, IntakeResult>; deferred: InboundMessage[] }> {
   const contacts = await resolveContacts(
     tx.db,
     batch.map((inbound) => ({ sender: inbound.sender, others: inbound.otherIdentities, name: inbound.senderName })),
   );
-  const arrivals: Arrival[] = batch.map((inbound, i) => ({ inbound, contact: contacts[i]! }));
+  const conversationKeys = new Set<string>();
+  const arrivals: Arrival[] = [];
+  const deferred: InboundMessage[] = [];
+  batch.forEach((inbound, i) => {
+    const key = `${contacts[i]!.contactId}|${inbound.channel}`;
+    if (conversationKeys.has(key)) deferred.push(inbound);
+    else arrivals.push({ inbound, contact: contacts[i]! });
+    conversationKeys.add(key);
+  });
   const answers = new Map<Arrival, IntakeResult | undefined>();
   // Before anything could open a new appeal: a bare 1–5 may answer this citizen's 回访 survey.
   for (const arrival of arrivals) {
@@ -117,7 +132,9 @@ async function storeAll(tx: TxCtx, batch: InboundMessage[], publish: Publish): P
   const filing = arrivals.filter((arrival) => !answers.has(arrival));
   if (filing.length) await fileMessages(tx, filing, publish);
   for (const arrival of filing) answers.set(arrival, arrival.message && resultOf(arrival));
-  return arrivals.map((arrival) => answers.get(arrival));
+  const stored = new Map<InboundMessage, IntakeResult>();
+  for (const [arrival, answer] of answers) if (answer) stored.set(arrival.inbound, answer);
+  return { stored, deferred };
 }
 
 const resultOf = (arrival: Arrival): IntakeResult => ({
