@@ -13,7 +13,7 @@ export interface AuditEntry {
 
 /** Appends to the audit log inside the caller's transaction, so the record and the change commit together. */
 export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values(rowOf({ ...entry, actor }));
+  await recordAudits(db, [{ ...entry, actor }]);
 }
 
 const rowOf = ({ actor, ...entry }: AuditEntry & { actor: Actor }) => ({
