@@ -4,7 +4,8 @@ import { type TestHotline, intakeRowCounts } from '../testing/hotline.ts';
 import type { FakeProvider } from '../testing/fake-provider.ts';
 import { callParams, postTwilio, twilioSid } from '../testing/twilio.ts';
 import { contentOf, newOpenId, signedQuery, textXml } from '../testing/wechat.ts';
-import { acceptAsEvent, startClosedLoopHotline, step, text, textedAppeal } from '../testing/closed-loop.ts';
+import { acceptAsEvent, step, text, textedAppeal } from '../testing/closed-loop.ts';
+import { startProviderHotline } from '../testing/provider-hotline.ts';
 import type { Event } from '../events/schema.ts';
 import type { Appeal } from './schema.ts';
 import type { PublicAppeal } from './views.ts';
@@ -30,7 +31,7 @@ describe.each(kinds)('public tracking shows the current step of the event on eve
   let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ hotline, fake, close } = await startClosedLoopHotline(kind));
+    ({ hotline, fake, close } = await startProviderHotline(kind));
   });
   afterAll(() => close?.());
 

@@ -4,7 +4,8 @@ import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, sessionCookie, submitWebAppeal } from '../testing/hotline.ts';
 import type { FakeProvider } from '../testing/fake-provider.ts';
 import { contentOf, newOpenId, signedQuery, textXml, wechatSendsTo } from '../testing/wechat.ts';
-import { acceptAsEvent, appealByCase, closeEvent, outboundOf, startClosedLoopHotline, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
+import { acceptAsEvent, appealByCase, closeEvent, outboundOf, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
+import { startProviderHotline, smsSentTo } from '../testing/provider-hotline.ts';
 import { citizenTime } from '../appeals/public-lookup.ts';
 import { appeals } from '../appeals/schema.ts';
 import { eventSteps } from '../events/schema.ts';
@@ -19,11 +20,10 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
   let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ hotline, fake, close } = await startClosedLoopHotline(kind));
+    ({ hotline, fake, close } = await startProviderHotline(kind));
   });
   afterAll(() => close?.());
 
-  const smsTo = (phone: string) => fake.requests.filter((r) => r.form?.get('To') === phone).map((r) => r.form!.get('Body'));
   const agentCookie = () => hotline.loginAs('agent1');
   const merge = async (appealId: string, intoId: string) => {
     const res = await hotline.request(`/api/appeals/${appealId}/merge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intoId }), cookie: await agentCookie() });
@@ -40,7 +40,7 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     const event = await acceptAsEvent(hotline, appeal.id);
     await untilNotified(hotline, event.id, 'dispatch');
     const notice = dispatchNotice(appeal.caseNumber, event.timeLimitAt);
-    await vi.waitFor(() => expect(smsTo(phone)).toContain(notice));
+    await vi.waitFor(() => expect(smsSentTo(fake, phone)).toContain(notice));
     await vi.waitFor(async () => expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'sent', deliveryAttempts: 1, authorUserId: null }));
   });
 
@@ -58,7 +58,7 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     const event = await acceptAsEvent(hotline, root.id);
     await untilNotified(hotline, event.id, 'dispatch');
     await vi.waitFor(() => {
-      expect(smsTo(phone)).toContain(dispatchNotice(root.caseNumber, event.timeLimitAt));
+      expect(smsSentTo(fake, phone)).toContain(dispatchNotice(root.caseNumber, event.timeLimitAt));
       expect(wechatSendsTo(fake, openId)).toContain(dispatchNotice(viaWechat.caseNumber, event.timeLimitAt));
     });
     const chat = async () => (await (await hotline.request('/api/public/chat', { cookie: web.cookie })).json()).lines.map((l: { text: string }) => l.text);
@@ -68,7 +68,7 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     await untilNotified(hotline, event.id, 'verify_pass');
     const result = '已更换松林路全部路灯的镇流器，夜间照明恢复';
     await vi.waitFor(() => {
-      expect(smsTo(phone)).toContain(closureNotice(root.caseNumber, result));
+      expect(smsSentTo(fake, phone)).toContain(closureNotice(root.caseNumber, result));
       expect(wechatSendsTo(fake, openId)).toContain(closureNotice(viaWechat.caseNumber, result));
     });
     await vi.waitFor(async () => expect(await chat()).toContain(closureNotice(viaWeb.caseNumber, result)));
@@ -87,8 +87,8 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     await Promise.all([notifyCitizens(hotline.deps), notifyCitizens(hotline.deps), notifyCitizens(hotline.deps)]);
     await untilNotified(hotline, event.id, 'dispatch');
     const notice = dispatchNotice(appeal.caseNumber, event.timeLimitAt);
-    await vi.waitFor(() => expect(smsTo(phone)).toContain(notice));
-    expect(smsTo(phone).filter((body) => body === notice)).toHaveLength(1);
+    await vi.waitFor(() => expect(smsSentTo(fake, phone)).toContain(notice));
+    expect(smsSentTo(fake, phone).filter((body) => body === notice)).toHaveLength(1);
     expect(await hotline.database.db.$count(messages, and(eq(messages.appealId, appeal.id), eq(messages.text, notice)))).toBe(1);
   });
 
@@ -102,7 +102,7 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     await vi.waitFor(async () =>
       expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('opted out'), nextDeliveryAt: null }),
     );
-    expect(smsTo(phone).filter((body) => body === notice)).toHaveLength(0);
+    expect(smsSentTo(fake, phone).filter((body) => body === notice)).toHaveLength(0);
     await notifyCitizens(hotline.deps);
     const [again] = await hotline.database.db.select().from(eventSteps).where(eq(eventSteps.id, step.id));
     expect(again!.citizensNotifiedAt).toEqual(step.citizensNotifiedAt);
@@ -121,7 +121,7 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     await vi.waitFor(async () => {
       const [after] = await hotline.database.db.select().from(appeals).where(eq(appeals.id, appeal.id));
       expect(after).toMatchObject({ satisfaction: null, ratedAt: null });
-      expect(smsTo(phone)).toContain(closureNotice(appeal.caseNumber, '已整体更换健身器材'));
+      expect(smsSentTo(fake, phone)).toContain(closureNotice(appeal.caseNumber, '已整体更换健身器材'));
     });
     expect(await text(hotline, phone, '5')).toContain('感谢您的评价（5 分）');
     expect((await appealByCase(hotline, appeal.caseNumber)).satisfaction).toBe(5);

@@ -5,7 +5,8 @@ import { type TestHotline, intakeRowCounts, submitWebAppeal } from '../testing/h
 import type { FakeProvider } from '../testing/fake-provider.ts';
 import { postTwilio, smsParams, twilioSid } from '../testing/twilio.ts';
 import { contentOf, newOpenId, signedQuery, textXml } from '../testing/wechat.ts';
-import { acceptAsEvent, appealByCase, caseInTwiml, closeEvent, startClosedLoopHotline, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
+import { acceptAsEvent, appealByCase, caseInTwiml, closeEvent, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
+import { startProviderHotline, smsSentTo } from '../testing/provider-hotline.ts';
 import type { DomainEventMap } from '../bus/catalogue.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import type { Event } from '../events/schema.ts';
@@ -29,11 +30,10 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
   let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ hotline, fake, close } = await startClosedLoopHotline(kind));
+    ({ hotline, fake, close } = await startProviderHotline(kind));
   });
   afterAll(() => close?.());
 
-  const smsTo = (phone: string) => fake.requests.filter((r) => r.form?.get('To') === phone).map((r) => r.form!.get('Body')!);
   const reload = (appeal: Appeal) => appealByCase(hotline, appeal.caseNumber);
   const eventDetail = async (eventId: string) => (await hotline.request(`/api/events/${eventId}`, { cookie: await hotline.loginAs('agent1') })).json();
   const wechat = async (openId: string, content: string) => contentOf(await (await hotline.request(`/channels/wechat?${signedQuery()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(openId, content) })).text())!;
@@ -55,14 +55,14 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
     const caseNumber = caseInTwiml(await text(hotline, phone, '翠峰路菜场门口占道经营，人车都过不去'))!;
     const appeal = await appealByCase(hotline, caseNumber);
     const event = await acceptAsEvent(hotline, appeal.id);
-    await vi.waitFor(() => expect(smsTo(phone).some((body) => body.startsWith(`您的诉求（案件号 ${caseNumber}）已受理，派由城市管理局办理`))).toBe(true));
+    await vi.waitFor(() => expect(smsSentTo(fake, phone).some((body) => body.startsWith(`您的诉求（案件号 ${caseNumber}）已受理，派由城市管理局办理`))).toBe(true));
 
     // The department signs for it and reports back; the center verifies; the citizen is told the result and asked.
     await step(hotline, 'dept-urban', event.id, { action: 'sign' });
     await step(hotline, 'dept-urban', event.id, { action: 'report', note: '已劝离占道摊贩并设置隔离栏' });
     await step(hotline, 'agent1', event.id, { action: 'verify_pass' });
     const closure = `您的诉求（案件号 ${caseNumber}）已办结。处理结果：已劝离占道摊贩并设置隔离栏。请回复数字 1-5 评价：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。`;
-    await vi.waitFor(() => expect(smsTo(phone)).toContain(closure));
+    await vi.waitFor(() => expect(smsSentTo(fake, phone)).toContain(closure));
 
     // The citizen answers 5: recorded, thanked in the TwiML reply, and no new appeal.
     const before = await intakeRowCounts(hotline);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { TEST_PASSWORD, type TestHotline, intakeRowCounts, sessionCookie, startTestHotline } from '../testing/hotline.ts';
-import { type FakeProvider, startFakeProvider } from '../testing/fake-provider.ts';
-import { fakeTwilioMessages, postTwilio, smsParams, twilioEnv } from '../testing/twilio.ts';
-import { fakeWechatApi, newOpenId, signedQuery, textXml, wechatEnv } from '../testing/wechat.ts';
+import { startProviderHotline } from '../testing/provider-hotline.ts';
+import { postTwilio, smsParams } from '../testing/twilio.ts';
+import { newOpenId, signedQuery, textXml } from '../testing/wechat.ts';
 import { loadConfig } from '../config/env.ts';
 
 const kinds = await testDatabaseKinds();
@@ -43,19 +43,12 @@ describe('rate-limit configuration', () => {
 
 describe.each(kinds)('rate limits on %s', (kind) => {
   let hotline: TestHotline;
-  let twilio: FakeProvider;
-  let wechat: FakeProvider;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    twilio = await startFakeProvider([fakeTwilioMessages]);
-    wechat = await startFakeProvider(fakeWechatApi);
-    hotline = await startTestHotline(kind, { env: { ...twilioEnv(twilio), ...wechatEnv(wechat), ...SMALL_LIMITS } });
+    ({ hotline, close } = await startProviderHotline(kind, { ...SMALL_LIMITS }));
   });
-  afterAll(async () => {
-    await hotline?.close();
-    await twilio?.close();
-    await wechat?.close();
-  });
+  afterAll(() => close?.());
 
   const submit = (ip: string, cookie?: string, text = '青禾路12号的路灯不亮了') =>
     hotline.request('/api/public/appeals', {

@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { signTwilioRequest } from '@hotline/channels/twilio';
 import { encryptMessage, wechatSignature } from '@hotline/channels/wechat';
 import { testDatabaseKinds } from '../testing/databases.ts';
-import { type TestHotline, intakeRowCounts, startTestHotline } from '../testing/hotline.ts';
-import { type FakeProvider, startFakeProvider } from '../testing/fake-provider.ts';
-import { TWILIO, fakeTwilioMessages, twilioEnv, twilioSid } from '../testing/twilio.ts';
-import { WECHAT, fakeWechatApi, wechatEnv } from '../testing/wechat.ts';
+import { type TestHotline, intakeRowCounts } from '../testing/hotline.ts';
+import { startProviderHotline } from '../testing/provider-hotline.ts';
+import { TWILIO, twilioSid } from '../testing/twilio.ts';
+import { WECHAT } from '../testing/wechat.ts';
 
 /**
  * Property-based fuzzing of every public parser over HTTP: whatever arrives — unsigned garbage,
@@ -124,19 +124,12 @@ const webForm = fc.oneof(
 
 describe.each(kinds)('fuzzing the public parsers over HTTP on %s', (kind) => {
   let hotline: TestHotline;
-  let twilio: FakeProvider;
-  let wechat: FakeProvider;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    twilio = await startFakeProvider([fakeTwilioMessages]);
-    wechat = await startFakeProvider(fakeWechatApi);
-    hotline = await startTestHotline(kind, { env: { ...twilioEnv(twilio), ...wechatEnv(wechat), OPEN311_API_KEYS: OPEN311_KEY } });
+    ({ hotline, close } = await startProviderHotline(kind, { OPEN311_API_KEYS: OPEN311_KEY }));
   });
-  afterAll(async () => {
-    await hotline?.close();
-    await twilio?.close();
-    await wechat?.close();
-  });
+  afterAll(() => close?.());
 
   /**
    * The property every request must hold: no 5xx, and a refusal writes nothing. `expectStatus`

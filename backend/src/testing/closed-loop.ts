@@ -4,31 +4,14 @@ import type { StepInput } from '../events/views.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import { type Event, type EventAction, eventSteps, events } from '../events/schema.ts';
 import { messages } from '../intake/schema.ts';
-import type { DatabaseKind } from '../db/client.ts';
-import { type TestHotline, startTestHotline } from './hotline.ts';
-import { type FakeProvider, startFakeProvider } from './fake-provider.ts';
-import { fakeTwilioMessages, postTwilio, smsParams, twilioEnv } from './twilio.ts';
-import { fakeWechatApi, wechatEnv } from './wechat.ts';
+import type { TestHotline } from './hotline.ts';
+import { postTwilio, smsParams } from './twilio.ts';
 
 /**
  * The closed loop driven as its users drive it — a citizen's SMS, an agent's acceptance, the
  * department's and the center's steps through `POST /api/events/{id}/steps` — for specs of what
  * follows each step (citizen notices, 回访, public tracking).
  */
-
-/** A hotline whose Twilio and WeChat APIs are one fake provider, so every citizen channel can be told and heard. */
-export async function startClosedLoopHotline(kind: DatabaseKind): Promise<{ hotline: TestHotline; fake: FakeProvider; close(): Promise<void> }> {
-  const fake = await startFakeProvider([fakeTwilioMessages, ...fakeWechatApi]);
-  const hotline = await startTestHotline(kind, { env: { ...twilioEnv(fake), ...wechatEnv(fake) } });
-  return {
-    hotline,
-    fake,
-    async close() {
-      await hotline.close();
-      await fake.close();
-    },
-  };
-}
 
 /** A citizen texts the hotline; returns the TwiML answer. */
 export async function text(hotline: TestHotline, phone: string, body: string, extra?: Record<string, string>): Promise<string> {
