@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { webhookDeliveries } from '../../backend/src/outbound-webhooks/schema.ts';
+import { webhookDeliveries } from '../../backend/src/interop/linkage-webhooks/schema.ts';
 import { screenshots, useBrowserHotline } from './harness.ts';
 
 /**

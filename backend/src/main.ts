@@ -1,7 +1,7 @@
-import { loadConfig } from './config/env.ts';
-import { demoChannelsFile, withDemoChannels } from './config/demo-channels.ts';
+import { loadConfig } from './platform/config/env.ts';
+import { demoChannelsFile, withDemoChannels } from './platform/config/demo-channels.ts';
 import { startServer } from './server.ts';
-import { rememberDemoPassword } from './admin/demo-credentials.ts';
+import { rememberDemoPassword } from './demo/credentials.ts';
 
 const env = withDemoChannels(process.env);
 const config = loadConfig(env);

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
-import { transact } from '../context.ts';
-import { recordAudit } from '../audit/record.ts';
-import { conversations } from '../intake/schema.ts';
-import { deliver, storeOutbound } from '../intake/send-to-citizen.ts';
+import type { Ctx } from '../platform/context.ts';
+import { transact } from '../platform/context.ts';
+import { recordAudit } from '../platform/audit/record.ts';
+import { conversations } from '../messaging/schema.ts';
+import { deliver, storeOutbound } from '../messaging/outbound.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { assertPending, claimIfUnassigned, lockAppeal, markFirstResponse } from './reply.ts';
 

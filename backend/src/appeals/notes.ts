@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../context.ts';
-import { transact } from '../context.ts';
-import type { DomainEvent } from '../bus/catalogue.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { recordAudit } from '../audit/record.ts';
-import { ServiceError } from '../http/errors.ts';
-import { users } from '../auth/schema.ts';
+import type { Ctx, TxCtx } from '../platform/context.ts';
+import { transact } from '../platform/context.ts';
+import type { DomainEvent } from '../platform/domain-events/bus.ts';
+import type { DbOrTx } from '../platform/db/client.ts';
+import { recordAudit } from '../platform/audit/record.ts';
+import { ServiceError } from '../platform/errors/errors.ts';
+import { users } from '../identity/auth/schema.ts';
 import { type Appeal, type AppealNote, appealNotes } from './schema.ts';
 import { lockAppeal } from './reply.ts';
 import type { NoteView } from './views.ts';

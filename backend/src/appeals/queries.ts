@@ -1,18 +1,18 @@
 import { type SQL, and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../context.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { users } from '../auth/schema.ts';
-import { contactIdentities, contacts } from '../contacts/schema.ts';
-import { attachments, messages } from '../intake/schema.ts';
-import { notFound } from '../http/errors.ts';
-import type { Territory } from '../territory/territory.ts';
-import { callsOfAppeal } from '../calls/record.ts';
+import type { Ctx } from '../platform/context.ts';
+import type { DbOrTx } from '../platform/db/client.ts';
+import { users } from '../identity/auth/schema.ts';
+import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
+import { attachments, messages } from '../messaging/schema.ts';
+import { notFound } from '../platform/errors/errors.ts';
+import type { Territory } from '../reference/territory/territory.ts';
+import { callsOfAppeal } from '../routing/calls/record.ts';
 import { type Appeal, type AppealStatus, appeals } from './schema.ts';
 import type { AppealDetail, AppealPage, AppealSummary, ContactHistoryItem, DuplicateView, MessageView } from './views.ts';
 import { notesOfAppeal } from './notes.ts';
-import { eventOfAppeal } from '../events/create.ts';
-import { duplicateSuggestions } from '../nlp/schema.ts';
+import { eventOfAppeal } from '../linkage/create.ts';
+import { duplicateSuggestions } from '../triage/schema.ts';
 
 const CONTACT_HISTORY_LIMIT = 20;
 

@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../context.ts';
-import { transact } from '../context.ts';
-import { deliver, storeOutbound } from '../intake/send-to-citizen.ts';
-import { ServiceError } from '../http/errors.ts';
-import { recordAudit } from '../audit/record.ts';
-import type { Message } from '../intake/schema.ts';
+import type { Ctx, TxCtx } from '../platform/context.ts';
+import { transact } from '../platform/context.ts';
+import { deliver, storeOutbound } from '../messaging/outbound.ts';
+import { ServiceError } from '../platform/errors/errors.ts';
+import { recordAudit } from '../platform/audit/record.ts';
+import type { Message } from '../messaging/schema.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { findAppeal } from './queries.ts';
 

@@ -1,10 +1,10 @@
 import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ClassificationRecord } from '../nlp/classification-record.ts';
+import type { ClassificationRecord } from './classification-record.ts';
 import { sql } from 'drizzle-orm';
-import { channelEnum, createdAt } from '../db/columns.ts';
-import { contacts } from '../contacts/schema.ts';
-import { conversations } from '../intake/schema.ts';
-import { users } from '../auth/schema.ts';
+import { createdAt } from '../platform/db/columns.ts';
+import { contacts } from '../identity/contacts/schema.ts';
+import { channelEnum, conversations } from '../messaging/schema.ts';
+import { users } from '../identity/auth/schema.ts';
 
 /** `answered`: a consultation answered directly by the agent and closed (直接答复). */
 export const appealStatuses = ['pending', 'accepted', 'rejected', 'merged', 'answered'] as const;

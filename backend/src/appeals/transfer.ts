@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
-import { transact } from '../context.ts';
-import { recordAudit } from '../audit/record.ts';
-import { ServiceError, notFound } from '../http/errors.ts';
-import { users } from '../auth/schema.ts';
+import type { Ctx } from '../platform/context.ts';
+import { transact } from '../platform/context.ts';
+import { recordAudit } from '../platform/audit/record.ts';
+import { ServiceError, notFound } from '../platform/errors/errors.ts';
+import { users } from '../identity/auth/schema.ts';
 import { ROSTER_ROLES } from '../routing/presence.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { assertPending, lockAppeal } from './reply.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { channels } from '@hotline/channels';
 import { appealStatuses, appealTypes, urgencies } from './schema.ts';
-import { eventViewSchema } from '../events/views.ts';
-import { eventStatuses } from '../events/schema.ts';
+import { eventViewSchema } from '../linkage/views.ts';
+import { eventStatuses } from '../linkage/schema.ts';
 
 /**
  * What the API and the socket events show of appeals. Plain zod with no server imports,

@@ -6,10 +6,10 @@ import type { FakeProvider } from '../testing/fake-provider.ts';
 import { contentOf, newOpenId, signedQuery, textXml, wechatSendsTo } from '../testing/wechat.ts';
 import { acceptAsEvent, appealByCase, closeEvent, outboundOf, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
 import { startProviderHotline, smsSentTo } from '../testing/provider-hotline.ts';
-import { citizenTime } from '../appeals/public-lookup.ts';
+import { citizenTime } from './public-lookup.ts';
 import { appeals } from '../appeals/schema.ts';
-import { eventSteps } from '../events/schema.ts';
-import { messages } from '../intake/schema.ts';
+import { eventSteps } from '../linkage/schema.ts';
+import { messages } from '../messaging/schema.ts';
 import { notifyCitizens } from './notify-citizens.ts';
 
 const kinds = await testDatabaseKinds();

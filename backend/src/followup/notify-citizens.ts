@@ -1,15 +1,15 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Deps, TxCtx } from '../context.ts';
-import { transact } from '../context.ts';
-import type { DomainEvent } from '../bus/catalogue.ts';
-import type { Job } from '../scheduler/jobs.ts';
+import type { Deps, TxCtx } from '../platform/context.ts';
+import { transact } from '../platform/context.ts';
+import type { DomainEvent } from '../platform/domain-events/bus.ts';
+import type { Job } from '../platform/jobs/job.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
-import { citizenTime } from '../appeals/public-lookup.ts';
-import { departments } from '../departments/schema.ts';
-import { type Event, type EventStep, eventSteps, events } from '../events/schema.ts';
-import { reportersOf } from '../events/reporters.ts';
-import type { Message } from '../intake/schema.ts';
-import { deliver, storeOutbound } from '../intake/send-to-citizen.ts';
+import { citizenTime } from './public-lookup.ts';
+import { departments } from '../reference/departments/schema.ts';
+import { type Event, type EventStep, eventSteps, events } from '../linkage/schema.ts';
+import { reportersOf } from '../linkage/reporters.ts';
+import type { Message } from '../messaging/schema.ts';
+import { deliver, storeOutbound } from '../messaging/outbound.ts';
 import { SURVEY_QUESTION } from './survey.ts';
 
 /**

@@ -7,10 +7,10 @@ import { postTwilio, smsParams, twilioSid } from '../testing/twilio.ts';
 import { contentOf, newOpenId, signedQuery, textXml } from '../testing/wechat.ts';
 import { acceptAsEvent, appealByCase, caseInTwiml, closeEvent, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
 import { startProviderHotline, smsSentTo } from '../testing/provider-hotline.ts';
-import type { DomainEventMap } from '../bus/catalogue.ts';
+import type { DomainEventMap } from '../platform/domain-events/bus.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
-import type { Event } from '../events/schema.ts';
-import { messages } from '../intake/schema.ts';
+import type { Event } from '../linkage/schema.ts';
+import { messages } from '../messaging/schema.ts';
 import { ratingOf } from './survey.ts';
 
 describe('what counts as a survey answer', () => {

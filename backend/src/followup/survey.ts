@@ -1,14 +1,14 @@
 import { and, desc, eq, gte, isNotNull, isNull } from 'drizzle-orm';
 import type { Channel } from '@hotline/channels';
-import type { Ctx, TxCtx } from '../context.ts';
-import { transact } from '../context.ts';
-import type { DomainEvent } from '../bus/catalogue.ts';
-import { recordAudit } from '../audit/record.ts';
+import type { Ctx, TxCtx } from '../platform/context.ts';
+import { transact } from '../platform/context.ts';
+import type { DomainEvent } from '../platform/domain-events/bus.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
-import { events } from '../events/schema.ts';
-import { recordStep } from '../events/record-step.ts';
-import { UNSATISFIED_AT_MOST } from '../events/steps.ts';
-import { deliver, storeOutbound } from '../intake/send-to-citizen.ts';
+import { events } from '../linkage/schema.ts';
+import { recordStep } from '../linkage/record-step.ts';
+import { UNSATISFIED_AT_MOST } from '../linkage/steps.ts';
+import { deliver, storeOutbound } from '../messaging/outbound.ts';
 
 /** How long a 回访 question stays open: a "5" a month later is a new message, not an answer. */
 export const SURVEY_WINDOW_MS = 7 * 24 * 3600_000;

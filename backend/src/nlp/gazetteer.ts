@@ -1,5 +1,5 @@
-import type { LonLat } from '../territory/geometry.ts';
-import { demoTerritory } from '../seed/demo-territory.ts';
+import type { LonLat } from '../reference/territory/geometry.ts';
+import { demoTerritory } from '../demo/territory.ts';
 
 /**
  * The place names of 青禾区 that appeals mention: the territory's own streets and communities,

@@ -1,6 +1,6 @@
-import { type LonLat, boundingBox, polygonContains } from '../territory/geometry.ts';
-import type { GeoJsonPolygon } from '../territory/schema.ts';
-import { demoTerritory } from '../seed/demo-territory.ts';
+import { type LonLat, boundingBox, polygonContains } from '../reference/territory/geometry.ts';
+import type { GeoJsonPolygon } from '../reference/territory/schema.ts';
+import { demoTerritory } from '../demo/territory.ts';
 import { type Gazetteer, type Place, demoGazetteer, pointOnRoad, roadIntersection } from './gazetteer.ts';
 import { NUMERAL, chineseToNumber, normalize } from './text.ts';
 

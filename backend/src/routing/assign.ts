@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { TxCtx } from '../context.ts';
-import type { DomainEvent } from '../bus/catalogue.ts';
-import { recordAudit } from '../audit/record.ts';
-import { ServiceError } from '../http/errors.ts';
-import { users } from '../auth/schema.ts';
+import type { TxCtx } from '../platform/context.ts';
+import type { DomainEvent } from '../platform/domain-events/bus.ts';
+import { recordAudit } from '../platform/audit/record.ts';
+import { ServiceError } from '../platform/errors/errors.ts';
+import { users } from '../identity/auth/schema.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 
 /**

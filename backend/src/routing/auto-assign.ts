@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
-import type { Ctx, Deps } from '../context.ts';
-import { transact } from '../context.ts';
-import { users } from '../auth/schema.ts';
+import type { Ctx, Deps } from '../platform/context.ts';
+import { transact } from '../platform/context.ts';
+import { users } from '../identity/auth/schema.ts';
 import { appeals } from '../appeals/schema.ts';
-import { categories } from '../taxonomy/schema.ts';
+import { categories } from '../reference/taxonomy/schema.ts';
 import { agentPresence } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';
 import { ROSTER_ROLES, skillsOf } from './presence.ts';

@@ -1,8 +1,8 @@
 import type { Channel } from '@hotline/channels';
-import { users } from '../auth/schema.ts';
-import { hashPassword } from '../auth/password.ts';
-import { contactIdentities, contacts } from '../contacts/schema.ts';
-import { conversations } from '../intake/schema.ts';
+import { users } from '../identity/auth/schema.ts';
+import { hashPassword } from '../identity/auth/password.ts';
+import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
+import { conversations } from '../messaging/schema.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import { type TestHotline, TEST_PASSWORD } from './hotline.ts';
 

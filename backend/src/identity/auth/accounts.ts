@@ -1,0 +1,77 @@
+import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { transact } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { ServiceError, notFound } from '../../platform/errors/errors.ts';
+import { sessions, users } from './schema.ts';
+
+/** Revokes every open session of a user: 退出所有设备, and part of disabling an account. Returns how many. */
+async function revokeSessionsOf(db: DbOrTx, userId: string): Promise<number> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return revoked.length;
+}
+
+/** The logged-in user signs out on every device (a lost phone, a shared PC). */
+export async function logoutEverywhere({ ctx }: { ctx: Ctx }): Promise<{ revoked: number }> {
+  if (ctx.actor.type !== 'user') throw new ServiceError('unauthenticated', 'Log in first');
+  const userId = ctx.actor.user.id;
+  return transact(ctx, async (tx) => {
+    const revoked = await revokeSessionsOf(tx.db, userId);
+    await recordAudit(tx.db, tx.actor, { action: 'user.logout_everywhere', entityType: 'user', entityId: userId, after: { revoked } });
+    return { revoked };
+  });
+}
+
+/** Staff accounts for the admin, with how many sessions each has open now. */
+export async function listAccounts({ ctx }: { ctx: Ctx }) {
+  const open = ctx.db
+    .select({ userId: sessions.userId, open: count().as('open') })
+    .from(sessions)
+    .where(and(isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
+    .groupBy(sessions.userId)
+    .as('open_sessions');
+  const rows = await ctx.db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      departmentCode: users.departmentCode,
+      disabledAt: users.disabledAt,
+      openSessions: open.open,
+    })
+    .from(users)
+    .leftJoin(open, eq(open.userId, users.id))
+    .orderBy(asc(users.username));
+  return rows.map((row) => ({ ...row, disabledAt: row.disabledAt?.toISOString() ?? null, openSessions: Number(row.openSessions ?? 0) }));
+}
+
+/**
+ * 停用 / 启用 an account. Disabling revokes its sessions at once (every request after it is 401);
+ * an admin cannot disable themselves, so the hotline never loses its last way in by accident.
+ */
+export async function setAccountDisabled({ ctx, input }: { ctx: Ctx; input: { userId: string; disabled: boolean } }) {
+  if (ctx.actor.type === 'user' && ctx.actor.user.id === input.userId && input.disabled) {
+    throw new ServiceError('conflict', 'You cannot disable your own account');
+  }
+  return transact(ctx, async (tx) => {
+    const [before] = await tx.db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.userId)).for('update');
+    if (!before) throw notFound('User');
+    const disabledAt = input.disabled ? (before.disabledAt ?? new Date()) : null;
+    await tx.db.update(users).set({ disabledAt }).where(eq(users.id, input.userId));
+    const revoked = input.disabled ? await revokeSessionsOf(tx.db, input.userId) : 0;
+    await recordAudit(tx.db, tx.actor, {
+      action: input.disabled ? 'user.disabled' : 'user.enabled',
+      entityType: 'user',
+      entityId: input.userId,
+      before: { disabled: before.disabledAt !== null },
+      after: { disabled: input.disabled, revokedSessions: revoked },
+    });
+    return { disabled: input.disabled, revokedSessions: revoked };
+  });
+}

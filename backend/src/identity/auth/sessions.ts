@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { ServiceError } from '../../platform/errors/errors.ts';
+import { sessions, users } from './schema.ts';
+import { verifyPassword } from './password.ts';
+
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+export type SessionUser = { id: string; username: string; displayName: string; role: (typeof users.$inferSelect)['role']; departmentCode: string | null };
+
+const sessionUserColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  departmentCode: users.departmentCode,
+};
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Checks the password and opens a server-side session; the token goes to the client, only its hash is kept. */
+export async function login({ ctx, input }: { ctx: Ctx; input: { username: string; password: string } }) {
+  const [found] = await ctx.db.select().from(users).where(eq(users.username, input.username)).limit(1);
+  // Always run scrypt, so a missing user takes as long as a wrong password.
+  const ok = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH);
+  if (!found || !ok || found.disabledAt) throw new ServiceError('invalid_credentials', 'Wrong username or password');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const user: SessionUser = { id: found.id, username: found.username, displayName: found.displayName, role: found.role, departmentCode: found.departmentCode };
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: found.id, expiresAt });
+    await recordAudit(tx, { type: 'user', user }, { action: 'user.login', entityType: 'user', entityId: found.id });
+  });
+  return { token, expiresAt, user };
+}
+
+export async function resolveSession(db: Db, token: string): Promise<SessionUser | undefined> {
+  const [row] = await db
+    .select(sessionUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)))
+    .limit(1);
+  return row;
+}
+
+export async function logout({ ctx, input }: { ctx: Ctx; input: { token: string } }): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.tokenHash, hashToken(input.token)), isNull(sessions.revokedAt)))
+      .returning({ userId: sessions.userId });
+    if (revoked.length) await recordAudit(tx, ctx.actor, { action: 'user.logout', entityType: 'user', entityId: revoked[0]!.userId });
+  });
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

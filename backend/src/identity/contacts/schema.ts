@@ -1,0 +1,32 @@
+import { pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt } from '../../platform/db/columns.ts';
+
+/** A citizen (市民). One person is one contact, however many channels they use. */
+export const contacts = pgTable('contacts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name'),
+  createdAt: createdAt(),
+});
+
+export const identityKinds = ['phone', 'wechat_openid', 'web_session'] as const;
+export type IdentityKind = (typeof identityKinds)[number];
+export const identityKindEnum = pgEnum('identity_kind', identityKinds);
+
+/** How a contact is recognised on a channel: a phone number (SMS and voice), a WeChat openid, a web session. */
+export const contactIdentities = pgTable(
+  'contact_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    kind: identityKindEnum('kind').notNull(),
+    value: text('value').notNull(),
+    /** Set when the citizen opts out on this identity (SMS STOP / 退订): nothing more is sent to it. */
+    optedOutAt: timestamp('opted_out_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('contact_identities_kind_value_key').on(t.kind, t.value)],
+);
+
+export type Contact = typeof contacts.$inferSelect;

@@ -1,0 +1,158 @@
+import { type SQL, and, desc, eq, gte, inArray, lte, not, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Ctx } from '../../platform/context.ts';
+import { appeals } from '../../appeals/schema.ts';
+import { statusWords } from '../../followup/public-lookup.ts';
+import { departments } from '../../reference/departments/schema.ts';
+import { eventSteps, events } from '../../linkage/schema.ts';
+import { attachments, messages } from '../../messaging/schema.ts';
+import { categories } from '../../reference/taxonomy/schema.ts';
+import { Open311Error } from './errors.ts';
+import { SERVICE_NOTICE, requestedServiceCode } from './file-request.ts';
+import type { RequestQuery, RequestStatus, ServiceRequestView } from './views.ts';
+
+/** The spec's response volume: a span of at most 90 days, at most 1000 requests. */
+const WINDOW_MS = 90 * 24 * 3600_000;
+const MAX_REQUESTS = 1000;
+
+const mergedInto = alias(appeals, 'merged_into');
+
+/** The event's category once dispatched; before that the service the client chose, else NLP's category. */
+const serviceCode = sql<string | null>`coalesce(${events.categoryCode}, ${requestedServiceCode}, ${appeals.categoryCode})`;
+
+/**
+ * Closed once nothing more will happen: not accepted, answered directly, merged into another
+ * case (the spec's "Duplicate request"), or its event closed or cancelled.
+ */
+const isClosed = sql<boolean>`(${appeals.status} in ('rejected', 'answered', 'merged') or coalesce(${events.status} in ('closed', 'cancelled'), false))`;
+
+/** The first photo the reporter gave by URL; stored bytes stay staff-only. */
+const mediaUrl = sql<string | null>`(select ${attachments.url} from ${attachments} join ${messages} on ${messages.id} = ${attachments.messageId}
+  where ${messages.appealId} = ${appeals.id} and ${attachments.url} is not null order by ${attachments.createdAt} limit 1)`;
+
+/** Why it was cancelled (撤销), from the step that did it. */
+const cancelNote = sql<string | null>`(select ${eventSteps.note} from ${eventSteps}
+  where ${eventSteps.eventId} = ${events.id} and ${eventSteps.action} = 'cancel' order by ${eventSteps.createdAt} desc limit 1)`;
+
+function selectRequests(ctx: Ctx) {
+  return ctx.db
+    .select({
+      caseNumber: appeals.caseNumber,
+      appealStatus: appeals.status,
+      rejectReason: appeals.rejectReason,
+      mergedIntoCase: mergedInto.caseNumber,
+      address: appeals.address,
+      latitude: appeals.latitude,
+      longitude: appeals.longitude,
+      createdAt: appeals.createdAt,
+      appealUpdatedAt: appeals.updatedAt,
+      event: { status: events.status, timeLimitAt: events.timeLimitAt, updatedAt: events.updatedAt, closedAt: events.closedAt, result: events.result, address: events.address },
+      serviceCode: categories.code,
+      serviceName: categories.name,
+      agency: departments.name,
+      closed: isClosed,
+      mediaUrl,
+      cancelNote,
+    })
+    .from(appeals)
+    .leftJoin(events, eq(events.appealId, appeals.id))
+    .leftJoin(mergedInto, eq(mergedInto.id, appeals.duplicateOfId))
+    .leftJoin(departments, eq(departments.code, events.leadDepartmentCode))
+    .leftJoin(categories, eq(categories.code, serviceCode));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof selectRequests>['execute']>>[number];
+
+/** The step the request is at, in the words its reporter is told. */
+function statusNotes(row: Row): string {
+  const dept = row.agency ?? '责任单位';
+  switch (row.appealStatus) {
+    case 'rejected':
+      return `${statusWords.rejected}：${row.rejectReason}`;
+    case 'merged':
+      return row.mergedIntoCase ? `已并入案件 ${row.mergedIntoCase} 一并办理` : statusWords.merged;
+    case 'pending':
+    case 'answered':
+      return statusWords[row.appealStatus];
+    case 'accepted':
+      switch (row.event?.status) {
+        case undefined:
+          return statusWords.accepted;
+        case 'dispatched':
+          return `已派遣至${dept}，待签收`;
+        case 'handling':
+          return `${dept}已签收，正在处置`;
+        case 'reported':
+          return `${dept}已反馈处置结果，待中心核查`;
+        case 'returned':
+          return '责任单位已退回，待中心重新派遣';
+        case 'closed':
+          return row.event.result ? `已办结：${row.event.result}` : '已办结';
+        case 'cancelled':
+          return row.cancelNote ? `已撤销：${row.cancelNote}` : '已撤销';
+      }
+  }
+}
+
+const latest = (...dates: (Date | null | undefined)[]) => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
+
+function toView(row: Row): ServiceRequestView {
+  const status: RequestStatus = row.closed ? 'closed' : 'open';
+  return {
+    service_request_id: row.caseNumber,
+    status,
+    status_notes: statusNotes(row),
+    service_name: row.serviceName,
+    service_code: row.serviceCode,
+    agency_responsible: row.agency,
+    // What happens next is only news while it waits for an agent; afterwards the notes and the time limit say it.
+    service_notice: row.appealStatus === 'pending' ? SERVICE_NOTICE : null,
+    requested_datetime: row.createdAt.toISOString(),
+    updated_datetime: latest(row.appealUpdatedAt, row.event?.updatedAt, row.event?.closedAt).toISOString(),
+    expected_datetime: row.event?.timeLimitAt.toISOString() ?? null,
+    address: row.event?.address ?? row.address,
+    lat: row.latitude,
+    long: row.longitude,
+    media_url: row.mediaUrl,
+  };
+}
+
+/**
+ * The date window: both ends given (at most 90 days apart), one end and 90 days from it, or the
+ * most recent 90 days.
+ */
+function dateWindow(query: RequestQuery, now: Date): { from: Date; to: Date } {
+  const start = query.start_date ? new Date(query.start_date) : undefined;
+  const end = query.end_date ? new Date(query.end_date) : undefined;
+  if (start && end) {
+    if (start > end) throw new Open311Error(400, 'start_date is after end_date');
+    if (end.getTime() - start.getTime() > WINDOW_MS) throw new Open311Error(400, 'start_date and end_date may not span more than 90 days');
+    return { from: start, to: end };
+  }
+  if (start) return { from: start, to: new Date(start.getTime() + WINDOW_MS) };
+  const to = end ?? now;
+  return { from: new Date(to.getTime() - WINDOW_MS), to };
+}
+
+/** `GET requests`: the ids given override every other filter, as the spec says. */
+export async function listServiceRequests({ ctx, input }: { ctx: Ctx; input: RequestQuery }): Promise<ServiceRequestView[]> {
+  const filters: SQL[] = [];
+  if (input.service_request_id) {
+    filters.push(inArray(appeals.caseNumber, input.service_request_id));
+  } else {
+    const { from, to } = dateWindow(input, new Date());
+    filters.push(gte(appeals.createdAt, from), lte(appeals.createdAt, to));
+    if (input.service_code) filters.push(inArray(serviceCode, input.service_code));
+    const statuses = new Set(input.status ?? []);
+    if (statuses.size === 1) filters.push(statuses.has('closed') ? isClosed : not(isClosed));
+  }
+  const rows = await selectRequests(ctx).where(and(...filters)).orderBy(desc(appeals.createdAt)).limit(MAX_REQUESTS);
+  return rows.map(toView);
+}
+
+/** `GET requests/{id}`: one request by its case number; an unknown one is a 404. */
+export async function getServiceRequest({ ctx, input }: { ctx: Ctx; input: { caseNumber: string } }): Promise<ServiceRequestView> {
+  const [row] = await selectRequests(ctx).where(eq(appeals.caseNumber, input.caseNumber));
+  if (!row) throw new Open311Error(404, `service_request_id ${input.caseNumber} was not found`);
+  return toView(row);
+}

@@ -1,0 +1,48 @@
+import { and, gte, like, ne } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import { appeals } from '../../appeals/schema.ts';
+import type { HotReport } from '../../appeals/views.ts';
+import { hotIssues, hotTerms } from '../../nlp/index.ts';
+import { instantAt, wallClock } from '../../platform/config/zoned-time.ts';
+
+const HOT_TERMS = 30;
+
+/** Midnight today, or midnight on Monday of this week, in the hotline's zone. */
+export function periodStart(now: Date, period: 'day' | 'week', timezone: string): Date {
+  const c = wallClock(now, timezone);
+  return instantAt({ year: c.year, month: c.month, day: c.day - (period === 'week' ? c.weekday : 0) }, timezone);
+}
+
+/**
+ * 热词分析 and 热点问题: the most mentioned words and the clusters of reports about one matter,
+ * over today or this week, for the whole district or one street. Rejected appeals do not count.
+ */
+export async function hotReport({ ctx, input }: { ctx: Ctx; input: { period: 'day' | 'week'; streetCode?: string; now?: Date } }): Promise<HotReport> {
+  const from = periodStart(input.now ?? new Date(), input.period, ctx.config.timezone);
+  const rows = await ctx.db
+    .select({ id: appeals.id, caseNumber: appeals.caseNumber, text: appeals.summary, at: appeals.createdAt, latitude: appeals.latitude, longitude: appeals.longitude, gridCode: appeals.gridCode, category: appeals.categoryCode })
+    .from(appeals)
+    .where(and(gte(appeals.createdAt, from), ne(appeals.status, 'rejected'), input.streetCode ? like(appeals.gridCode, `${input.streetCode}-%`) : undefined));
+  const caseNumbers = new Map(rows.map((r) => [r.id, r.caseNumber]));
+  const groups = hotIssues(
+    rows.map((r) => ({
+      id: r.id,
+      text: r.text,
+      at: r.at,
+      point: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude } : undefined,
+      gridCode: r.gridCode ?? undefined,
+      category: r.category ?? undefined,
+    })),
+    { period: input.period, timeZone: ctx.config.timezone },
+  );
+  return {
+    period: input.period,
+    from: from.toISOString(),
+    streetCode: input.streetCode ?? null,
+    appeals: rows.length,
+    terms: hotTerms(rows.map((r) => r.text), { top: HOT_TERMS }),
+    issues: groups
+      .flatMap((g) => g.clusters.map((c) => ({ period: g.period, street: g.street, size: c.size, terms: c.terms, category: c.category ?? null, caseNumbers: c.ids.map((id) => caseNumbers.get(id)!), first: new Date(c.first).toISOString(), last: new Date(c.last).toISOString() })))
+      .sort((a, b) => b.size - a.size),
+  };
+}

@@ -1,0 +1,319 @@
+import { and, asc, getTableColumns, gte, inArray, isNull, sql } from 'drizzle-orm';
+import type { Ctx, Deps, TxCtx } from '../platform/context.ts';
+import { transact } from '../platform/context.ts';
+import { recordAudits } from '../platform/audit/record.ts';
+import { GroupCommit } from '../platform/db/group-commit.ts';
+import { type Appeal, appealTypes, appeals } from '../appeals/schema.ts';
+import { mergeDuplicates } from '../appeals/merge.ts';
+import { deliverAll } from '../messaging/outbound.ts';
+import { AppealAnalyzer, AppealClassifier, CORPUS_FILE, type Example, ModelRegistry, NONE_LABEL, readExamples } from '../nlp/index.ts';
+import type { AppealAnalysis } from '../nlp/index.ts';
+import type { ClassificationRecord } from '../appeals/classification-record.ts';
+import type { DomainEvent } from '../platform/domain-events/bus.ts';
+import type { Message } from '../messaging/schema.ts';
+import { duplicateSuggestions, trainingExamples } from './schema.ts';
+import { records } from '../platform/db/records.ts';
+
+/** How far back open appeals stay duplicate targets (the index's own window is 7 days). */
+const TRACK_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+const urgencyRank = { normal: 0, urgent: 1, emergency: 2 } as const;
+
+/** The shipped corpus trains the same base model every time: train it once per process. */
+let baseModel: AppealClassifier | undefined;
+function sharedBaseModel(): AppealClassifier {
+  baseModel ??= AppealClassifier.train(readExamples(CORPUS_FILE));
+  return baseModel;
+}
+
+export interface TriageOptions {
+  /** Score at or above which a duplicate is merged automatically. */
+  attachThreshold?: number;
+  /** Score at or above which a duplicate is suggested to the agent. */
+  suggestThreshold?: number;
+  /** Debounce of retraining after agents' corrections. */
+  retrainDebounceMs?: number;
+}
+
+/**
+ * The NLP step between intake and the queue: every new appeal is classified, located, graded and
+ * checked for duplicates once, after it is stored. `nlp_processed_at` marks the work done, so
+ * appeals a crash left unprocessed are picked up at the next start. Agents' corrections are stored
+ * as training examples and retrain the model in the background.
+ */
+export class AppealTriage {
+  readonly registry: ModelRegistry;
+  readonly analyzer: AppealAnalyzer;
+  /** One batch at a time, in arrival order, so duplicates see their predecessors; a failed batch is retried appeal by appeal. */
+  readonly #batches = new GroupCommit<string, void>((ids) => this.#triage(ids), { maxBatch: 20, concurrency: 1 });
+  #last: Promise<void> = Promise.resolve();
+  #waiting = 0;
+  readonly #unsubscribe: (() => void)[] = [];
+
+  private constructor(
+    private readonly deps: Deps,
+    options: TriageOptions,
+  ) {
+    this.registry = new ModelRegistry({
+      baseExamples: readExamples(CORPUS_FILE),
+      initial: sharedBaseModel(),
+      debounceMs: options.retrainDebounceMs,
+      store: { loadCorrections: () => this.#storedCorrections() },
+      onError: (error) => console.error('NLP retrain failed:', error),
+    });
+    this.analyzer = new AppealAnalyzer(this.registry, {
+      duplicates: { attachThreshold: options.attachThreshold, suggestThreshold: options.suggestThreshold },
+    });
+  }
+
+  static async start(deps: Deps, options: TriageOptions = {}): Promise<AppealTriage> {
+    const triage = new AppealTriage(deps, options);
+    await triage.registry.start();
+    await triage.#trackOpenAppeals();
+    triage.#unsubscribe.push(
+      deps.bus.on('appeal.created', ({ appeal }) => triage.enqueue(appeal.id)),
+      deps.bus.on('appeal.updated', ({ appeal, change }) => {
+        if (change === 'rejected' || change === 'merged' || change === 'answered') triage.analyzer.untrack(appeal.id);
+      }),
+    );
+    return triage;
+  }
+
+  /** Queues the appeals a crash or restart left untriaged; call once the server can notify citizens. */
+  async resumeBacklog(): Promise<number> {
+    const backlog = await this.#backlog();
+    this.enqueue(...backlog);
+    return backlog.length;
+  }
+
+  /** Appeals are triaged in arrival order, those waiting together in one transaction. */
+  enqueue(...appealIds: string[]): void {
+    for (const id of appealIds) {
+      this.#waiting++;
+      this.#last = this.#batches
+        .submit(id)
+        .catch((error) => console.error(`NLP triage of appeal ${id} failed:`, error))
+        .finally(() => this.#waiting--);
+    }
+  }
+
+  /** Appeals stored but not yet triaged on this instance: health reports it, so a falling-behind NLP is visible. */
+  get backlog(): number {
+    return this.#waiting;
+  }
+
+  /** Resolves when everything queued so far is processed (tests, shutdown). */
+  async idle(): Promise<void> {
+    await this.#last;
+  }
+
+  stop(): void {
+    this.registry.stop();
+    for (const off of this.#unsubscribe) off();
+  }
+
+  /** Classify, locate, grade and de-duplicate one stored appeal; a processed one is left alone. */
+  async process(appealId: string): Promise<void> {
+    await this.#triage([appealId]);
+  }
+
+  /**
+   * Several stored appeals at once: analysed in order (each tracked before the next is analysed, so
+   * the batch's own duplicates are found), then classified, suggested and merged in one transaction.
+   */
+  async #triage(appealIds: string[]): Promise<void[]> {
+    const ctx: Ctx = { ...this.deps, actor: { type: 'system' } };
+    const stored = new Map((await ctx.db.select().from(appeals).where(inArray(appeals.id, appealIds))).map((appeal) => [appeal.id, appeal]));
+    const waiting = [...new Set(appealIds)].flatMap((id) => {
+      const appeal = stored.get(id);
+      return appeal && !appeal.nlpProcessedAt ? [appeal] : [];
+    });
+    const analysed: Analysed[] = [];
+    for (const appeal of waiting) {
+      analysed.push(this.#analyse(appeal));
+      // Analysis is CPU work: between appeals, webhooks waiting to be acknowledged go first.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    try {
+      const notices = await transact(ctx, (tx, publish) => this.#record(tx, publish, analysed));
+      await deliverAll(ctx, notices);
+    } catch (error) {
+      for (const { appeal } of analysed) this.analyzer.untrack(appeal.id);
+      throw error;
+    }
+    return appealIds.map(() => undefined);
+  }
+
+  #analyse(appeal: Appeal): Analysed {
+    const point = appeal.latitude !== null && appeal.longitude !== null ? { latitude: appeal.latitude, longitude: appeal.longitude } : undefined;
+    const analysis = this.analyzer.analyze({ id: appeal.id, text: appeal.summary, point, at: appeal.createdAt });
+    const attach = appeal.status === 'pending' ? analysis.duplicates.find(isCertain) : undefined;
+    const fields = fieldsFrom(appeal, analysis);
+    if (!attach) this.#track({ ...appeal, ...fields });
+    return { appeal, analysis, attach, fields };
+  }
+
+  /**
+   * The claim: another instance triaging the same appeals (both resumed the backlog at start) holds
+   * the rows until it commits, after which this update matches none of them and their work is dropped.
+   */
+  async #record(tx: TxCtx, publish: (e: DomainEvent) => void, analysed: Analysed[]): Promise<Message[]> {
+    if (!analysed.length) return [];
+    const claimed = new Map((await classify(tx, analysed)).map((appeal) => [appeal.id, appeal]));
+    const done = analysed.filter(({ appeal }) => claimed.has(appeal.id));
+    for (const { appeal } of analysed) if (!claimed.has(appeal.id)) this.analyzer.untrack(appeal.id);
+    const suggestions = done.flatMap(({ appeal, analysis }) =>
+      analysis.duplicates.map((d) => ({ appealId: appeal.id, candidateId: d.id, score: d.score, decision: isCertain(d) ? ('attach' as const) : ('suggest' as const), evidence: d.evidence })),
+    );
+    if (suggestions.length) await tx.db.insert(duplicateSuggestions).select(records(duplicateSuggestions, suggestions)).onConflictDoNothing();
+    await recordAudits(
+      tx.db,
+      done.map(({ appeal, analysis }) => {
+        const classified = claimed.get(appeal.id)!;
+        return {
+          actor: tx.actor,
+          action: 'appeal.classified',
+          entityType: 'appeal',
+          entityId: appeal.id,
+          before: { urgency: appeal.urgency },
+          after: { appealType: classified.appealType, categoryCode: classified.categoryCode, urgency: classified.urgency, modelVersion: analysis.classification.modelVersion },
+        };
+      }),
+    );
+    const merges: { appealId: string; intoId: string }[] = [];
+    for (const { appeal, analysis, attach } of done) {
+      const classified = claimed.get(appeal.id)!;
+      publish({ name: 'appeal.updated', payload: { appeal: classified, change: 'classified' } });
+      if (classified.urgency === 'emergency') publish({ name: 'alert.emergency', payload: { appeal: classified, evidence: analysis.urgency.evidence.map((e) => e.match) } });
+      // A certain duplicate of a pending appeal is merged at once; the first report stays in the queue.
+      if (attach && classified.status === 'pending') merges.push({ appealId: appeal.id, intoId: attach.id });
+      else if (attach) this.#track(classified);
+    }
+    return (await mergeDuplicates(tx, publish, merges)).map(({ notice }) => notice);
+  }
+
+  /** An agent's correction: the appeal takes the agent's labels and the model learns from them. */
+  async learn(example: { text: string; category: string | null; appealType: string | null; appealId: string; authorUserId: string }): Promise<void> {
+    await this.deps.db.insert(trainingExamples).values({ text: example.text, category: example.category, appealType: example.appealType, appealId: example.appealId, authorUserId: example.authorUserId });
+    if (example.category) this.registry.correct({ text: example.text, category: example.category, type: example.appealType ?? undefined });
+  }
+
+  /** Re-index an appeal whose category changed, so duplicates are matched on the corrected one. */
+  retrack(appeal: Appeal): void {
+    this.analyzer.untrack(appeal.id);
+    if (appeal.status === 'pending' || appeal.status === 'accepted') this.#track(appeal);
+  }
+
+  #track(appeal: Appeal): void {
+    this.analyzer.track({
+      id: appeal.id,
+      text: appeal.summary,
+      point: appeal.latitude !== null && appeal.longitude !== null ? { latitude: appeal.latitude, longitude: appeal.longitude } : undefined,
+      gridCode: appeal.gridCode ?? undefined,
+      category: appeal.categoryCode ?? undefined,
+      at: appeal.createdAt,
+    });
+  }
+
+  async #trackOpenAppeals(): Promise<void> {
+    const open = await this.deps.db
+      .select()
+      .from(appeals)
+      .where(and(inArray(appeals.status, ['pending', 'accepted']), gte(appeals.createdAt, new Date(Date.now() - TRACK_WINDOW_MS))));
+    for (const appeal of open) if (appeal.nlpProcessedAt) this.#track(appeal);
+  }
+
+  async #backlog(): Promise<string[]> {
+    const rows = await this.deps.db.select({ id: appeals.id }).from(appeals).where(isNull(appeals.nlpProcessedAt)).orderBy(asc(appeals.createdAt));
+    return rows.map((r) => r.id);
+  }
+
+  async #storedCorrections(): Promise<Example[]> {
+    const rows = await this.deps.db.select().from(trainingExamples).orderBy(asc(trainingExamples.createdAt));
+    return rows.flatMap((r) => (r.category ? [{ text: r.text, category: r.category, type: r.appealType ?? undefined }] : []));
+  }
+}
+
+interface Analysed {
+  appeal: Appeal;
+  analysis: AppealAnalysis;
+  /** The appeal this pending one certainly duplicates: merged into it. */
+  attach?: AppealAnalysis['duplicates'][number];
+  fields: ReturnType<typeof fieldsFrom>;
+}
+
+/**
+ * Every analysed appeal's NLP columns in one UPDATE, only where not yet processed. A point or an
+ * address set since the appeal was read (an agent, a follow-up message) wins over NLP's.
+ */
+function classify(tx: TxCtx, analysed: Analysed[]): Promise<Appeal[]> {
+  const rows = analysed.map(({ appeal, fields }) => ({
+    id: appeal.id,
+    appeal_type: fields.appealType,
+    category_code: fields.categoryCode,
+    classification_confidence: fields.classificationConfidence,
+    classification: fields.classification,
+    urgency: fields.urgency,
+    address: fields.address,
+    latitude: fields.latitude ?? null,
+    longitude: fields.longitude ?? null,
+    grid_code: fields.gridCode ?? null,
+  }));
+  const v = sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, appeal_type appeal_type, category_code text, classification_confidence real, classification jsonb, urgency urgency, address text, latitude double precision, longitude double precision, grid_code text)`;
+  const placedNow = sql`${appeals.latitude} is null and v.latitude is not null`;
+  const now = new Date();
+  return tx.db
+    .update(appeals)
+    .set({
+      appealType: sql`v.appeal_type`,
+      categoryCode: sql`v.category_code`,
+      classificationConfidence: sql`v.classification_confidence`,
+      classification: sql`v.classification`,
+      urgency: sql`v.urgency`,
+      address: sql`coalesce(${appeals.address}, v.address)`,
+      latitude: sql`case when ${placedNow} then v.latitude else ${appeals.latitude} end`,
+      longitude: sql`case when ${placedNow} then v.longitude else ${appeals.longitude} end`,
+      gridCode: sql`case when ${placedNow} then v.grid_code else ${appeals.gridCode} end`,
+      nlpProcessedAt: now,
+      updatedAt: now,
+    })
+    .from(v)
+    .where(and(sql`${appeals.id} = v.id`, isNull(appeals.nlpProcessedAt)))
+    .returning(getTableColumns(appeals));
+}
+
+/**
+ * Merged without asking only when the text is certain *and* both appeals are placed near each
+ * other: "the same matter in the same place". Without a place it stays a suggestion.
+ */
+function isCertain(match: AppealAnalysis['duplicates'][number]): boolean {
+  return match.decision === 'attach' && match.evidence.distanceMeters !== null;
+}
+
+/**
+ * The appeal's columns from an analysis. NLP fills what nobody set: a corrected classification
+ * is never overwritten, a channel's point and a citizen's address win, urgency only goes up.
+ */
+function fieldsFrom(appeal: Appeal, analysis: AppealAnalysis): Partial<Appeal> {
+  const { classification, location, urgency } = analysis;
+  const category = classification.category.label === NONE_LABEL ? null : classification.category;
+  const type = classification.type && (appealTypes as readonly string[]).includes(classification.type.label) ? classification.type : null;
+  const record: ClassificationRecord = {
+    modelVersion: classification.modelVersion,
+    type,
+    category,
+    urgencyEvidence: urgency.evidence.map((e) => e.match),
+    location: { source: location.precision === 'channel' ? 'channel' : location.matched ? 'address' : 'none', matched: location.matched ? location.address : null },
+  };
+  const placed = appeal.latitude === null && location.point ? { latitude: location.point.latitude, longitude: location.point.longitude, gridCode: location.gridCode ?? null } : {};
+  return {
+    appealType: (type?.label as Appeal['appealType']) ?? null,
+    categoryCode: category?.label ?? null,
+    classificationConfidence: category?.confidence ?? null,
+    classification: record,
+    urgency: urgencyRank[urgency.level] > urgencyRank[appeal.urgency] ? urgency.level : appeal.urgency,
+    address: appeal.address ?? (location.matched ? location.address : null),
+    ...placed,
+    nlpProcessedAt: new Date(),
+    updatedAt: new Date(),
+  };
+}

@@ -1,0 +1,173 @@
+import type { Context } from 'hono';
+import {
+  type VoiceRoutes,
+  type VoiceWebhook,
+  askForCaseNumber,
+  askForReport,
+  emptyTwiml,
+  enqueueCaller,
+  holdMessage,
+  leaveVoicemail,
+  sayAndHangUp,
+  spokenDigits,
+  voiceWebhookSchema,
+  welcomeMenu,
+} from '@hotline/channels/twilio';
+import { createRouter } from '../http/router.ts';
+import type { AppEnv } from '../http/router.ts';
+import { actorOf } from '../http/actor.ts';
+import { ServiceError, describeZodError } from '../../platform/errors/errors.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { appealOfCall, recordCall } from '../../routing/calls/record.ts';
+import { withinServiceHours } from '../../platform/config/service-hours.ts';
+import { lookupKnownCase } from '../../followup/public-lookup.ts';
+import type { Appeal } from '../../appeals/schema.ts';
+import { receiveInbound } from '../../appeals/receive-inbound.ts';
+import { callTakers } from '../../routing/presence.ts';
+import { twiml, verifiedTwilioParams } from './twilio-request.ts';
+
+const BASE = '/channels/twilio/voice';
+export const VOICE_QUEUE = 'hotline';
+
+
+function routesFor(publicUrl: string): VoiceRoutes {
+  const at = (step: string) => `${publicUrl}${BASE}/${step}`;
+  return { menu: at('menu'), report: at('report'), lookup: at('lookup'), wait: at('wait'), queueResult: at('queue-result'), recorded: at('recorded'), transcription: at('transcription') };
+}
+
+async function voiceWebhook(c: Context<AppEnv>): Promise<VoiceWebhook> {
+  const parsed = voiceWebhookSchema.safeParse(await verifiedTwilioParams(c));
+  if (!parsed.success) throw new ServiceError('invalid_request', describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** The caller's words become a new appeal, filed before the caller hears its number. */
+async function fileReport(ctx: Ctx, call: VoiceWebhook, speech: string | undefined): Promise<Appeal> {
+  const { appeal } = await receiveInbound({
+    ctx,
+    input: {
+      channel: 'voice',
+      sender: { kind: 'phone', value: call.From },
+      text: speech?.trim() || '[来电未说明问题，请听语音留言]',
+      providerMessageId: `${call.CallSid}:report`,
+      receivedAt: new Date(),
+      // Each call is its own appeal; the voicemail and its transcription then follow it up.
+      startsNewAppeal: true,
+    },
+  });
+  await recordCall({ ctx, input: { webhook: call, event: 'report', change: { appealId: appeal.id, contactId: appeal.contactId, purpose: 'report', speechConfidence: call.Confidence ?? null } } });
+  return appeal;
+}
+
+/**
+ * It is service time and an agent can take a call (available, console open, under the calls
+ * capacity): wait in the queue; otherwise leave a voicemail.
+ */
+async function routeCaller(ctx: Ctx, call: VoiceWebhook, appeal: Appeal): Promise<string> {
+  const routes = routesFor(ctx.config.publicUrl);
+  if (!withinServiceHours(new Date(), ctx.config.serviceHours, ctx.config.timezone)) return leaveVoicemail(appeal.caseNumber, 'closed', routes);
+  if ((await callTakers(ctx)) === 0) return leaveVoicemail(appeal.caseNumber, 'busy', routes);
+  await recordCall({ ctx, input: { webhook: call, event: 'enqueued', change: { enqueuedAt: new Date() } } });
+  return enqueueCaller(appeal.caseNumber, VOICE_QUEUE, routes);
+}
+
+async function progressSpeech(ctx: Ctx, digits: string | undefined): Promise<string> {
+  const caseNumber = (digits ?? '').replace(/\D/g, '');
+  if (!/^\d{14,20}$/.test(caseNumber)) return '您输入的案件流水号不完整。请重新拨打本热线查询，再见。';
+  const found = await lookupKnownCase(ctx, caseNumber);
+  if (!found) return `未找到案件 ${spokenDigits(caseNumber)}，请核对后重新拨打本热线，再见。`;
+  const reason = found.rejectReason ? `，原因：${found.rejectReason}` : '';
+  return `案件 ${spokenDigits(caseNumber)} 当前状态：${found.statusText}${reason}。感谢您的来电，再见。`;
+}
+
+/** Appends a voicemail recording or its transcription to the call's appeal (a follow-up message). */
+async function addToCallAppeal(ctx: Ctx, call: VoiceWebhook, message: { text: string; providerMessageId: string; recordingUrl?: string }) {
+  await receiveInbound({
+    ctx,
+    input: {
+      channel: 'voice',
+      sender: { kind: 'phone', value: call.From },
+      text: message.text,
+      attachments: message.recordingUrl ? [{ contentType: 'audio/wav', url: message.recordingUrl }] : [],
+      providerMessageId: message.providerMessageId,
+      receivedAt: new Date(),
+    },
+  });
+}
+
+/**
+ * Twilio Voice: 欢迎语 → menu (1 or speech: report; 2: case progress) → the caller's words become
+ * an appeal → queue for an agent, or voicemail with transcription. Status and queue callbacks are
+ * recorded on the call.
+ */
+export function twilioVoiceRoutes() {
+  return createRouter()
+    .post(BASE, async (c) => {
+      const call = await voiceWebhook(c);
+      await recordCall({ ctx: actorOf(c), input: { webhook: call, event: 'incoming' } });
+      return twiml(c, welcomeMenu(routesFor(c.var.deps.config.publicUrl)));
+    })
+    .post(`${BASE}/menu`, async (c) => {
+      const call = await voiceWebhook(c);
+      const ctx = actorOf(c);
+      const routes = routesFor(ctx.config.publicUrl);
+      if (call.Digits === '2') {
+        await recordCall({ ctx, input: { webhook: call, event: 'menu:lookup', change: { purpose: 'lookup' } } });
+        return twiml(c, askForCaseNumber(routes));
+      }
+      // Speaking straight away is a report, as the greeting promises.
+      if (call.SpeechResult?.trim()) return twiml(c, await routeCaller(ctx, call, await fileReport(ctx, call, call.SpeechResult)));
+      return twiml(c, askForReport(routes));
+    })
+    .post(`${BASE}/report`, async (c) => {
+      const call = await voiceWebhook(c);
+      const ctx = actorOf(c);
+      const appeal = await fileReport(ctx, call, call.SpeechResult);
+      // Nothing understood: the voicemail is the report.
+      if (!call.SpeechResult?.trim()) return twiml(c, leaveVoicemail(appeal.caseNumber, 'busy', routesFor(ctx.config.publicUrl)));
+      return twiml(c, await routeCaller(ctx, call, appeal));
+    })
+    .post(`${BASE}/lookup`, async (c) => {
+      const call = await voiceWebhook(c);
+      const ctx = actorOf(c);
+      await recordCall({ ctx, input: { webhook: call, event: 'lookup' } });
+      return twiml(c, sayAndHangUp(await progressSpeech(ctx, call.Digits)));
+    })
+    .post(`${BASE}/wait`, async (c) => {
+      const call = await voiceWebhook(c);
+      return twiml(c, holdMessage(call.QueuePosition));
+    })
+    .post(`${BASE}/queue-result`, async (c) => {
+      const call = await voiceWebhook(c);
+      const ctx = actorOf(c);
+      await recordCall({ ctx, input: { webhook: call, event: `queue:${call.QueueResult ?? 'unknown'}`, change: { queueResult: call.QueueResult ?? null, queueSeconds: call.QueueTime ?? null } } });
+      const appeal = await appealOfCall(ctx, call.CallSid);
+      // Left the queue without an agent but still on the line: offer the voicemail instead.
+      if (appeal && ['leave', 'queue-full', 'error', 'system-error'].includes(call.QueueResult ?? '')) {
+        return twiml(c, leaveVoicemail(appeal.caseNumber, 'busy', routesFor(ctx.config.publicUrl)));
+      }
+      return twiml(c, emptyTwiml());
+    })
+    .post(`${BASE}/recorded`, async (c) => {
+      const call = await voiceWebhook(c);
+      const ctx = actorOf(c);
+      if (!call.RecordingSid || !call.RecordingUrl) throw new ServiceError('invalid_request', 'RecordingSid and RecordingUrl are required');
+      await recordCall({ ctx, input: { webhook: call, event: 'recorded', change: { recordingSid: call.RecordingSid, recordingUrl: call.RecordingUrl } } });
+      await addToCallAppeal(ctx, call, { text: '[语音留言]', providerMessageId: call.RecordingSid, recordingUrl: call.RecordingUrl });
+      const appeal = await appealOfCall(ctx, call.CallSid);
+      return twiml(c, sayAndHangUp(appeal ? `留言已收到。您的案件流水号是 ${spokenDigits(appeal.caseNumber)}，再见。` : '留言已收到，再见。'));
+    })
+    .post(`${BASE}/transcription`, async (c) => {
+      const call = await voiceWebhook(c);
+      if (!call.RecordingSid) throw new ServiceError('invalid_request', 'RecordingSid is required');
+      if (call.TranscriptionStatus === 'completed' && call.TranscriptionText?.trim()) {
+        await addToCallAppeal(actorOf(c), call, { text: `[留言转写] ${call.TranscriptionText.trim()}`, providerMessageId: `${call.RecordingSid}:transcription` });
+      }
+      return c.body(null, 204);
+    })
+    .post(`${BASE}/status`, async (c) => {
+      const call = await voiceWebhook(c);
+      await recordCall({ ctx: actorOf(c), input: { webhook: call, event: `status:${call.CallStatus}` } });
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,23 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter, errorResponses } from '../http/router.ts';
+import { actorOf } from '../http/actor.ts';
+import { publicAppealSchema } from '../../appeals/views.ts';
+import { lookupPublicAppeal } from '../../followup/public-lookup.ts';
+
+const lookupRoute = createRoute({
+  method: 'get',
+  path: '/api/public/appeals/{caseNumber}',
+  tags: ['public'],
+  summary: 'Progress of a case by its number (no personal data)',
+  request: {
+    params: z.object({ caseNumber: z.string().regex(/^\d{14,20}$/, 'a case number is 14 or more digits, e.g. 20261122000123') }),
+  },
+  responses: {
+    200: { description: 'Status and public progress', content: { 'application/json': { schema: publicAppealSchema } } },
+    ...errorResponses(400, 404),
+  },
+});
+
+export function publicAppealRoutes() {
+  return createRouter().openapi(lookupRoute, async (c) => c.json(await lookupPublicAppeal({ ctx: actorOf(c), input: c.req.valid('param') }), 200));
+}
