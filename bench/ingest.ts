@@ -18,7 +18,10 @@ import { createTestPostgresDatabase } from '../backend/src/testing/databases.ts'
 import { startServerProcess } from '../backend/src/testing/server-process.ts';
 import { TWILIO, fakeTwilioMessages, smsParams, twilioEnv } from '../backend/src/testing/twilio.ts';
 import { type FakeProvider, startFakeProvider } from '../backend/src/testing/fake-provider.ts';
+import { fileURLToPath } from 'node:url';
 import { type Row, argList, argNumber, emitRows } from './results.ts';
+
+const FLOOR_SERVER = fileURLToPath(new URL('./floor-server.ts', import.meta.url));
 
 const SECONDS = argNumber('seconds', 10);
 /**
@@ -83,7 +86,7 @@ async function drainTriage(url: string) {
 
 async function databaseFor(kind: string, provider: FakeProvider) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'hotline-bench-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir, ...twilioEnv(provider), HOTLINE_BENCH_FLOOR: '1' };
+  const env: Record<string, string> = { DATA_DIR: dataDir, ...twilioEnv(provider) };
   let drop = async () => {};
   if (kind === 'postgres') {
     const database = await createTestPostgresDatabase();
@@ -98,7 +101,7 @@ async function main() {
   const provider = await startFakeProvider([fakeTwilioMessages]);
   for (const kind of KINDS) {
     const { env, cleanup } = await databaseFor(kind, provider);
-    const server = await startServerProcess(env);
+    const server = await startServerProcess(env, { entry: FLOOR_SERVER });
     try {
       const connections = connectionsFor(kind);
       const floor = await load(server.url, { path: '/bench/floor', sms: false, connections });

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../backend/src/platform/db/client.ts';
+import { openDatabase } from '../backend/src/platform/db/index.ts';
 import { seedDemoUsers } from '../backend/src/demo/seed.ts';
 import { createTestPostgresDatabase } from '../backend/src/testing/databases.ts';
 import { startServerProcess } from '../backend/src/testing/server-process.ts';

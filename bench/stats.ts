@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../backend/src/platform/db/client.ts';
+import { openDatabase } from '../backend/src/platform/db/index.ts';
 import { appeals } from '../backend/src/appeals/schema.ts';
 import { eventSteps, events } from '../backend/src/linkage/schema.ts';
 import { seedDemoUsers } from '../backend/src/demo/seed.ts';

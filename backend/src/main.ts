@@ -1,5 +1,5 @@
-import { loadConfig } from './platform/config/env.ts';
-import { demoChannelsFile, withDemoChannels } from './platform/config/demo-channels.ts';
+import { loadConfig } from './platform/config/index.ts';
+import { demoChannelsFile, withDemoChannels } from './platform/config/index.ts';
 import { startServer } from './server.ts';
 import { rememberDemoPassword } from './demo/credentials.ts';
 

@@ -1,30 +1,42 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Config } from './platform/config/env.ts';
-import { type Database, openDatabase } from './platform/db/client.ts';
-import { DomainEventBus } from './platform/domain-events/bus.ts';
-import { Territory } from './reference/territory/territory.ts';
-import type { Deps } from './platform/context.ts';
-import type { ChannelRegistry } from './messaging/channel-registry.ts';
-import { OnlinePresence } from './routing/online.ts';
-import { AppealTriage } from './triage/triage.ts';
-import { AutoRouter } from './routing/auto-assign.ts';
-import { seedKnowledgeBase } from './demo/knowledge.ts';
 import { createTwilioSmsSender } from '@hotline/channels/twilio';
-import { createApp } from './web/app.ts';
-import { type Realtime, type RealtimeServer, attachRealtime, webChatSenderFor } from './web/realtime/server.ts';
-import { type DemoAccounts, seedDemoUsers, seedReferenceData } from './demo/seed.ts';
 import { createWechatSender } from '@hotline/channels/wechat';
+import type { Config } from './platform/config/index.ts';
+import { type Database, openDatabase } from './platform/db/index.ts';
+import { DomainEventBus } from './platform/domain-events/index.ts';
+import type { ChannelRegistry } from './platform/context/index.ts';
+import { type Job, startJobs } from './platform/jobs/index.ts';
+import { Territory } from './reference/territory/index.ts';
+import { retryDeliveriesJob } from './messaging/retry-deliveries.ts';
+import { OnlinePresence } from './routing/online.ts';
+import { AutoRouter } from './routing/auto-assign.ts';
+import { routingListeners } from './routing/listeners.ts';
+import { AppealTriage } from './triage/triage.ts';
+import { triageListeners } from './triage/listeners.ts';
+import { eventWarningsJob } from './linkage/warnings.ts';
+import { notifyCitizensJob } from './followup/notify-citizens.ts';
+import { queueWebhooksJob } from './interop/linkage-webhooks/queue.ts';
+import { deliverWebhooksJob } from './interop/linkage-webhooks/deliver.ts';
+import { type DemoAccounts, seedDemoUsers, seedReferenceData } from './demo/seed.ts';
+import { seedKnowledgeBase } from './demo/knowledge.ts';
+import type { AppDeps } from './web/http/deps.ts';
+import { type AppOptions, createApp } from './web/app.ts';
+import { type Realtime, startRealtime, webChatSender } from './web/realtime/server.ts';
+import type { RealtimeServer } from './web/realtime/io.ts';
+import { realtimeListeners } from './web/realtime/listeners.ts';
+import { shareTriage } from './web/realtime/cluster.ts';
 import { startWallLive } from './web/realtime/wall-live.ts';
-import { JOBS } from './platform/jobs/job.ts';
-import { startJobs } from './platform/jobs/run-jobs.ts';
+
+/** Every scheduled job of the server, in one list so a newcomer sees all background work at once. */
+const JOBS: Job<AppDeps>[] = [notifyCitizensJob, retryDeliveriesJob, eventWarningsJob, queueWebhooksJob, deliverWebhooksJob];
 
 export interface RunningServer {
   url: string;
   app: ReturnType<typeof createApp>;
   port: number;
-  deps: Deps;
+  deps: AppDeps;
   database: Database;
   io: RealtimeServer;
   demoAccounts?: DemoAccounts;
@@ -32,13 +44,13 @@ export interface RunningServer {
 }
 
 /** One sender per channel that is configured; a reply on an unconfigured channel is recorded as failed. */
-function channelSenders(config: Config, io: () => RealtimeServer | undefined): ChannelRegistry {
+function channelSenders(config: Config, io: RealtimeServer): ChannelRegistry {
   const { twilio } = config;
   const sms =
     twilio?.phoneNumber &&
     createTwilioSmsSender({ ...twilio, from: twilio.phoneNumber, statusCallback: `${config.publicUrl}/channels/twilio/sms/status` });
   return {
-    web: webChatSenderFor(io),
+    web: webChatSender(io),
     // A caller is answered by SMS to the number they called from.
     ...(sms ? { sms, voice: sms } : {}),
     ...(config.wechat?.appId && config.wechat.appSecret
@@ -52,46 +64,55 @@ export interface StartOptions {
   /** Reuse an open database (tests); otherwise one is opened from the config. */
   database?: Database;
   serveConsole?: boolean;
+  /** Routes only a harness adds (the ingest bench's floor route); production passes none. */
+  extraRoutes?: AppOptions['extraRoutes'];
 }
 
-/**
- * Opens the database, migrates, seeds an empty one, and serves API, socket.io and pages
- * on one port. On the embedded database the demo accounts are created too.
- */
-export async function startServer({ config, database: given, serveConsole = true }: StartOptions): Promise<RunningServer> {
-  const database = given ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+/** Migrates, then seeds an empty database; on the embedded one the demo accounts are created too. */
+async function prepareDatabase(database: Database, config: Config): Promise<DemoAccounts | undefined> {
   await database.migrate();
-  const demoAccounts = await database.exclusively(async () => {
+  return database.exclusively(async () => {
     await seedReferenceData(database.db);
     await seedKnowledgeBase(database.db);
     return database.kind === 'pglite' ? await seedDemoUsers(database.db, config.demoPassword) : undefined;
   });
+}
 
-  const territory = new Territory(database.db);
-  await territory.reload();
-  let io: RealtimeServer | undefined;
-  const deps: Deps = {
-    db: database.db,
-    config,
-    bus: new DomainEventBus(),
-    territory,
-    channels: channelSenders(config, () => io),
-    presence: new OnlinePresence(),
-  };
-
+/**
+ * The composition root: builds the whole dependency graph in one pass, bottom layer first, then
+ * wires every domain's listeners and jobs in one place, and serves API, socket.io and pages on one port.
+ */
+export async function startServer({ config, database: given, serveConsole = true, extraRoutes }: StartOptions): Promise<RunningServer> {
+  const database = given ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const demoAccounts = await prepareDatabase(database, config);
+  const { db } = database;
+  const domainEvents = new DomainEventBus();
+  const territory = await Territory.load(db);
+  const presence = new OnlinePresence();
+  const realtime: Realtime = await startRealtime({ db, config, domainEvents, territory, presence }, { pool: database.pool });
+  const core = { db, config, domainEvents, territory, presence, channels: channelSenders(config, realtime.io) };
   // Before the first request, so every appeal arriving from now on is triaged.
-  deps.triage = await AppealTriage.start(deps, config.duplicates);
-  if (config.routing.mode === 'auto') deps.routing = new AutoRouter(deps).start();
+  const triage = await AppealTriage.start(core, config.duplicates);
+  const routing = config.routing.mode === 'auto' ? new AutoRouter(core) : undefined;
+  const deps: AppDeps = { ...core, triage, routing };
 
-  const app = createApp({ deps, dbKind: database.kind, ping: database.ping, serveConsole, pool: database.pool });
+  const fanOut = realtimeListeners(realtime.io, deps);
+  const unsubscribe = [
+    ...triageListeners(triage, domainEvents),
+    ...(routing ? routingListeners(routing, deps) : []),
+    ...fanOut.unsubscribe,
+    ...(database.pool ? [shareTriage(realtime.io, deps)] : []),
+  ];
+  routing?.start();
+
+  const app = createApp({ deps, dbKind: database.kind, ping: database.ping, serveConsole, pool: database.pool, extraRoutes });
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer)) as HttpServer;
   });
-  const realtime: Realtime = await attachRealtime(httpServer, deps, { pool: database.pool });
-  io = realtime.io;
-  const wallLive = startWallLive(deps, io);
+  realtime.attach(httpServer);
+  const wallLive = startWallLive(deps, realtime.io);
   const jobs = startJobs(deps, JOBS);
-  await deps.triage.resumeBacklog();
+  await triage.resumeBacklog();
   const { port } = httpServer.address() as AddressInfo;
 
   return {
@@ -100,18 +121,19 @@ export async function startServer({ config, database: given, serveConsole = true
     port,
     deps,
     database,
-    io,
+    io: realtime.io,
     demoAccounts,
     async close() {
       await wallLive.stop();
       await jobs.stop();
       await realtime.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      deps.routing?.stop();
-      await deps.routing?.idle();
-      deps.triage?.stop();
-      await deps.triage?.idle();
-      await realtime.drain();
+      for (const off of unsubscribe) off();
+      routing?.stop();
+      await routing?.idle();
+      triage.stop();
+      await triage.idle();
+      await fanOut.drain();
       if (!given) await database.close();
     },
   };

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../platform/db/client.ts';
+import type { Tx } from '../platform/db/index.ts';
 import { caseNumberCounters } from './schema.ts';
-import { wallClock } from '../platform/config/zoned-time.ts';
+import { wallClock } from '../platform/config/index.ts';
 
 /** `20261122` for the hotline's own calendar day, whatever the server's zone. */
 export function caseDay(at: Date, timezone: string): string {

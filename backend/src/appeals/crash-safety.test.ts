@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { signTwilioRequest } from '@hotline/channels/twilio';
-import { type Database, openDatabase } from '../platform/db/client.ts';
+import { type Database, openDatabase } from '../platform/db/index.ts';
 import { createTestPostgresDatabase, testDatabaseKinds } from '../testing/databases.ts';
 import { type ServerProcess, freePort, startServerProcess } from '../testing/server-process.ts';
 import { TWILIO, smsParams } from '../testing/twilio.ts';
@@ -58,7 +58,7 @@ describe.each(kinds)('a crash in the middle of an SMS burst on %s', (kind) => {
       env.DATABASE_URL = database.url;
     }
     const port = await freePort();
-    let server: ServerProcess | undefined = await startServerProcess(env, port);
+    let server: ServerProcess | undefined = await startServerProcess(env, { port });
     cleanups.push(() => server?.stop('SIGKILL') ?? Promise.resolve());
 
     const texts = Array.from({ length: TEXTS }, (_, i) => smsParams(`+86139${String(10_000_000 + i)}`, `第${i}号：小区门口路灯不亮，已经三天了，请尽快修复。`));
@@ -79,7 +79,7 @@ describe.each(kinds)('a crash in the middle of an SMS burst on %s', (kind) => {
     expect(acknowledged.size).toBeLessThan(TEXTS); // the kill did cut the burst short
 
     // Restart on the same data; Twilio retries every text (acknowledged or not, to prove retries are harmless).
-    server = await startServerProcess(env, port);
+    server = await startServerProcess(env, { port });
     const retry = twilioSender(server.url);
     for (const params of texts) expect(await retry(params)).toBe(true);
     await server.stop('SIGTERM');

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Ctx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit/record.ts';
+import type { Ctx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
 import { conversations } from '../messaging/schema.ts';
 import { deliver, storeOutbound } from '../messaging/outbound.ts';
 import { type Appeal, appeals } from './schema.ts';

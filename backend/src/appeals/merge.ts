@@ -1,9 +1,9 @@
 import { getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
-import { recordAudits } from '../platform/audit/record.ts';
-import { ServiceError, notFound } from '../platform/errors/errors.ts';
+import type { Ctx, TxCtx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
+import { recordAudits } from '../platform/audit/index.ts';
+import { ServiceError, notFound } from '../platform/errors/index.ts';
 import { conversations } from '../messaging/schema.ts';
 import { deliver, storeOutbounds } from '../messaging/outbound.ts';
 import type { Message } from '../messaging/schema.ts';

@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
-import type { DbOrTx } from '../platform/db/client.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { ServiceError } from '../platform/errors/errors.ts';
+import type { Ctx, TxCtx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
+import { ServiceError } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/schema.ts';
 import { type Appeal, type AppealNote, appealNotes } from './schema.ts';
 import { lockAppeal } from './reply.ts';

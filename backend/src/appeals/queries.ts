@@ -1,12 +1,12 @@
 import { type SQL, and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../platform/context.ts';
-import type { DbOrTx } from '../platform/db/client.ts';
+import type { Ctx } from '../identity/context.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
 import { users } from '../identity/auth/schema.ts';
 import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
 import { attachments, messages } from '../messaging/schema.ts';
-import { notFound } from '../platform/errors/errors.ts';
-import type { Territory } from '../reference/territory/territory.ts';
+import { notFound } from '../platform/errors/index.ts';
+import type { Territory } from '../reference/territory/index.ts';
 import { callsOfAppeal } from '../routing/calls/record.ts';
 import { type Appeal, type AppealStatus, appeals } from './schema.ts';
 import type { AppealDetail, AppealPage, AppealSummary, ContactHistoryItem, DuplicateView, MessageView } from './views.ts';

@@ -6,7 +6,7 @@ import { type TestHotline, intakeRowCounts, startTestHotline } from '../testing/
 import { appeals } from './schema.ts';
 import { contactIdentities } from '../identity/contacts/schema.ts';
 import { messages } from '../messaging/schema.ts';
-import { auditLog } from '../platform/audit/schema.ts';
+import { auditLog } from '../platform/audit/index.ts';
 import { receiveInbound } from './receive-inbound.ts';
 
 const kinds = await testDatabaseKinds();

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type InboundMessage, type InboundMessageInput, inboundMessageSchema } from '@hotline/channels';
-import type { Ctx, Deps, TxCtx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import type { Db } from '../platform/db/client.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
-import { GroupCommit } from '../platform/db/group-commit.ts';
-import { recordAudits } from '../platform/audit/record.ts';
+import type { Ctx, Deps, TxCtx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import type { Db } from '../platform/db/index.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
+import { GroupCommit } from '../platform/db/index.ts';
+import { recordAudits } from '../platform/audit/index.ts';
 import { type ResolvedContact, resolveContacts } from '../identity/contacts/resolve.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { reserveCaseNumbers } from './case-number.ts';
 import { type Message, attachments, conversations, messages } from '../messaging/schema.ts';
 import { isOptedOut } from '../identity/contacts/opt-out.ts';
 import { awaitingSurvey, ratingGivenBy, ratingOf, recordSurveyAnswer } from '../followup/survey.ts';
-import { records } from '../platform/db/records.ts';
+import { records } from '../platform/db/index.ts';
 
 export interface IntakeResult {
   appeal: Appeal;
@@ -172,7 +172,7 @@ async function fileMessages(tx: TxCtx, arrivals: Arrival[], publish: Publish) {
   for (const arrival of stored) {
     const appeal = arrival.current!;
     publish(opening.includes(arrival) ? { name: 'appeal.created', payload: { appeal } } : { name: 'appeal.updated', payload: { appeal, change: 'message' } });
-    publish({ name: 'message.created', payload: { message: arrival.message!, appeal } });
+    publish({ name: 'message.created', payload: { message: arrival.message! } });
   }
 }
 
@@ -326,7 +326,7 @@ async function storeSurveyAnswer(tx: TxCtx, arrival: Arrival, surveyed: { appeal
   if (!message) return undefined;
   const counted = await addToAppeal(tx, surveyed.appeal, inbound);
   const appeal = await recordSurveyAnswer(tx, publish, counted, { satisfaction: surveyed.rating, channel: inbound.channel, at: inbound.receivedAt });
-  publish({ name: 'message.created', payload: { message, appeal } });
+  publish({ name: 'message.created', payload: { message } });
   return { appeal, message, replayed: false, rating: surveyed.rating, senderOptedOut: arrival.contact.senderOptedOut };
 }
 

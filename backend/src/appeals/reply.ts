@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
+import type { Ctx, TxCtx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
 import { deliver, storeOutbound } from '../messaging/outbound.ts';
-import { ServiceError } from '../platform/errors/errors.ts';
-import { recordAudit } from '../platform/audit/record.ts';
+import { ServiceError } from '../platform/errors/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
 import type { Message } from '../messaging/schema.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { findAppeal } from './queries.ts';

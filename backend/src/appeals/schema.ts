@@ -1,7 +1,7 @@
 import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ClassificationRecord } from './classification-record.ts';
 import { sql } from 'drizzle-orm';
-import { createdAt } from '../platform/db/columns.ts';
+import { createdAt } from '../platform/db/index.ts';
 import { contacts } from '../identity/contacts/schema.ts';
 import { channelEnum, conversations } from '../messaging/schema.ts';
 import { users } from '../identity/auth/schema.ts';

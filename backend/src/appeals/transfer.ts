@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Ctx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { ServiceError, notFound } from '../platform/errors/errors.ts';
+import type { Ctx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
+import { ServiceError, notFound } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/schema.ts';
 import { ROSTER_ROLES } from '../routing/presence.ts';
 import { type Appeal, appeals } from './schema.ts';

@@ -1,7 +1,7 @@
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../platform/config/env.ts';
-import type { DatabaseKind } from '../platform/db/client.ts';
+import type { Config } from '../platform/config/index.ts';
+import type { DatabaseKind } from '../platform/db/index.ts';
 import type { DemoAccounts } from './seed.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Db } from '../platform/db/client.ts';
-import { cannedReplies, knowledgeArticles } from '../reference/knowledge/schema.ts';
+import type { Db } from '../platform/db/index.ts';
+import { cannedReplies, knowledgeArticles } from '../reference/knowledge/index.ts';
 
 /** 常用语: what agents say many times a day, in the hotline's voice. */
 export const demoCannedReplies: { title: string; text: string }[] = [

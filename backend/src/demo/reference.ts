@@ -1,5 +1,5 @@
-import type { Category } from '../reference/taxonomy/schema.ts';
-import type { Department } from '../reference/departments/schema.ts';
+import type { Category } from '../reference/taxonomy/index.ts';
+import type { Department } from '../reference/departments/index.ts';
 
 /** Departments and street sub-centers of the demo district. Handler accounts are named `dept-<code>`. */
 export const demoDepartments: Department[] = [

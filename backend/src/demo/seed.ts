@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../platform/db/client.ts';
-import { territoryUnits } from '../reference/territory/schema.ts';
-import { departments } from '../reference/departments/schema.ts';
-import { categories, categoryDepartments } from '../reference/taxonomy/schema.ts';
+import type { Db } from '../platform/db/index.ts';
+import { territoryUnits } from '../reference/territory/index.ts';
+import { departments } from '../reference/departments/index.ts';
+import { categories, categoryDepartments } from '../reference/taxonomy/index.ts';
 import { users } from '../identity/auth/schema.ts';
 import { hashPassword } from '../identity/auth/password.ts';
 import { demoTerritory } from './territory.ts';

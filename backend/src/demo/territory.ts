@@ -1,5 +1,5 @@
-import { rectangle } from '../reference/territory/geometry.ts';
-import type { TerritoryUnit } from '../reference/territory/schema.ts';
+import { rectangle } from '../reference/territory/index.ts';
+import type { TerritoryUnit } from '../reference/territory/index.ts';
 
 /**
  * 青禾区, a fictional district: three streets side by side, each cut into three communities,

@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db/client.ts';
+import type { Db } from '../platform/db/index.ts';
 import { type TimeLimitRule, timeLimitRules } from '../linkage/schema.ts';
 
 type SeedRule = Omit<TimeLimitRule, 'id'>;

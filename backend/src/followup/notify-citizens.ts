@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Deps, TxCtx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
-import type { Job } from '../platform/jobs/job.ts';
+import type { Deps, TxCtx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
+import type { Job } from '../platform/jobs/index.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import { citizenTime } from './public-lookup.ts';
-import { departments } from '../reference/departments/schema.ts';
+import { departments } from '../reference/departments/index.ts';
 import { type Event, type EventStep, eventSteps, events } from '../linkage/schema.ts';
 import { reportersOf } from '../linkage/reporters.ts';
 import type { Message } from '../messaging/schema.ts';
@@ -113,7 +113,7 @@ export async function notifyCitizens(deps: Deps): Promise<number> {
   }
 }
 
-export const notifyCitizensJob: Job = {
+export const notifyCitizensJob: Job<Deps> = {
   name: 'notify-citizens',
   everyMs: 30_000,
   wakeOn: ['event.changed'],

@@ -1,10 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../platform/context.ts';
-import type { DbOrTx } from '../platform/db/client.ts';
-import { departments } from '../reference/departments/schema.ts';
+import type { Ctx } from '../identity/context.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
+import { departments } from '../reference/departments/index.ts';
 import { type EventAction, type EventStatus, eventSteps, events } from '../linkage/schema.ts';
 import { OPEN_STATUSES } from '../linkage/lifecycle.ts';
-import { ServiceError } from '../platform/errors/errors.ts';
+import { ServiceError } from '../platform/errors/index.ts';
 import { findAppeal, findAppealByCaseNumber } from '../appeals/queries.ts';
 import type { Appeal, AppealStatus } from '../appeals/schema.ts';
 import type { PublicAppeal, PublicEvent, publicSteps } from '../appeals/views.ts';

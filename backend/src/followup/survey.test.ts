@@ -7,7 +7,7 @@ import { postTwilio, smsParams, twilioSid } from '../testing/twilio.ts';
 import { contentOf, newOpenId, signedQuery, textXml } from '../testing/wechat.ts';
 import { acceptAsEvent, appealByCase, caseInTwiml, closeEvent, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
 import { startProviderHotline, smsSentTo } from '../testing/provider-hotline.ts';
-import type { DomainEventMap } from '../platform/domain-events/bus.ts';
+import type { DomainEventMap } from '../platform/domain-events/index.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import type { Event } from '../linkage/schema.ts';
 import { messages } from '../messaging/schema.ts';
@@ -49,7 +49,7 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
   it('runs the whole loop from an SMS to a closed event with a 5-star SMS rating', async () => {
     const phone = '+8613977770001';
     const changes: DomainEventMap['event.changed'][] = [];
-    const off = hotline.deps.bus.on('event.changed', (change) => changes.push(change));
+    const off = hotline.deps.domainEvents.on('event.changed', (change) => changes.push(change));
 
     // The citizen texts; the agent accepts it as an event led by 城市管理局, and the citizen hears who handles it.
     const caseNumber = caseInTwiml(await text(hotline, phone, '翠峰路菜场门口占道经营，人车都过不去'))!;

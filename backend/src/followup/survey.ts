@@ -1,9 +1,9 @@
 import { and, desc, eq, gte, isNotNull, isNull } from 'drizzle-orm';
 import type { Channel } from '@hotline/channels';
-import type { Ctx, TxCtx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
-import { recordAudit } from '../platform/audit/record.ts';
+import type { Ctx, TxCtx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import { events } from '../linkage/schema.ts';
 import { recordStep } from '../linkage/record-step.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { type WebAppealForm, type WebChatMessage, type WebPhoto, parseWebAppeal, parseWebChat, readWebPhotos } from '@hotline/channels/web';
-import type { Ctx } from '../platform/context.ts';
-import { ServiceError } from '../platform/errors/errors.ts';
+import type { Ctx } from '../identity/context.ts';
+import { ServiceError } from '../platform/errors/index.ts';
 import { contactIdentities } from '../identity/contacts/schema.ts';
 import { appeals } from '../appeals/schema.ts';
 import type { ChatLine } from '../appeals/views.ts';

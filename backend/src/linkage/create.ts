@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../platform/context.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
-import type { DbOrTx } from '../platform/db/client.ts';
-import type { Territory } from '../reference/territory/territory.ts';
-import { ServiceError } from '../platform/errors/errors.ts';
-import { departments } from '../reference/departments/schema.ts';
-import { categories, categoryDepartments } from '../reference/taxonomy/schema.ts';
+import type { Ctx, TxCtx } from '../identity/context.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
+import type { Territory } from '../reference/territory/index.ts';
+import { ServiceError } from '../platform/errors/index.ts';
+import { departments } from '../reference/departments/index.ts';
+import { categories, categoryDepartments } from '../reference/taxonomy/index.ts';
 import type { Appeal } from '../appeals/schema.ts';
 import { findAppeal } from '../appeals/queries.ts';
 import { type Event, events } from './schema.ts';

@@ -1,7 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { Ctx } from '../platform/context.ts';
-import type { DbOrTx } from '../platform/db/client.ts';
-import { notFound } from '../platform/errors/errors.ts';
+import type { Ctx } from '../identity/context.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
+import { notFound } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/schema.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import { type Event, type EventStatus, type EventStep, eventExtensions, eventStatuses, eventPhotos, eventSteps, events, timeLimitRules } from './schema.ts';

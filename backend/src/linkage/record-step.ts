@@ -1,6 +1,6 @@
-import type { TxCtx } from '../platform/context.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
-import { recordAudit } from '../platform/audit/record.ts';
+import type { TxCtx } from '../identity/context.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
 import { type Event, type EventAction, type EventStatus, type EventStep, eventSteps } from './schema.ts';
 
 export interface StepRecord {

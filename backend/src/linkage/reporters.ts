@@ -1,5 +1,5 @@
 import { and, asc, eq, or } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db/client.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 import type { Event } from './schema.ts';
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { bytea, createdAt } from '../platform/db/columns.ts';
+import { bytea, createdAt } from '../platform/db/index.ts';
 import { appeals, urgencyEnum } from '../appeals/schema.ts';
 import { users } from '../identity/auth/schema.ts';
-import { departments } from '../reference/departments/schema.ts';
+import { departments } from '../reference/departments/index.ts';
 
 /**
  * The closed loop's states (see lifecycle.ts for the transitions):

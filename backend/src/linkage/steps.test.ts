@@ -4,10 +4,10 @@ import { type Socket, io } from 'socket.io-client';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
 import { insertTriagedAppeals } from '../testing/staff.ts';
-import { auditLog } from '../platform/audit/schema.ts';
+import { auditLog } from '../platform/audit/index.ts';
 import { appeals } from '../appeals/schema.ts';
 import { users } from '../identity/auth/schema.ts';
-import type { DomainEventMap } from '../platform/domain-events/bus.ts';
+import type { DomainEventMap } from '../platform/domain-events/index.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../web/realtime/protocol.ts';
 import { eventExtensions, eventSteps, events, timeLimitRules } from './schema.ts';
 import { seedReferenceData } from '../demo/seed.ts';
@@ -34,7 +34,7 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     hotline = await startTestHotline(kind);
     [agent, supervisor, environment, urban, water] = (await Promise.all(['agent1', 'supervisor', 'dept-environment', 'dept-urban', 'dept-water'].map((u) => hotline.loginAs(u)))) as [string, string, string, string, string];
     for (const u of await hotline.database.db.select({ id: users.id, username: users.username }).from(users)) ids[u.username] = u.id;
-    hotline.deps.bus.on('event.changed', (change) => void changes.push(change));
+    hotline.deps.domainEvents.on('event.changed', (change) => void changes.push(change));
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();

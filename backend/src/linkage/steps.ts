@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type WebPhoto, readWebPhotos } from '@hotline/channels/web';
-import { type Ctx, type TxCtx, transact } from '../platform/context.ts';
-import type { DbOrTx } from '../platform/db/client.ts';
-import { ServiceError, notFound } from '../platform/errors/errors.ts';
-import { departments } from '../reference/departments/schema.ts';
+import { transact } from '../platform/context/index.ts';
+import { type Ctx, type TxCtx } from '../identity/context.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
+import { ServiceError, notFound } from '../platform/errors/index.ts';
+import { departments } from '../reference/departments/index.ts';
 import { appeals } from '../appeals/schema.ts';
 import { type Event, type EventStatus, type EventStep, eventExtensions, eventPhotos, events } from './schema.ts';
 import { type Staff, type StaffAction, mayAct, nextStatus } from './lifecycle.ts';

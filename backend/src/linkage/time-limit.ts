@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import chineseDays from 'chinese-days';
-import type { DbOrTx } from '../platform/db/client.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
 import type { Appeal } from '../appeals/schema.ts';
 import { type TimeLimitRule, timeLimitRules } from './schema.ts';
-import { instantAt, wallClock } from '../platform/config/zoned-time.ts';
+import { instantAt, wallClock } from '../platform/config/index.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** The yellow warning (临期) is due once this share of the time limit has passed. */

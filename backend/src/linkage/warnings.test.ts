@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { type TestDatabase, openTestDatabase, testDatabaseKinds } from '../testing/databases.ts';
 import { insertTriagedAppeals } from '../testing/staff.ts';
-import { loadConfig } from '../platform/config/env.ts';
-import { type Deps, transact } from '../platform/context.ts';
-import { DomainEventBus, type DomainEventMap } from '../platform/domain-events/bus.ts';
-import { Territory } from '../reference/territory/territory.ts';
-import { OnlinePresence } from '../routing/online.ts';
+import { loadConfig } from '../platform/config/index.ts';
+import { transact } from '../platform/context/index.ts';
+import { type Deps } from '../identity/context.ts';
+import { DomainEventBus, type DomainEventMap } from '../platform/domain-events/index.ts';
+import { Territory } from '../reference/territory/index.ts';
 import { seedReferenceData } from '../demo/seed.ts';
-import { auditLog } from '../platform/audit/schema.ts';
+import { auditLog } from '../platform/audit/index.ts';
 import type { Appeal } from '../appeals/schema.ts';
 import { eventSteps, events } from './schema.ts';
 import { createEventForAppeal } from './create.ts';
@@ -30,11 +30,10 @@ describe.each(kinds)('time-limit warnings on %s', (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     await seedReferenceData(database.db);
-    const territory = new Territory(database.db);
-    await territory.reload();
+    const territory = await Territory.load(database.db);
     const config = loadConfig({ DATA_DIR: 'memory://', HOTLINE_TIMEZONE: 'Asia/Shanghai' });
-    deps = { db: database.db, config, bus: new DomainEventBus(), territory, channels: {}, presence: new OnlinePresence() };
-    deps.bus.on('event.changed', (change) => void changes.push(change));
+    deps = { db: database.db, config, domainEvents: new DomainEventBus(), territory, channels: {} };
+    deps.domainEvents.on('event.changed', (change) => void changes.push(change));
   });
   afterAll(async () => {
     await database?.destroy();
@@ -42,7 +41,7 @@ describe.each(kinds)('time-limit warnings on %s', (kind) => {
 
   async function dispatchAt(now: Date, spec: { categoryCode: string; urgency?: Appeal['urgency'] }) {
     const [appeal] = await insertTriagedAppeals({ database }, [{ channel: 'sms', categoryCode: spec.categoryCode, urgency: spec.urgency ?? 'normal' }]);
-    const event = await transact({ ...deps, actor: { type: 'system' } }, (tx, publish) => createEventForAppeal(tx, publish, appeal!, undefined, now));
+    const event = await transact({ ...deps, actor: { type: 'system' as const } }, (tx, publish) => createEventForAppeal(tx, publish, appeal!, undefined, now));
     return event!;
   }
   const warningsOf = async (eventId: string) =>

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNull, lte, type SQL } from 'drizzle-orm';
-import { type Deps, transact } from '../platform/context.ts';
+import { transact } from '../platform/context/index.ts';
+import { type Deps } from '../identity/context.ts';
 import { events } from './schema.ts';
 import { OPEN_STATUSES } from './lifecycle.ts';
 import { recordStep } from './record-step.ts';
-import type { Job } from '../platform/jobs/job.ts';
+import type { Job } from '../platform/jobs/index.ts';
 
 /** The warnings of a time limit: 签收超时, 黄牌 (临期) and 红牌 (超期), each raised once per limit. */
 export const warningKinds = ['sign_overdue', 'yellow', 'red'] as const;
@@ -48,4 +49,4 @@ export async function raiseWarnings(deps: Deps, now = new Date()): Promise<numbe
   return raised;
 }
 
-export const eventWarningsJob: Job = { name: 'event-warnings', everyMs: (config) => config.eventWarningsEveryMs, run: (deps) => raiseWarnings(deps) };
+export const eventWarningsJob: Job<Deps> = { name: 'event-warnings', everyMs: (config) => config.eventWarningsEveryMs, run: (deps) => raiseWarnings(deps) };

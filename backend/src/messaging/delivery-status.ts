@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Channel } from '@hotline/channels';
-import type { Ctx } from '../platform/context.ts';
-import { notFound } from '../platform/errors/errors.ts';
+import type { Ctx } from '../identity/context.ts';
+import { notFound } from '../platform/errors/index.ts';
 import { type Message, messages } from './schema.ts';
 
 type DeliveryStatus = NonNullable<Message['deliveryStatus']>;
@@ -32,6 +32,6 @@ export async function recordDeliveryStatus({
       .returning();
     return row;
   });
-  if (updated) ctx.bus.emit({ name: 'message.updated', payload: { message: updated } });
+  if (updated) ctx.domainEvents.emit({ name: 'message.updated', payload: { message: updated } });
   return updated ?? (await ctx.db.select().from(messages).where(eq(messages.providerMessageId, input.providerMessageId)))[0]!;
 }

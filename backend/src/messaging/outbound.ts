@@ -1,14 +1,14 @@
 import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { SenderIdentity } from '@hotline/channels';
-import type { Ctx, TxCtx } from '../platform/context.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
+import type { Ctx, TxCtx } from '../identity/context.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
 import { contactIdentities } from '../identity/contacts/schema.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
-import { actorId } from '../platform/context.ts';
-import { recordAudits } from '../platform/audit/record.ts';
+import { actorId } from '../platform/context/index.ts';
+import { recordAudits } from '../platform/audit/index.ts';
 import { type Message, conversations, messages } from './schema.ts';
 import { senderFor } from './channel-registry.ts';
-import { records } from '../platform/db/records.ts';
+import { records } from '../platform/db/index.ts';
 
 /**
  * Stores an outbound message on the appeal's conversation, inside the caller's transaction.
@@ -44,7 +44,7 @@ export async function storeOutbounds(tx: TxCtx, publish: (e: DomainEvent) => voi
     tx.db,
     outgoing.map(({ appeal }) => ({ actor: tx.actor, action: 'message.sent', entityType: 'appeal', entityId: appeal.id, after: { messageId: byAppeal.get(appeal.id)!.id, by: actorId(tx.actor) } })),
   );
-  for (const { appeal } of outgoing) publish({ name: 'message.created', payload: { message: byAppeal.get(appeal.id)!, appeal } });
+  for (const { appeal } of outgoing) publish({ name: 'message.created', payload: { message: byAppeal.get(appeal.id)! } });
   return outgoing.map(({ appeal }) => byAppeal.get(appeal.id)!);
 }
 
@@ -113,7 +113,7 @@ export async function deliverAll(ctx: Ctx, outgoing: Message[]): Promise<Message
     .where(sql`${messages.id} = v.id`)
     .returning(getTableColumns(messages));
   const byId = new Map(updated.map((message) => [message.id, message]));
-  for (const message of outgoing) ctx.bus.emit({ name: 'message.updated', payload: { message: byId.get(message.id)! } });
+  for (const message of outgoing) ctx.domainEvents.emit({ name: 'message.updated', payload: { message: byId.get(message.id)! } });
   return outgoing.map((message) => byId.get(message.id)!);
 }
 

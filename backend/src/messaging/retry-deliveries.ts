@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
-import type { Deps } from '../platform/context.ts';
-import type { Job } from '../platform/jobs/job.ts';
+import type { Deps } from '../identity/context.ts';
+import type { Job } from '../platform/jobs/index.ts';
 import { type Message, messages } from './schema.ts';
 import { deliver } from './outbound.ts';
 
@@ -34,7 +34,7 @@ export async function retryDueDeliveries(deps: Deps, now = new Date()): Promise<
   }
 }
 
-export const retryDeliveriesJob: Job = {
+export const retryDeliveriesJob: Job<Deps> = {
   name: 'retry-deliveries',
   everyMs: 10_000,
   run: (deps) => retryDueDeliveries(deps),

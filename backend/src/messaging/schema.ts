@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { channels } from '@hotline/channels';
-import { bytea, createdAt } from '../platform/db/columns.ts';
+import { bytea, createdAt } from '../platform/db/index.ts';
 import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
 import { users } from '../identity/auth/schema.ts';
 

@@ -1,4 +1,4 @@
-import type { LonLat } from '../reference/territory/geometry.ts';
+import type { LonLat } from '../reference/territory/index.ts';
 import { demoTerritory } from '../demo/territory.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { LonLat } from '../reference/territory/geometry.ts';
+import type { LonLat } from '../reference/territory/index.ts';
 import { DuplicateIndex, type DuplicateOptions } from './dedup.ts';
 import { demoGazetteer } from './gazetteer.ts';
 import { type Locator, demoLocator } from './location.ts';

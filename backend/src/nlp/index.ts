@@ -6,7 +6,7 @@
  * Intake calls `analyzer.analyze({ id, text, point, at })` once per new appeal, stores the
  * result, then `analyzer.track(...)` to make it a duplicate target while it is open.
  */
-import type { LonLat } from '../reference/territory/geometry.ts';
+import type { LonLat } from '../reference/territory/index.ts';
 import type { Classification } from './classifier.ts';
 import { NONE_LABEL } from './models.ts';
 import { DuplicateIndex, type DuplicateMatch, type DuplicateOptions } from './dedup.ts';

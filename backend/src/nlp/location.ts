@@ -1,5 +1,5 @@
-import { type LonLat, boundingBox, polygonContains } from '../reference/territory/geometry.ts';
-import type { GeoJsonPolygon } from '../reference/territory/schema.ts';
+import { type LonLat, boundingBox, polygonContains } from '../reference/territory/index.ts';
+import type { GeoJsonPolygon } from '../reference/territory/index.ts';
 import { demoTerritory } from '../demo/territory.ts';
 import { type Gazetteer, type Place, demoGazetteer, pointOnRoad, roadIntersection } from './gazetteer.ts';
 import { NUMERAL, chineseToNumber, normalize } from './text.ts';

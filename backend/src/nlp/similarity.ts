@@ -1,4 +1,4 @@
-import type { LonLat } from '../reference/territory/geometry.ts';
+import type { LonLat } from '../reference/territory/index.ts';
 import { distanceMeters } from './gazetteer.ts';
 import { type LocationResult, type Locator, demoLocator } from './location.ts';
 import { defaultSegmenter } from './segment.ts';

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { TxCtx } from '../platform/context.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { ServiceError } from '../platform/errors/errors.ts';
+import type { TxCtx } from '../identity/context.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
+import { ServiceError } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/schema.ts';
 import { type Appeal, appeals } from '../appeals/schema.ts';
 

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
-import type { Ctx, Deps } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
+import type { RoutingCtx, RoutingDeps } from './context.ts';
+import { transact } from '../platform/context/index.ts';
 import { users } from '../identity/auth/schema.ts';
 import { appeals } from '../appeals/schema.ts';
-import { categories } from '../reference/taxonomy/schema.ts';
+import { categories } from '../reference/taxonomy/index.ts';
 import { agentPresence } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';
 import { ROSTER_ROLES, skillsOf } from './presence.ts';
@@ -49,7 +49,7 @@ const total = (load: WorkLoad) => load.chats + load.calls;
  * and appeals are read `FOR UPDATE SKIP LOCKED`, so a row another pass or a claim holds is left to
  * it. PGlite runs one transaction at a time, so the same SQL is simply serial there.
  */
-export async function assignPending({ ctx, input = {} }: { ctx: Ctx; input?: { maxAssignments?: number } }): Promise<number> {
+export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; input?: { maxAssignments?: number } }): Promise<number> {
   const max = input.maxAssignments ?? MAX_PER_PASS;
   const online = [...ctx.presence.onlineUserIds()];
   if (!online.length) return 0;
@@ -61,7 +61,7 @@ export async function assignPending({ ctx, input = {} }: { ctx: Ctx; input?: { m
   if (!candidates.length) return 0;
   const capacity = ctx.config.routing.capacity;
 
-  return transact({ ...ctx, actor: { type: 'system' } }, async (tx, publish) => {
+  return transact({ ...ctx, actor: { type: 'system' as const } }, async (tx, publish) => {
     const locked = await lockAgents(tx, candidates.map((c) => c.id), { skipLocked: true });
     if (!locked.length) return 0;
     // Counted after the locks: every assignment to these agents that committed before is included.
@@ -120,26 +120,21 @@ export interface AutoRouterOptions {
  * coalesce into one more pass.
  */
 export class AutoRouter {
-  readonly #ctx: Ctx;
-  readonly #off: (() => void)[] = [];
+  readonly #ctx: RoutingCtx;
   #timer: ReturnType<typeof setInterval> | undefined;
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = false;
 
   constructor(
-    private readonly deps: Deps,
+    deps: RoutingDeps,
     private readonly options: AutoRouterOptions = {},
   ) {
     this.#ctx = { ...deps, actor: { type: 'system' } };
   }
 
+  /** Sweeps on an interval (and once now); `listeners.ts` asks for passes when something routable changes. */
   start(): this {
-    this.#off.push(
-      this.deps.bus.on('appeal.updated', ({ change }) => change !== 'message' && this.kick()),
-      this.deps.bus.on('presence.changed', ({ status }) => status === 'available' && this.kick()),
-      this.deps.presence.onChange(({ online }) => online && this.kick()),
-    );
     this.#timer = setInterval(() => this.kick(), this.options.sweepMs ?? 15_000);
     this.#timer.unref();
     this.kick();
@@ -172,6 +167,5 @@ export class AutoRouter {
   stop(): void {
     this.#stopped = true;
     clearInterval(this.#timer);
-    for (const off of this.#off) off();
   }
 }

@@ -1,6 +1,6 @@
-import type { Ctx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import { ServiceError } from '../platform/errors/errors.ts';
+import type { Ctx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import { ServiceError } from '../platform/errors/index.ts';
 import type { Appeal } from '../appeals/schema.ts';
 import { assertPending, lockAppeal } from '../appeals/reply.ts';
 import { agentLoads, loadOf } from './load.ts';

@@ -1,5 +1,5 @@
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db/client.ts';
+import type { DbOrTx } from '../platform/db/index.ts';
 import { appeals } from '../appeals/schema.ts';
 
 /** What an agent is working on: pending appeals they hold, calls apart from written chats. */

@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Ctx, Deps } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import type { DbOrTx, Tx } from '../platform/db/client.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { ServiceError, notFound } from '../platform/errors/errors.ts';
+import type { Ctx } from '../identity/context.ts';
+import type { RoutingCtx } from './context.ts';
+import { transact } from '../platform/context/index.ts';
+import type { DbOrTx, Tx } from '../platform/db/index.ts';
+import { recordAudit } from '../platform/audit/index.ts';
+import { ServiceError, notFound } from '../platform/errors/index.ts';
 import type { SessionUser } from '../identity/auth/sessions.ts';
 import { QUEUE_ROLES } from '../web/http/auth.ts';
 import { type Role, users } from '../identity/auth/schema.ts';
@@ -60,9 +61,9 @@ async function writePresence(tx: Tx, userId: string, status: PresenceStatus) {
  * An agent opening the console for the first time ever is available: the demo and a new agent
  * work without a first click. A status they chose before (away, offline…) is kept.
  */
-export async function presenceOnConnect(deps: Deps, user: SessionUser): Promise<void> {
+export async function presenceOnConnect(deps: Pick<Ctx, 'db' | 'domainEvents'>, user: SessionUser): Promise<void> {
   if (user.role !== 'agent') return;
-  const ctx: Ctx = { ...deps, actor: { type: 'user', user } };
+  const ctx = { ...deps, actor: { type: 'user' as const, user } };
   const [known] = await ctx.db.select({ userId: agentPresence.userId }).from(agentPresence).where(eq(agentPresence.userId, user.id));
   if (known) return;
   await transact(ctx, async (tx, publish) => {
@@ -84,7 +85,7 @@ export async function skillsOf(db: DbOrTx, userIds: string[]): Promise<Map<strin
  * Every agent and supervisor with status, whether a console is open, load and capacity:
  * the transfer picker and the supervisor wall read it.
  */
-export async function agentRoster({ ctx }: { ctx: Ctx }): Promise<AgentView[]> {
+export async function agentRoster({ ctx }: { ctx: RoutingCtx }): Promise<AgentView[]> {
   const [rows, loads] = await Promise.all([
     ctx.db
       .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, status: agentPresence.status })
@@ -111,7 +112,7 @@ export async function agentRoster({ ctx }: { ctx: Ctx }): Promise<AgentView[]> {
  * How many agents could take a phone call now: available, with a console open, under the calls
  * capacity and not excluded from voice by their skills. Voice routing queues a caller only then.
  */
-export async function callTakers(ctx: Ctx): Promise<number> {
+export async function callTakers(ctx: RoutingCtx): Promise<number> {
   const roster = (await agentRoster({ ctx })).filter((a) => a.status === 'available' && a.online && hasRoom(a.load, a.capacity, 'calls'));
   if (!roster.length) return 0;
   const skills = await skillsOf(ctx.db, roster.map((a) => a.id));

@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline } from '../testing/hotline.ts';
 import { type TestAgent, createStaff, insertTriagedAppeals, openConsole } from '../testing/staff.ts';
-import { auditLog } from '../platform/audit/schema.ts';
+import { auditLog } from '../platform/audit/index.ts';
 import { appeals } from '../appeals/schema.ts';
 import { agentPresence } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';

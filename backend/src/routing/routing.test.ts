@@ -4,7 +4,7 @@ import { type Socket, io } from 'socket.io-client';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
 import { createStaff, insertTriagedAppeals, openConsole } from '../testing/staff.ts';
-import { auditLog } from '../platform/audit/schema.ts';
+import { auditLog } from '../platform/audit/index.ts';
 import { appeals } from '../appeals/schema.ts';
 import { users } from '../identity/auth/schema.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../web/realtime/protocol.ts';

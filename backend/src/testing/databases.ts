@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { type Database, type DatabaseKind, openDatabase } from '../platform/db/client.ts';
+import { type Database, type DatabaseKind, openDatabase } from '../platform/db/index.ts';
 
 /**
  * The PostgreSQL server tests use when it is reachable (this machine runs one at 127.0.0.1:5432,

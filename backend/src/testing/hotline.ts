@@ -1,12 +1,12 @@
-import type { DatabaseKind } from '../platform/db/client.ts';
-import { loadConfig } from '../platform/config/env.ts';
+import type { DatabaseKind } from '../platform/db/index.ts';
+import { loadConfig } from '../platform/config/index.ts';
 import { type RunningServer, startServer } from '../server.ts';
 import { seedDemoUsers } from '../demo/seed.ts';
 import { type TestDatabase, openTestDatabase } from './databases.ts';
 import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
 import { attachments, conversations, messages } from '../messaging/schema.ts';
 import { appeals } from '../appeals/schema.ts';
-import { auditLog } from '../platform/audit/schema.ts';
+import { auditLog } from '../platform/audit/index.ts';
 import { GENEROUS_RATE_LIMITS } from './rate-limits.ts';
 
 export const TEST_PASSWORD = 'test-password-1';

@@ -1,4 +1,4 @@
-import type { DatabaseKind } from '../platform/db/client.ts';
+import type { DatabaseKind } from '../platform/db/index.ts';
 import { type TestHotline, startTestHotline } from './hotline.ts';
 import { type FakeProvider, startFakeProvider } from './fake-provider.ts';
 import { fakeTwilioMessages, twilioEnv } from './twilio.ts';

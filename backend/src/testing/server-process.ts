@@ -25,11 +25,12 @@ export interface ServerProcess {
 
 /**
  * `npm start`'s server as its own process (no pages), for tests that must kill it like an
- * operator or a crash would. Resolves once /healthz answers ok.
+ * operator or a crash would; `entry` runs another script instead (the bench's floor server).
+ * Resolves once /healthz answers ok.
  */
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, { port, entry = MAIN }: { port?: number; entry?: string } = {}): Promise<ServerProcess> {
   const listenOn = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(listenOn), ROUTING_MODE: 'manual', ...GENEROUS_RATE_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadConfig } from '../platform/config/env.ts';
-import { openDatabase } from '../platform/db/client.ts';
+import { loadConfig } from '../platform/config/index.ts';
+import { openDatabase } from '../platform/db/index.ts';
 import { roles, users } from '../identity/auth/schema.ts';
 import { hashPassword } from '../identity/auth/password.ts';
 import { seedReferenceData } from '../demo/seed.ts';

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, real, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { createdAt } from '../platform/db/columns.ts';
+import { createdAt } from '../platform/db/index.ts';
 import { appeals } from '../appeals/schema.ts';
 import { users } from '../identity/auth/schema.ts';
 

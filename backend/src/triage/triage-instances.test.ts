@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
-import { DomainEventBus } from '../platform/domain-events/bus.ts';
+import { DomainEventBus } from '../platform/domain-events/index.ts';
 import { appeals } from '../appeals/schema.ts';
-import { auditLog } from '../platform/audit/schema.ts';
+import { auditLog } from '../platform/audit/index.ts';
 import { AppealTriage } from './triage.ts';
 
 const kinds = await testDatabaseKinds();
@@ -21,7 +21,7 @@ describe.each(kinds)('NLP triage by two instances on %s', (kind) => {
   beforeAll(async () => {
     hotline = await startTestHotline(kind);
     // A second instance: same database, its own triage and its own domain events.
-    other = await AppealTriage.start({ ...hotline.deps, bus: otherBus });
+    other = await AppealTriage.start({ ...hotline.deps, domainEvents: otherBus });
   });
   afterAll(async () => {
     other?.stop();
@@ -38,7 +38,7 @@ describe.each(kinds)('NLP triage by two instances on %s', (kind) => {
     const classified = () => hotline.database.db.$count(auditLog, and(eq(auditLog.entityId, stored!.id), eq(auditLog.action, 'appeal.classified')));
     const before = await classified();
     const announced: string[] = [];
-    for (const bus of [hotline.deps.bus, otherBus]) bus.on('appeal.updated', ({ appeal, change }) => appeal.id === stored!.id && void announced.push(change));
+    for (const bus of [hotline.deps.domainEvents, otherBus]) bus.on('appeal.updated', ({ appeal, change }) => appeal.id === stored!.id && void announced.push(change));
 
     await Promise.all([hotline.deps.triage!.process(stored!.id), other.process(stored!.id)]);
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
-import { loadConfig } from '../platform/config/env.ts';
+import { loadConfig } from '../platform/config/index.ts';
 import { startServer } from '../server.ts';
 import { appealTypes, appeals } from '../appeals/schema.ts';
 import type { AppealDetail, AppealSummary, EmergencyAlert } from '../appeals/views.ts';

@@ -1,18 +1,18 @@
-import { and, asc, getTableColumns, gte, inArray, isNull, sql } from 'drizzle-orm';
-import type { Ctx, Deps, TxCtx } from '../platform/context.ts';
-import { transact } from '../platform/context.ts';
-import { recordAudits } from '../platform/audit/record.ts';
-import { GroupCommit } from '../platform/db/group-commit.ts';
+import { and, asc, eq, getTableColumns, gte, inArray, isNull, sql } from 'drizzle-orm';
+import type { Ctx, Deps, TxCtx } from '../identity/context.ts';
+import { transact } from '../platform/context/index.ts';
+import { recordAudits } from '../platform/audit/index.ts';
+import { GroupCommit } from '../platform/db/index.ts';
 import { type Appeal, appealTypes, appeals } from '../appeals/schema.ts';
 import { mergeDuplicates } from '../appeals/merge.ts';
 import { deliverAll } from '../messaging/outbound.ts';
 import { AppealAnalyzer, AppealClassifier, CORPUS_FILE, type Example, ModelRegistry, NONE_LABEL, readExamples } from '../nlp/index.ts';
 import type { AppealAnalysis } from '../nlp/index.ts';
 import type { ClassificationRecord } from '../appeals/classification-record.ts';
-import type { DomainEvent } from '../platform/domain-events/bus.ts';
+import type { DomainEvent } from '../platform/domain-events/index.ts';
 import type { Message } from '../messaging/schema.ts';
 import { duplicateSuggestions, trainingExamples } from './schema.ts';
-import { records } from '../platform/db/records.ts';
+import { records } from '../platform/db/index.ts';
 
 /** How far back open appeals stay duplicate targets (the index's own window is 7 days). */
 const TRACK_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -47,7 +47,6 @@ export class AppealTriage {
   readonly #batches = new GroupCommit<string, void>((ids) => this.#triage(ids), { maxBatch: 20, concurrency: 1 });
   #last: Promise<void> = Promise.resolve();
   #waiting = 0;
-  readonly #unsubscribe: (() => void)[] = [];
 
   private constructor(
     private readonly deps: Deps,
@@ -65,16 +64,11 @@ export class AppealTriage {
     });
   }
 
+  /** Trains the model, and indexes the open appeals as duplicate targets; `listeners.ts` feeds it new appeals. */
   static async start(deps: Deps, options: TriageOptions = {}): Promise<AppealTriage> {
     const triage = new AppealTriage(deps, options);
     await triage.registry.start();
     await triage.#trackOpenAppeals();
-    triage.#unsubscribe.push(
-      deps.bus.on('appeal.created', ({ appeal }) => triage.enqueue(appeal.id)),
-      deps.bus.on('appeal.updated', ({ appeal, change }) => {
-        if (change === 'rejected' || change === 'merged' || change === 'answered') triage.analyzer.untrack(appeal.id);
-      }),
-    );
     return triage;
   }
 
@@ -108,7 +102,6 @@ export class AppealTriage {
 
   stop(): void {
     this.registry.stop();
-    for (const off of this.#unsubscribe) off();
   }
 
   /** Classify, locate, grade and de-duplicate one stored appeal; a processed one is left alone. */
@@ -201,6 +194,12 @@ export class AppealTriage {
   retrack(appeal: Appeal): void {
     this.analyzer.untrack(appeal.id);
     if (appeal.status === 'pending' || appeal.status === 'accepted') this.#track(appeal);
+  }
+
+  /** Re-reads an appeal another instance triaged or changed, and re-indexes it (or drops it once it left the queue). */
+  async retrackStored(appealId: string): Promise<void> {
+    const [appeal] = await this.deps.db.select().from(appeals).where(eq(appeals.id, appealId));
+    if (appeal) this.retrack(appeal);
   }
 
   #track(appeal: Appeal): void {

@@ -23,7 +23,7 @@ export type { CategoryView } from './routes/taxonomy.ts';
 export type { NoteView, NoteEvent, ContactHistoryItem } from '../appeals/views.ts';
 export type { MyPresence, AgentView, AgentRoster, PresenceUpdate, WorkCounts } from '../routing/views.ts';
 export type { PresenceStatus } from '../routing/schema.ts';
-export type { CannedReply, KnowledgeArticle } from '../reference/knowledge/views.ts';
+export type { CannedReply, KnowledgeArticle } from '../reference/knowledge/index.ts';
 export type { DepartmentView } from './routes/departments.ts';
 export type { AssessmentReport, AssessmentRow } from '../reporting/assessment/views.ts';
 export type { WebhookDeliveryView, WebhookDeliveryPage } from '../interop/linkage-webhooks/views.ts';

@@ -5,13 +5,12 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Deps } from '../platform/context.ts';
-import type { DatabaseKind } from '../platform/db/client.ts';
+import type { AppDeps } from './http/deps.ts';
+import type { DatabaseKind } from '../platform/db/index.ts';
 import { createRouter } from './http/router.ts';
-import { ServiceError, handleError } from '../platform/errors/errors.ts';
+import { ServiceError, handleError } from '../platform/errors/index.ts';
 import { sameOriginWrites } from './http/same-origin.ts';
 import { createRateLimits } from './http/rate-limit.ts';
-import { benchFloorRoutes } from './http/bench-floor.ts';
 import { authenticate } from './http/auth.ts';
 import { authRoutes } from './routes/auth.ts';
 import { accountAdminRoutes } from './routes/accounts.ts';
@@ -40,17 +39,19 @@ export const consoleDist = fileURLToPath(new URL('../../../agent-console/dist', 
 const BODY_LIMIT = 1024 * 1024;
 
 export interface AppOptions {
-  deps: Deps;
+  deps: AppDeps;
   dbKind: DatabaseKind;
   ping: () => Promise<void>;
   /** Serve the built console and citizen page (off in API tests). */
   serveConsole?: boolean;
   /** PostgreSQL's pool, where instances share rate-limit counters; absent on PGlite. */
   pool?: pg.Pool;
+  /** Routes a harness adds beside the API (the ingest bench's floor); production adds none. */
+  extraRoutes?: (app: ReturnType<typeof createRouter>) => void;
 }
 
 /** The whole HTTP surface: API, OpenAPI document, health, and the built pages. */
-export function createApp({ deps, dbKind, ping, serveConsole = true, pool }: AppOptions) {
+export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extraRoutes }: AppOptions) {
   const app = createRouter();
   app.onError(handleError);
   app.use(requestId());
@@ -72,7 +73,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool }: App
   app.get('/healthz', async (c) => {
     try {
       await ping();
-      return c.json({ status: 'ok' as const, db: dbKind, triageBacklog: deps.triage?.backlog ?? 0 }, 200);
+      return c.json({ status: 'ok' as const, db: dbKind, triageBacklog: deps.triage.backlog }, 200);
     } catch {
       return c.json({ status: 'unavailable' as const, db: dbKind }, 503);
     }
@@ -98,7 +99,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool }: App
   app.route('/', open311Routes());
   app.route('/', webhookDeliveryRoutes());
 
-  if (deps.config.benchFloor) app.route('/', benchFloorRoutes());
+  extraRoutes?.(app);
 
   app.doc('/api/openapi.json', {
     openapi: '3.0.3',

@@ -1,9 +1,9 @@
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import { transact } from '../../platform/context.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
-import { ServiceError, notFound } from '../../platform/errors/errors.ts';
+import type { Ctx } from '../context.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
+import { transact } from '../../platform/context/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { ServiceError, notFound } from '../../platform/errors/index.ts';
 import { sessions, users } from './schema.ts';
 
 /** Revokes every open session of a user: 退出所有设备, and part of disabling an account. Returns how many. */

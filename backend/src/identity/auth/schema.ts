@@ -1,6 +1,6 @@
 import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt } from '../../platform/db/columns.ts';
-import { departments } from '../../reference/departments/schema.ts';
+import { createdAt } from '../../platform/db/index.ts';
+import { departments } from '../../reference/departments/index.ts';
 
 export const roles = ['agent', 'supervisor', 'handler', 'admin'] as const;
 export type Role = (typeof roles)[number];

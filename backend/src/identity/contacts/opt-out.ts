@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { SenderIdentity } from '@hotline/channels';
-import type { Ctx } from '../../platform/context.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
+import type { Ctx } from '../context.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
 import { resolveContact } from './resolve.ts';
 import { contactIdentities } from './schema.ts';
 

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { SenderIdentity } from '@hotline/channels';
-import type { Tx } from '../../platform/db/client.ts';
+import type { Tx } from '../../platform/db/index.ts';
 import { contactIdentities, contacts } from './schema.ts';
-import { records } from '../../platform/db/records.ts';
+import { records } from '../../platform/db/index.ts';
 
 /** One sender to resolve: the identity the message came from, others the citizen gave, and a display name. */
 export interface ContactClaim {

@@ -1,5 +1,5 @@
 import { pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { createdAt } from '../../platform/db/columns.ts';
+import { createdAt } from '../../platform/db/index.ts';
 
 /** A citizen (市民). One person is one contact, however many channels they use. */
 export const contacts = pgTable('contacts', {

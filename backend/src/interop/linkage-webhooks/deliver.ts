@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import type { Deps } from '../../platform/context.ts';
-import type { Job } from '../../platform/jobs/job.ts';
+import type { Deps } from '../../identity/context.ts';
+import type { Job } from '../../platform/jobs/index.ts';
 import { type WebhookDelivery, webhookDeliveries } from './schema.ts';
 
 /** One attempt may take this long; a slow platform is a failed attempt, retried later. */
@@ -107,7 +107,7 @@ export async function deliverDueWebhooks(deps: Deps): Promise<number> {
  * The sweep for retries and anything left behind. New deliveries do not wait for it: the queue
  * job hands them on as soon as it has written them.
  */
-export const deliverWebhooksJob: Job = {
+export const deliverWebhooksJob: Job<Deps> = {
   name: 'deliver-webhooks',
   everyMs: 10_000,
   run: (deps) => deliverDueWebhooks(deps),

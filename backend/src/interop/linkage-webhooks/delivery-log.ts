@@ -1,8 +1,8 @@
 import { count, desc, eq } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.ts';
-import { transact } from '../../platform/context.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
-import { ServiceError, notFound } from '../../platform/errors/errors.ts';
+import type { Ctx } from '../../identity/context.ts';
+import { transact } from '../../platform/context/index.ts';
+import { recordAudit } from '../../platform/audit/index.ts';
+import { ServiceError, notFound } from '../../platform/errors/index.ts';
 import { events } from '../../linkage/schema.ts';
 import { type WebhookDelivery, webhookDeliveries } from './schema.ts';
 import type { WebhookTopic } from './payload.ts';

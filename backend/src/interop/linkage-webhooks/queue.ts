@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, inArray, isNotNull, isNull, lt, notInArray, or } from 'drizzle-orm';
-import type { Deps } from '../../platform/context.ts';
-import type { Job } from '../../platform/jobs/job.ts';
+import type { Deps } from '../../identity/context.ts';
+import type { Job } from '../../platform/jobs/index.ts';
 import { type EventAction, eventSteps, events } from '../../linkage/schema.ts';
 import { topicOf, webhookPayload } from './payload.ts';
 import { deliverDueWebhooks } from './deliver.ts';
@@ -73,7 +73,7 @@ export async function queueWebhookSteps(deps: Deps): Promise<number> {
  * Soon after every step (and after a citizens' notice, which frees a dispatch or closure step):
  * queue it, then post at once what was queued rather than wait for the delivery sweep.
  */
-export const queueWebhooksJob: Job = {
+export const queueWebhooksJob: Job<Deps> = {
   name: 'queue-webhooks',
   everyMs: 30_000,
   wakeOn: ['event.changed', 'message.created'],

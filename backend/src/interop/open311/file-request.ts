@@ -2,7 +2,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { MAX_TEXT_LENGTH, type SenderIdentity } from '@hotline/channels';
 import { normalizePhone } from '@hotline/channels/web';
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.ts';
+import type { Ctx } from '../../identity/context.ts';
 import { appeals } from '../../appeals/schema.ts';
 import { messages } from '../../messaging/schema.ts';
 import { receiveInbound } from '../../appeals/receive-inbound.ts';

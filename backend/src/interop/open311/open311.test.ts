@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../../testing/hotline.ts';
-import { loadConfig } from '../../platform/config/env.ts';
+import { loadConfig } from '../../platform/config/index.ts';
 import { appeals } from '../../appeals/schema.ts';
 import { contactIdentities } from '../../identity/contacts/schema.ts';
 import { attachments, messages } from '../../messaging/schema.ts';

@@ -1,12 +1,12 @@
 import { type SQL, and, desc, eq, gte, inArray, lte, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../../platform/context.ts';
+import type { Ctx } from '../../identity/context.ts';
 import { appeals } from '../../appeals/schema.ts';
 import { statusWords } from '../../followup/public-lookup.ts';
-import { departments } from '../../reference/departments/schema.ts';
+import { departments } from '../../reference/departments/index.ts';
 import { eventSteps, events } from '../../linkage/schema.ts';
 import { attachments, messages } from '../../messaging/schema.ts';
-import { categories } from '../../reference/taxonomy/schema.ts';
+import { categories } from '../../reference/taxonomy/index.ts';
 import { Open311Error } from './errors.ts';
 import { SERVICE_NOTICE, requestedServiceCode } from './file-request.ts';
 import type { RequestQuery, RequestStatus, ServiceRequestView } from './views.ts';

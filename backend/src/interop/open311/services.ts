@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import { type Category, categories } from '../../reference/taxonomy/schema.ts';
+import type { Ctx } from '../../identity/context.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
+import { type Category, categories } from '../../reference/taxonomy/index.ts';
 import { Open311Error } from './errors.ts';
 import type { Open311Record } from './format.ts';
 import type { Open311Service } from './views.ts';

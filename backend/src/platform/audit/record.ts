@@ -1,7 +1,8 @@
-import type { DbOrTx } from '../db/client.ts';
-import { type Actor, actorId } from '../context.ts';
+import type { DbOrTx } from '../db/index.ts';
+import { actorId } from '../context/index.ts';
+import { type Actor } from '../../identity/context.ts';
 import { auditLog } from './schema.ts';
-import { records } from '../db/records.ts';
+import { records } from '../db/index.ts';
 
 export interface AuditEntry {
   action: string;

@@ -39,7 +39,6 @@ export const configSchema = z
     LINKAGE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
     LINKAGE_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
     EVENT_WARNINGS_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
-    HOTLINE_BENCH_FLOOR: z.enum(['0', '1']).default('0'),
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
     RATE_LIMIT_PUBLIC_PER_MINUTE: perMinute(60),
     RATE_LIMIT_CONTACT_PER_MINUTE: perMinute(10),
@@ -87,8 +86,6 @@ export const configSchema = z
         : undefined,
     /** How often time-limit warnings are looked for: a warning is at most this late. */
     eventWarningsEveryMs: env.EVENT_WARNINGS_EVERY_MS,
-    /** `npm run bench -- ingest` measures the cheapest write beside the SMS pipeline: POST /bench/floor. */
-    benchFloor: env.HOTLINE_BENCH_FLOOR === '1',
     rateLimits: {
       trustProxy: env.TRUST_PROXY === '1',
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,

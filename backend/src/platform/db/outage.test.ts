@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Server, type Socket, connect, createServer } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { loadConfig } from '../config/env.ts';
+import { loadConfig } from '../config/index.ts';
 import { type RunningServer, startServer } from '../../server.ts';
 import { createTestPostgresDatabase, testDatabaseKinds, TEST_POSTGRES_URL } from '../../testing/databases.ts';
 import { freePort } from '../../testing/server-process.ts';

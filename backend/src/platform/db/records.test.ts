@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, openTestDatabase, testDatabaseKinds } from '../../testing/databases.ts';
-import { auditLog } from '../audit/schema.ts';
+import { auditLog } from '../audit/index.ts';
 import { contactIdentities, contacts } from '../../identity/contacts/schema.ts';
 import { conversations } from '../../messaging/schema.ts';
 import { records } from './records.ts';

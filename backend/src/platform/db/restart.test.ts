@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/env.ts';
+import { loadConfig } from '../config/index.ts';
 import { startServer } from '../../server.ts';
 import { openDatabase } from './client.ts';
 

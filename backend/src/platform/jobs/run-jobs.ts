@@ -1,4 +1,4 @@
-import type { Deps } from '../context.ts';
+import type { PlatformDeps } from '../context/index.ts';
 import type { Job } from './job.ts';
 
 /** Delay between a waking domain event and the run, so a burst of changes becomes one run. */
@@ -8,7 +8,7 @@ const WAKE_DELAY_MS = 50;
  * Runs each job on its interval and after its waking events, never two runs of one job at once on
  * this instance (other instances are kept apart by the jobs' own row claims). `stop` waits for runs in flight.
  */
-export function startJobs(deps: Deps, jobs: readonly Job[]) {
+export function startJobs<D extends PlatformDeps>(deps: D, jobs: readonly Job<D>[]) {
   let stopped = false;
   const runners = jobs.map((job) => {
     let running: Promise<void> | undefined;
@@ -40,7 +40,7 @@ export function startJobs(deps: Deps, jobs: readonly Job[]) {
     };
     const interval = setInterval(run, typeof job.everyMs === 'number' ? job.everyMs : job.everyMs(deps.config));
     interval.unref();
-    const offs = (job.wakeOn ?? []).map((name) => deps.bus.on(name, wake));
+    const offs = (job.wakeOn ?? []).map((name) => deps.domainEvents.on(name, wake));
     return {
       async stop() {
         clearInterval(interval);

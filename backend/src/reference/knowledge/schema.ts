@@ -1,5 +1,5 @@
 import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt } from '../../platform/db/columns.ts';
+import { createdAt } from '../../platform/db/index.ts';
 
 /** Ready answers an agent inserts into a reply (常用语). */
 export const cannedReplies = pgTable('canned_replies', {

@@ -1,5 +1,5 @@
 import { type SQL, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.ts';
+import type { Ctx } from '../../identity/context.ts';
 import { cannedReplies, knowledgeArticles } from './schema.ts';
 import type { CannedReply, KnowledgeArticle } from './views.ts';
 

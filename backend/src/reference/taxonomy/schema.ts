@@ -1,5 +1,5 @@
 import { integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { departments } from '../departments/schema.ts';
+import { departments } from '../departments/index.ts';
 
 /** The four platforms (综治工作, 市场监管, 综合执法, 便民服务) group the matter categories. */
 export const platformEnum = pgEnum('platform', ['governance', 'market', 'enforcement', 'services']);

@@ -1,43 +1,38 @@
 import { asc } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
 import { type LonLat, boundingBox, polygonContains } from './geometry.ts';
 import { type TerritoryUnit, territoryUnits } from './schema.ts';
 
 /**
  * The territory held in memory: a few hundred polygons at most, read on every appeal with a point.
- * Territory data is reference data loaded at start; `reload()` picks up edits.
+ * Territory data is reference data loaded at start.
  */
 export class Territory {
-  #units: TerritoryUnit[] = [];
+  private constructor(readonly units: readonly TerritoryUnit[]) {}
 
-  constructor(private readonly db: DbOrTx) {}
-
-  async reload(): Promise<void> {
-    this.#units = await this.db.select().from(territoryUnits).orderBy(asc(territoryUnits.code));
-  }
-
-  get units(): readonly TerritoryUnit[] {
-    return this.#units;
+  /** The territory as stored now. */
+  static async load(db: DbOrTx): Promise<Territory> {
+    return new Territory(await db.select().from(territoryUnits).orderBy(asc(territoryUnits.code)));
   }
 
   /** The one grid containing the point, or undefined when it lies outside every grid. */
   locateGrid(point: LonLat): TerritoryUnit | undefined {
-    return this.#units.find((u) => u.level === 'grid' && polygonContains(u.boundary, point));
+    return this.units.find((u) => u.level === 'grid' && polygonContains(u.boundary, point));
   }
 
   /** The chain grid → community → street → district, for display. */
   ancestry(code: string): TerritoryUnit[] {
     const chain: TerritoryUnit[] = [];
-    let unit = this.#units.find((u) => u.code === code);
+    let unit = this.units.find((u) => u.code === code);
     while (unit) {
       chain.unshift(unit);
-      unit = unit.parentCode ? this.#units.find((u) => u.code === unit!.parentCode) : undefined;
+      unit = unit.parentCode ? this.units.find((u) => u.code === unit!.parentCode) : undefined;
     }
     return chain;
   }
 
   bounds() {
-    const districts = this.#units.filter((u) => u.level === 'district');
+    const districts = this.units.filter((u) => u.level === 'district');
     return districts.length ? boundingBox(districts[0]!.boundary) : undefined;
   }
 }

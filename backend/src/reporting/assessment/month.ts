@@ -1,4 +1,4 @@
-import { instantAt, wallClock } from '../../platform/config/zoned-time.ts';
+import { instantAt, wallClock } from '../../platform/config/index.ts';
 
 /**
  * Assessment months (考核月) on the hotline's clock: a month starts at local midnight on its first

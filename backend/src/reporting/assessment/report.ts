@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../../platform/context.ts';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Ctx } from '../../identity/context.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
 import { METRIC_DEFINITIONS, SCORE_WEIGHTS, ranksOf, rate, scoreOf } from './definitions.ts';
 import { monthOf, monthRange } from './month.ts';
 import type { AssessmentReport, AssessmentRow } from './views.ts';

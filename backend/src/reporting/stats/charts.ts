@@ -1,5 +1,5 @@
 import { and, asc, desc, gte, isNotNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.ts';
+import type { Ctx } from '../../identity/context.ts';
 import { appeals } from '../../appeals/schema.ts';
 import { periodStart } from './hot.ts';
 import type { WallCharts } from './views.ts';

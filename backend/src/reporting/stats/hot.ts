@@ -1,9 +1,9 @@
 import { and, gte, like, ne } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.ts';
+import type { Ctx } from '../../identity/context.ts';
 import { appeals } from '../../appeals/schema.ts';
 import type { HotReport } from '../../appeals/views.ts';
 import { hotIssues, hotTerms } from '../../nlp/index.ts';
-import { instantAt, wallClock } from '../../platform/config/zoned-time.ts';
+import { instantAt, wallClock } from '../../platform/config/index.ts';
 
 const HOT_TERMS = 30;
 

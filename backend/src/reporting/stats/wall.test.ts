@@ -8,12 +8,12 @@ import { callParams, fakeTwilioMessages, postTwilio, smsParams, twilioEnv, twili
 import { type Appeal, appeals } from '../../appeals/schema.ts';
 import { calls } from '../../routing/calls/schema.ts';
 import { users } from '../../identity/auth/schema.ts';
-import type { Ctx } from '../../platform/context.ts';
+import type { RoutingCtx } from '../../routing/context.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../web/realtime/protocol.ts';
 import { wallSnapshot } from './wall.ts';
 import { wallCharts } from './charts.ts';
 import { throttle } from '../../web/realtime/wall-live.ts';
-import { loadConfig } from '../../platform/config/env.ts';
+import { loadConfig } from '../../platform/config/index.ts';
 import { type WallSnapshot, wallChartsSchema, wallSnapshotSchema } from './views.ts';
 
 const kinds = await testDatabaseKinds();
@@ -54,7 +54,7 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
   const ids = {} as Record<Key, string>;
   const caseNumbers = {} as Record<Key, string>;
   const agentIds = {} as Record<'agent1' | 'agent2' | 'agent3', string>;
-  let ctx: Ctx;
+  let ctx: RoutingCtx;
 
   const post = (path: string, cookie: string, body?: unknown) =>
     hotline.request(path, { method: 'POST', cookie, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });

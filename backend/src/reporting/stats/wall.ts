@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { channels } from '@hotline/channels';
-import type { Ctx } from '../../platform/context.ts';
+import type { RoutingCtx } from '../../routing/context.ts';
 import { appeals } from '../../appeals/schema.ts';
 import { calls } from '../../routing/calls/schema.ts';
 import { agentRoster } from '../../routing/presence.ts';
@@ -23,7 +23,7 @@ const int = (expression: ReturnType<typeof sql>) => sql<number>`(${expression}):
  * index, today's appeals by created_at, today's decisions by decided_at, today's calls by
  * created_at, so the wall stays fast however long the history grows.
  */
-export async function wallSnapshot({ ctx, input = {} }: { ctx: Ctx; input?: { now?: Date } }): Promise<WallSnapshot> {
+export async function wallSnapshot({ ctx, input = {} }: { ctx: RoutingCtx; input?: { now?: Date } }): Promise<WallSnapshot> {
   const now = input.now ?? new Date();
   const today = periodStart(now, 'day', ctx.config.timezone);
   const { serviceLevelTargetSeconds: target, warnWaitingCount, warnLongestWaitSeconds, slaFirstResponseSeconds } = ctx.config.wall;
@@ -158,7 +158,7 @@ export async function wallSnapshot({ ctx, input = {} }: { ctx: Ctx; input?: { no
 }
 
 /** The appeal that has waited longest for anyone to take it: the longest-wait warning links to it. */
-async function oldestWaiting(ctx: Ctx) {
+async function oldestWaiting(ctx: RoutingCtx) {
   const [row] = await ctx.db
     .select({ id: appeals.id, caseNumber: appeals.caseNumber })
     .from(appeals)

@@ -1,8 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
 import type { CallView } from '../../appeals/views.ts';
 import type { VoiceWebhook } from '@hotline/channels/twilio';
-import type { Ctx } from '../../platform/context.ts';
+import type { Ctx } from '../../identity/context.ts';
 import { type Appeal, appeals } from '../../appeals/schema.ts';
 import { type Call, callEvents, calls } from './schema.ts';
 
@@ -26,7 +26,7 @@ export async function recordCall({ ctx, input }: { ctx: Ctx; input: { webhook: V
     await tx.insert(callEvents).values({ callSid: webhook.CallSid, event });
     return row!;
   });
-  ctx.bus.emit({ name: 'call.updated', payload: { call } });
+  ctx.domainEvents.emit({ name: 'call.updated', payload: { call } });
   return call;
 }
 

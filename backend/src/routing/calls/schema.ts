@@ -1,5 +1,5 @@
 import { bigserial, index, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt } from '../../platform/db/columns.ts';
+import { createdAt } from '../../platform/db/index.ts';
 import { contacts } from '../../identity/contacts/schema.ts';
 import { appeals } from '../../appeals/schema.ts';
 

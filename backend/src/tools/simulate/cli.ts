@@ -1,5 +1,5 @@
-import { type Config, loadConfig } from '../../platform/config/env.ts';
-import { withDemoChannels } from '../../platform/config/demo-channels.ts';
+import { type Config, loadConfig } from '../../platform/config/index.ts';
+import { withDemoChannels } from '../../platform/config/index.ts';
 import { type CliArgs, parseCliArgs, usage } from './args.ts';
 import { randomSeed } from './random.ts';
 import { formatProgress, formatReport } from './report.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { verifyTwilioSignature } from '@hotline/channels/twilio';
-import { ServiceError } from '../../platform/errors/errors.ts';
+import { ServiceError } from '../../platform/errors/index.ts';
 import type { AppEnv } from '../http/router.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { deliveryStateOf, parseSms, smsReply, smsStatusSchema } from '@hotline/channels/twilio';
 import { createRouter } from '../http/router.ts';
 import { actorOf } from '../http/actor.ts';
-import { ServiceError, describeZodError } from '../../platform/errors/errors.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { ServiceError, describeZodError } from '../../platform/errors/index.ts';
+import type { AppCtx } from '../http/deps.ts';
 import { setOptOut } from '../../identity/contacts/opt-out.ts';
 import { receiveInbound } from '../../appeals/receive-inbound.ts';
 import { lookupKnownCase, trackingQueryOf } from '../../followup/public-lookup.ts';
@@ -22,12 +22,12 @@ export const smsReplies = {
 };
 
 /** 「查询 <案件号>」 / 「CX <案件号>」: the current step, as every channel words it; files nothing. */
-async function answerTracking(ctx: Ctx, caseNumber: string): Promise<string> {
+async function answerTracking(ctx: AppCtx, caseNumber: string): Promise<string> {
   const found = await lookupKnownCase(ctx, caseNumber);
   return found ? smsReplies.progress(caseNumber, found.statusText) : smsReplies.notFound(caseNumber);
 }
 
-async function answerKeyword(ctx: Ctx, keyword: 'stop' | 'start' | 'help', phone: string): Promise<string> {
+async function answerKeyword(ctx: AppCtx, keyword: 'stop' | 'start' | 'help', phone: string): Promise<string> {
   if (keyword === 'help') return smsReplies.help(ctx.config.publicUrl);
   await setOptOut({ ctx, input: { identity: { kind: 'phone', value: phone }, optedOut: keyword === 'stop' } });
   return keyword === 'stop' ? smsReplies.stopped : smsReplies.started;

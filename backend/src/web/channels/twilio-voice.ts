@@ -16,10 +16,10 @@ import {
 import { createRouter } from '../http/router.ts';
 import type { AppEnv } from '../http/router.ts';
 import { actorOf } from '../http/actor.ts';
-import { ServiceError, describeZodError } from '../../platform/errors/errors.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { ServiceError, describeZodError } from '../../platform/errors/index.ts';
+import type { AppCtx } from '../http/deps.ts';
 import { appealOfCall, recordCall } from '../../routing/calls/record.ts';
-import { withinServiceHours } from '../../platform/config/service-hours.ts';
+import { withinServiceHours } from '../../platform/config/index.ts';
 import { lookupKnownCase } from '../../followup/public-lookup.ts';
 import type { Appeal } from '../../appeals/schema.ts';
 import { receiveInbound } from '../../appeals/receive-inbound.ts';
@@ -42,7 +42,7 @@ async function voiceWebhook(c: Context<AppEnv>): Promise<VoiceWebhook> {
 }
 
 /** The caller's words become a new appeal, filed before the caller hears its number. */
-async function fileReport(ctx: Ctx, call: VoiceWebhook, speech: string | undefined): Promise<Appeal> {
+async function fileReport(ctx: AppCtx, call: VoiceWebhook, speech: string | undefined): Promise<Appeal> {
   const { appeal } = await receiveInbound({
     ctx,
     input: {
@@ -63,7 +63,7 @@ async function fileReport(ctx: Ctx, call: VoiceWebhook, speech: string | undefin
  * It is service time and an agent can take a call (available, console open, under the calls
  * capacity): wait in the queue; otherwise leave a voicemail.
  */
-async function routeCaller(ctx: Ctx, call: VoiceWebhook, appeal: Appeal): Promise<string> {
+async function routeCaller(ctx: AppCtx, call: VoiceWebhook, appeal: Appeal): Promise<string> {
   const routes = routesFor(ctx.config.publicUrl);
   if (!withinServiceHours(new Date(), ctx.config.serviceHours, ctx.config.timezone)) return leaveVoicemail(appeal.caseNumber, 'closed', routes);
   if ((await callTakers(ctx)) === 0) return leaveVoicemail(appeal.caseNumber, 'busy', routes);
@@ -71,7 +71,7 @@ async function routeCaller(ctx: Ctx, call: VoiceWebhook, appeal: Appeal): Promis
   return enqueueCaller(appeal.caseNumber, VOICE_QUEUE, routes);
 }
 
-async function progressSpeech(ctx: Ctx, digits: string | undefined): Promise<string> {
+async function progressSpeech(ctx: AppCtx, digits: string | undefined): Promise<string> {
   const caseNumber = (digits ?? '').replace(/\D/g, '');
   if (!/^\d{14,20}$/.test(caseNumber)) return '您输入的案件流水号不完整。请重新拨打本热线查询，再见。';
   const found = await lookupKnownCase(ctx, caseNumber);
@@ -81,7 +81,7 @@ async function progressSpeech(ctx: Ctx, digits: string | undefined): Promise<str
 }
 
 /** Appends a voicemail recording or its transcription to the call's appeal (a follow-up message). */
-async function addToCallAppeal(ctx: Ctx, call: VoiceWebhook, message: { text: string; providerMessageId: string; recordingUrl?: string }) {
+async function addToCallAppeal(ctx: AppCtx, call: VoiceWebhook, message: { text: string; providerMessageId: string; recordingUrl?: string }) {
   await receiveInbound({
     ctx,
     input: {

@@ -1,5 +1,5 @@
 import type { WechatInbound } from '@hotline/channels/wechat';
-import type { Ctx } from '../../platform/context.ts';
+import type { AppCtx } from '../http/deps.ts';
 import type { PublicAppeal } from '../../appeals/views.ts';
 import { citizenTime, currentStepWords, lookupKnownCase, trackingQueryOf } from '../../followup/public-lookup.ts';
 import { receiveInbound } from '../../appeals/receive-inbound.ts';
@@ -27,7 +27,7 @@ export const wechatTexts = {
  * a 回访 survey is recorded and thanked; events are answered, never filed.
  * `undefined` means acknowledge without a reply.
  */
-export async function answerWechatPush({ ctx, input }: { ctx: Ctx; input: WechatInbound }): Promise<string | undefined> {
+export async function answerWechatPush({ ctx, input }: { ctx: AppCtx; input: WechatInbound }): Promise<string | undefined> {
   if (input.kind === 'event') return answerEvent(input.event, input.eventKey);
   const queried = input.msgType === 'text' ? trackingQueryOf(input.inbound.text) : undefined;
   if (queried) return progressOf(ctx, queried);
@@ -45,7 +45,7 @@ function answerEvent(event: string, eventKey: string | undefined): string | unde
   return wechatTexts.welcome;
 }
 
-async function progressOf(ctx: Ctx, caseNumber: string): Promise<string> {
+async function progressOf(ctx: AppCtx, caseNumber: string): Promise<string> {
   const found = await lookupKnownCase(ctx, caseNumber);
   return found ? describeProgress(found, ctx.config.timezone) : wechatTexts.notFound(caseNumber);
 }

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { createRoute, z } from '@hono/zod-openapi';
 import { WechatForbiddenError, buildTextReply, isSafeMode, openWechatPush, parseInbound, sealReply, verifySignature } from '@hotline/channels/wechat';
-import type { Config } from '../../platform/config/env.ts';
+import type { Config } from '../../platform/config/index.ts';
 import { type AppEnv, createRouter, errorResponses } from '../http/router.ts';
-import { ServiceError, errorBodySchema } from '../../platform/errors/errors.ts';
+import { ServiceError, errorBodySchema } from '../../platform/errors/index.ts';
 import { actorOf } from '../http/actor.ts';
 import { answerWechatPush } from './wechat-answers.ts';
 

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './router.ts';
-import { ServiceError } from '../../platform/errors/errors.ts';
+import { ServiceError } from '../../platform/errors/index.ts';
 import type { Role } from '../../identity/auth/schema.ts';
 import { resolveSession } from '../../identity/auth/sessions.ts';
 

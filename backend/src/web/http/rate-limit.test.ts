@@ -4,7 +4,7 @@ import { TEST_PASSWORD, type TestHotline, intakeRowCounts, sessionCookie, startT
 import { startProviderHotline } from '../../testing/provider-hotline.ts';
 import { postTwilio, smsParams } from '../../testing/twilio.ts';
 import { newOpenId, signedQuery, textXml } from '../../testing/wechat.ts';
-import { loadConfig } from '../../platform/config/env.ts';
+import { loadConfig } from '../../platform/config/index.ts';
 
 const kinds = await testDatabaseKinds();
 const OPEN311_KEY = 'rate-limit-test-key-0123456789';

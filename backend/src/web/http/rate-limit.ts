@@ -5,9 +5,9 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type pg from 'pg';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { getTableName } from 'drizzle-orm';
-import type { Config } from '../../platform/config/env.ts';
+import type { Config } from '../../platform/config/index.ts';
 import { CITIZEN_COOKIE } from './citizen-session.ts';
-import { ServiceError } from '../../platform/errors/errors.ts';
+import { ServiceError } from '../../platform/errors/index.ts';
 import { rateLimits } from './schema.ts';
 
 /** The key for requests without a socket (in-process `app.request` in tests): they all share one bucket. */

@@ -1,12 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Deps } from '../../platform/context.ts';
+import type { AppDeps } from './deps.ts';
 import type { SessionUser } from '../../identity/auth/sessions.ts';
-import { ServiceError, describeZodError, errorBodySchema } from '../../platform/errors/errors.ts';
+import { ServiceError, describeZodError, errorBodySchema } from '../../platform/errors/index.ts';
 
 export interface AppEnv {
   Variables: {
     requestId: string;
-    deps: Deps;
+    deps: AppDeps;
     /** Set by `authenticate` when the request carries a valid staff session. */
     user?: SessionUser;
   };

@@ -1,20 +1,8 @@
 import type pg from 'pg';
-import { eq } from 'drizzle-orm';
 import { type PostgresAdapter, createAdapter } from '@socket.io/postgres-adapter';
-import type { Deps } from '../../platform/context.ts';
-import { appeals } from '../../appeals/schema.ts';
-import type { PresenceLink, PresenceSnapshot } from '../../routing/online.ts';
-import type { RealtimeServer } from './server.ts';
-
-/** Events between backend instances (never sent to browsers). */
-export interface InterServerEvents {
-  /** An instance's consoles: sent on change, on a heartbeat and when asked. */
-  'presence:snapshot': (snapshot: PresenceSnapshot) => void;
-  /** A starting instance asks the others for their snapshots. */
-  'presence:ask': () => void;
-  /** An appeal was triaged, corrected or left the open queue: other instances update their duplicate index. */
-  'triage:appeal': (change: { appealId: string; corrected: boolean }) => void;
-}
+import type { AppDeps } from '../http/deps.ts';
+import type { PresenceLink } from '../../routing/online.ts';
+import type { RealtimeServer } from './io.ts';
 
 /** The adapter's table for payloads over NOTIFY's 8000-byte limit (its README's DDL). */
 const ATTACHMENTS_DDL = `
@@ -92,10 +80,8 @@ const TRACKED_CHANGES = new Set(['classified', 'rejected', 'merged', 'answered']
  * re-read the appeal (index it, or drop it once it left the queue) and, after a correction, reload
  * the stored corrections and retrain — the database stays the one source of truth.
  */
-export function shareTriage(io: RealtimeServer, deps: Deps): () => void {
-  const triage = deps.triage;
-  if (!triage) return () => {};
-  const off = deps.bus.on('appeal.updated', ({ appeal, change }) => {
+export function shareTriage(io: RealtimeServer, { triage, domainEvents }: Pick<AppDeps, 'triage' | 'domainEvents'>): () => void {
+  const off = domainEvents.on('appeal.updated', ({ appeal, change }) => {
     if (!TRACKED_CHANGES.has(change)) return;
     // NLP always writes its record; an agent's correction marks it (or writes none, before triage ran).
     const corrected = change === 'classified' && (!appeal.classification || Boolean(appeal.classification.correctedBy));
@@ -108,8 +94,7 @@ export function shareTriage(io: RealtimeServer, deps: Deps): () => void {
     triage.registry.start().catch((error) => console.error('NLP reload of corrections failed:', error));
   };
   const onAppeal = async ({ appealId, corrected }: { appealId: string; corrected: boolean }) => {
-    const [appeal] = await deps.db.select().from(appeals).where(eq(appeals.id, appealId));
-    if (appeal) triage.retrack(appeal);
+    await triage.retrackStored(appealId);
     if (corrected) {
       clearTimeout(reload);
       reload = setTimeout(reloadCorrections, RELOAD_CORRECTIONS_AFTER_MS);

@@ -1,6 +1,6 @@
-import type { Deps } from '../../platform/context.ts';
-import type { DomainEventName } from '../../platform/domain-events/bus.ts';
-import type { RealtimeServer } from './server.ts';
+import type { AppDeps } from '../http/deps.ts';
+import type { DomainEventName } from '../../platform/domain-events/index.ts';
+import type { RealtimeServer } from './io.ts';
 import { WALL_ROLES } from '../routes/stats.ts';
 import { wallSnapshot } from '../../reporting/stats/wall.ts';
 
@@ -28,7 +28,7 @@ const WALL_EVENTS: DomainEventName[] = ['appeal.created', 'appeal.updated', 'ale
  * to the wall room on every instance; the timed refresh runs on every instance, so each refreshes
  * only its own watchers.
  */
-export function startWallLive(deps: Deps, io: RealtimeServer, options: WallLiveOptions = {}) {
+export function startWallLive(deps: AppDeps, io: RealtimeServer, options: WallLiveOptions = {}) {
   const { minIntervalMs = 2_000, settleMs = 200, refreshMs = 30_000 } = options;
   const ctx = { ...deps, actor: { type: 'system' as const } };
   const localWatchers = () => io.sockets.adapter.rooms.get(WALL_ROOM)?.size ?? 0;
@@ -57,7 +57,7 @@ export function startWallLive(deps: Deps, io: RealtimeServer, options: WallLiveO
     push.request();
   };
 
-  const unsubscribe = WALL_EVENTS.map((name) => deps.bus.on(name, changed));
+  const unsubscribe = WALL_EVENTS.map((name) => deps.domainEvents.on(name, changed));
   // Shared presence tells every instance of consoles opening or closing anywhere (agents online).
   unsubscribe.push(deps.presence.onChange(push.request));
   io.on('connection', (socket) => {

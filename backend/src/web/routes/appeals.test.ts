@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../../testing/hotline.ts';
-import { auditLog } from '../../platform/audit/schema.ts';
+import { auditLog } from '../../platform/audit/index.ts';
 import { conversations } from '../../messaging/schema.ts';
 
 const kinds = await testDatabaseKinds();

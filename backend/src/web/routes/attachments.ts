@@ -2,13 +2,13 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
-import { notFound } from '../../platform/errors/errors.ts';
-import type { Ctx } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors/index.ts';
+import type { AppCtx } from '../http/deps.ts';
 import { actorOf } from '../http/actor.ts';
 import { attachments } from '../../messaging/schema.ts';
 
 /** A stored photo's bytes, for staff only: citizens' photos can show their homes and faces. */
-export async function readAttachment({ ctx, input }: { ctx: Ctx; input: { id: string } }) {
+export async function readAttachment({ ctx, input }: { ctx: AppCtx; input: { id: string } }) {
   const [file] = await ctx.db.select().from(attachments).where(eq(attachments.id, input.id));
   if (!file) throw notFound('Attachment');
   return file;

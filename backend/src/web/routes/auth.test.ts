@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { TEST_PASSWORD, type TestHotline, sessionCookie, startTestHotline } from '../../testing/hotline.ts';
-import { auditLog } from '../../platform/audit/schema.ts';
+import { auditLog } from '../../platform/audit/index.ts';
 import { users } from '../../identity/auth/schema.ts';
 
 const kinds = await testDatabaseKinds();

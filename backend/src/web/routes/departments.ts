@@ -3,8 +3,8 @@ import { asc } from 'drizzle-orm';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { actorOf } from '../http/actor.ts';
 import { STAFF_ROLES, requireRole } from '../http/auth.ts';
-import type { Ctx } from '../../platform/context.ts';
-import { departments } from '../../reference/departments/schema.ts';
+import type { AppCtx } from '../http/deps.ts';
+import { departments } from '../../reference/departments/index.ts';
 
 /** A unit events are dispatched to: a department (职能部门) or a street sub-center (联动分中心). */
 export const departmentViewSchema = z.object({
@@ -18,7 +18,7 @@ export const departmentViewSchema = z.object({
 export type DepartmentView = z.infer<typeof departmentViewSchema>;
 
 /** Departments first, then sub-centers, each by code. */
-export function listDepartments({ ctx }: { ctx: Ctx }): Promise<DepartmentView[]> {
+export function listDepartments({ ctx }: { ctx: AppCtx }): Promise<DepartmentView[]> {
   return ctx.db
     .select({ code: departments.code, name: departments.name, nameEn: departments.nameEn, kind: departments.kind, streetCode: departments.streetCode })
     .from(departments)

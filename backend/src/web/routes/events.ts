@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { MAX_PHOTO_BYTES } from '@hotline/channels';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { actorOf } from '../http/actor.ts';
-import { ServiceError } from '../../platform/errors/errors.ts';
+import { ServiceError } from '../../platform/errors/index.ts';
 import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
 import type { Role } from '../../identity/auth/schema.ts';
 import { eventStatuses } from '../../linkage/schema.ts';

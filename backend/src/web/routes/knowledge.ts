@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { actorOf } from '../http/actor.ts';
 import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
-import { listCannedReplies, searchKnowledge } from '../../reference/knowledge/search.ts';
-import { cannedReplySchema, knowledgeArticleSchema } from '../../reference/knowledge/views.ts';
+import { listCannedReplies, searchKnowledge } from '../../reference/knowledge/index.ts';
+import { cannedReplySchema, knowledgeArticleSchema } from '../../reference/knowledge/index.ts';
 
 const tags = ['knowledge'];
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { STAFF_ROLES, requireRole } from '../http/auth.ts';
-import type { Ctx } from '../../platform/context.ts';
+import type { AppCtx } from '../http/deps.ts';
 import { actorOf } from '../http/actor.ts';
-import { categories } from '../../reference/taxonomy/schema.ts';
+import { categories } from '../../reference/taxonomy/index.ts';
 
 export type CategoryView = z.infer<typeof categorySchema>;
 
@@ -17,7 +17,7 @@ export const categorySchema = z.object({
 });
 
 /** The deployment's matter categories (事项分类), in their configured order. */
-export function listCategories({ ctx }: { ctx: Ctx }) {
+export function listCategories({ ctx }: { ctx: AppCtx }) {
   return ctx.db
     .select({ code: categories.code, name: categories.name, nameEn: categories.nameEn, kind: categories.kind, platform: categories.platform })
     .from(categories)

@@ -4,7 +4,7 @@ import { MAX_PHOTO_BYTES } from '@hotline/channels';
 import { type WebAppealForm, requirePointPair, webAppealFieldsSchema, webAppealFormSchema, webChatMessageSchema } from '@hotline/channels/web';
 import { createRouter, errorResponses } from '../http/router.ts';
 import { actorOf } from '../http/actor.ts';
-import { ServiceError } from '../../platform/errors/errors.ts';
+import { ServiceError } from '../../platform/errors/index.ts';
 import { chatLineSchema } from '../../appeals/views.ts';
 import { citizenSession } from '../http/citizen-session.ts';
 import { sendWebChat, submitWebAppeal, webChatHistory } from '../../intake/web-form.ts';

@@ -6,12 +6,12 @@ import { type TestHotline, startTestHotline, submitWebAppeal } from '../../testi
 import { type FakeProvider, startFakeProvider } from '../../testing/fake-provider.ts';
 import { fakeTwilioMessages, postTwilio, smsParams, twilioEnv } from '../../testing/twilio.ts';
 import { insertTriagedAppeals } from '../../testing/staff.ts';
-import { auditLog } from '../../platform/audit/schema.ts';
+import { auditLog } from '../../platform/audit/index.ts';
 import { users } from '../../identity/auth/schema.ts';
 import { conversations, messages } from '../../messaging/schema.ts';
 import { eventSteps, events } from '../../linkage/schema.ts';
 import { addWorkingDays } from '../../linkage/time-limit.ts';
-import { knowledgeArticles, cannedReplies } from '../../reference/knowledge/schema.ts';
+import { knowledgeArticles, cannedReplies } from '../../reference/knowledge/index.ts';
 import { seedKnowledgeBase } from '../../demo/knowledge.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from '../realtime/protocol.ts';
 import type { NoteEvent } from '../../appeals/views.ts';
@@ -176,7 +176,7 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       const { appeal } = await webAppeal('首次响应测试');
       expect(appeal.firstResponseAt).toBeNull();
       const changes: string[] = [];
-      const off = hotline.deps.bus.on('appeal.updated', ({ appeal: updated, change }) => updated.id === appeal.id && changes.push(change));
+      const off = hotline.deps.domainEvents.on('appeal.updated', ({ appeal: updated, change }) => updated.id === appeal.id && changes.push(change));
       try {
         await post(`/api/appeals/${appeal.id}/replies`, { text: '第一次回复' }, agent1);
         const first = (await detail(appeal.id)).firstResponseAt;

@@ -1,0 +1,2 @@
+export { recordAudit, recordAudits } from './record.ts';
+export { auditLog } from './schema.ts';

@@ -1,0 +1,1 @@
+export { type ActorRef, type ChannelRegistry, type PlatformDeps, actorId, transact } from './context.ts';

@@ -1,0 +1,1 @@
+export { type DomainEvent, DomainEventBus, type DomainEventMap, type DomainEventName } from './bus.ts';

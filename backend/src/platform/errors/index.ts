@@ -1,0 +1,1 @@
+export { ServiceError, describeZodError, errorBodySchema, handleError, notFound } from './errors.ts';

@@ -1,0 +1,1 @@
+export { type Department, departments } from './schema.ts';

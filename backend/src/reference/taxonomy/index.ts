@@ -1,0 +1,1 @@
+export { type Category, categories, categoryDepartments } from './schema.ts';

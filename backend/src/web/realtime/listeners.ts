@@ -1,0 +1,55 @@
+import DataLoader from 'dataloader';
+import type { AppDeps } from '../http/deps.ts';
+import { loadAppealSummaries, loadMessageViews } from '../../appeals/queries.ts';
+import { toCallView } from '../../routing/calls/record.ts';
+import { loadNoteView } from '../../appeals/notes.ts';
+import { presenceOf } from '../../routing/presence.ts';
+import { loadEventSummary } from '../../linkage/queries.ts';
+import { STAFF_ROOM, departmentRoom } from './protocol.ts';
+import type { RealtimeServer } from './io.ts';
+
+/**
+ * Domain events fan out to the right rooms: staff see appeals, messages, calls, notes and presence;
+ * a department's handlers see their events only; citizens' rooms never get staff traffic.
+ * `drain` waits for pushes still loading their payload, so shutdown never pulls the database from under them.
+ */
+export function realtimeListeners(io: RealtimeServer, deps: AppDeps) {
+  const ctx = { ...deps, actor: { type: 'system' as const } };
+  const inFlight = new Set<Promise<void>>();
+  const fanOut = (work: () => Promise<void>) => {
+    const push = work()
+      .catch((error) => console.error('realtime fan-out failed:', error))
+      .finally(() => inFlight.delete(push));
+    inFlight.add(push);
+  };
+  // Payloads are read after commit; the pushes of one moment share one query (a burst of N new
+  // appeals reads N summaries at once, not N times). No cache: every push reads the current row.
+  const coalesced = { cache: false, batchScheduleFn: (load: () => void) => setImmediate(load) };
+  const appealSummary = new DataLoader((ids: readonly string[]) => loadAppealSummaries(ctx, ids), coalesced);
+  const messageView = new DataLoader((ids: readonly string[]) => loadMessageViews(deps.db, ids), coalesced);
+  const on = deps.domainEvents.on.bind(deps.domainEvents);
+  const unsubscribe = [
+    on('appeal.created', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:new', await appealSummary.load(appeal.id)))),
+    on('appeal.updated', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:updated', await appealSummary.load(appeal.id)))),
+    on('message.created', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:new', await messageView.load(message.id)))),
+    on('alert.emergency', ({ appeal, evidence }) => fanOut(async () => void io.to(STAFF_ROOM).emit('alert:emergency', { appeal: await appealSummary.load(appeal.id), evidence }))),
+    on('call.updated', ({ call }) => void io.to(STAFF_ROOM).emit('call:updated', toCallView(call))),
+    on('message.updated', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:updated', await messageView.load(message.id)))),
+    // Notes go to the staff room only: citizens' rooms never receive them.
+    on('note.created', ({ note }) => fanOut(async () => void io.to(STAFF_ROOM).emit('note:new', { ...(await loadNoteView(deps.db, note)), appealId: note.appealId }))),
+    on('presence.changed', ({ userId, status }) => void io.to(STAFF_ROOM).emit('presence:updated', { userId, status, online: deps.presence.isOnline(userId) })),
+    on('event.changed', ({ event, step }) =>
+      fanOut(async () => {
+        // A re-dispatch also tells the department it was taken from (the step's detail), so it leaves their worklist.
+        const previousLead = step.action === 'redispatch' && step.detail ? [step.detail] : [];
+        const departments = [...new Set([event.leadDepartmentCode, ...event.coDepartmentCodes, ...previousLead])];
+        io.to([STAFF_ROOM, ...departments.map(departmentRoom)]).emit('event:updated', await loadEventSummary(deps.db, event.id));
+      }),
+    ),
+    // Every instance hears of every console opening or closing (shared presence), so each tells only its own sockets.
+    deps.presence.onChange(({ userId, online }) =>
+      fanOut(async () => void io.local.to(STAFF_ROOM).emit('presence:updated', { userId, status: await presenceOf(deps.db, userId), online })),
+    ),
+  ];
+  return { unsubscribe, drain: async () => void (await Promise.all(inFlight)) };
+}
