@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../backend/src/platform/db/index.ts';
-import { seedDemoUsers } from '../backend/src/demo/seed.ts';
+import { seedDemoUsers } from '../backend/src/demo/index.ts';
 import { createTestPostgresDatabase } from '../backend/src/testing/databases.ts';
 import { startServerProcess } from '../backend/src/testing/server-process.ts';
 import { type Row, argNumber, emitRows, quantile } from './results.ts';

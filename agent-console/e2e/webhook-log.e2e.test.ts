@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { webhookDeliveries } from '../../backend/src/interop/linkage-webhooks/schema.ts';
+import { outbox } from '../../backend/src/platform/outbox/index.ts';
 import { screenshots, useBrowserHotline } from './harness.ts';
 
 /**
  * 推送记录 in the console: an admin finds the log empty while no linkage platform is configured,
- * then reads deliveries (written straight to the log as the delivery sweep leaves them), opens a
+ * then reads deliveries (written straight to the outbox as its sweep leaves them), opens a
  * payload and sends a failed one again. Supervisors do not get the screen.
  */
 
@@ -27,10 +27,10 @@ describe('the webhook delivery log screen', () => {
     const hour = 3600_000;
     const now = Date.now();
     await hotline()
-      .database.db.insert(webhookDeliveries)
+      .database.db.insert(outbox)
       .values([
-        { topic: 'event.created', url: RECEIVER, payload: { topic: 'event.created', caseNumber: 'DEMO-1' }, status: 'delivered', attempts: 1, lastStatusCode: 204, deliveredAt: new Date(now - 2 * hour), createdAt: new Date(now - 2 * hour) },
-        { topic: 'event.closed', url: RECEIVER, payload: { topic: 'event.closed', caseNumber: 'DEMO-2', result: '已修复' }, status: 'failed', attempts: 8, lastStatusCode: 500, lastError: 'Internal Server Error', createdAt: new Date(now - hour) },
+        { kind: 'linkage-webhook', topic: 'event.created', target: RECEIVER, payload: { topic: 'event.created', caseNumber: 'DEMO-1' }, status: 'delivered', attempts: 1, lastStatusCode: 204, deliveredAt: new Date(now - 2 * hour), createdAt: new Date(now - 2 * hour) },
+        { kind: 'linkage-webhook', topic: 'event.closed', target: RECEIVER, payload: { topic: 'event.closed', caseNumber: 'DEMO-2', result: '已修复' }, status: 'failed', attempts: 8, lastStatusCode: 500, lastError: 'Internal Server Error', createdAt: new Date(now - hour) },
       ]);
     await screen.getByRole('button', { name: '刷新' }).click();
     const rows = screen.getByTestId('webhook-row');
@@ -53,7 +53,7 @@ describe('the webhook delivery log screen', () => {
 
     await failed.getByRole('button', { name: '重试' }).click();
     await screen.locator('[data-testid="webhook-row"][data-status="pending"]').waitFor();
-    const [stored] = await hotline().database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.topic, 'event.closed'));
+    const [stored] = await hotline().database.db.select().from(outbox).where(eq(outbox.topic, 'event.closed'));
     expect(stored).toMatchObject({ status: 'pending', attempts: 0 });
   });
 });

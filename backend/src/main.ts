@@ -1,7 +1,7 @@
 import { loadConfig } from './platform/config/index.ts';
 import { demoChannelsFile, withDemoChannels } from './platform/config/index.ts';
 import { startServer } from './server.ts';
-import { rememberDemoPassword } from './demo/credentials.ts';
+import { rememberDemoPassword } from './demo/index.ts';
 
 const env = withDemoChannels(process.env);
 const config = loadConfig(env);

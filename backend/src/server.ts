@@ -9,28 +9,29 @@ import { DomainEventBus } from './platform/domain-events/index.ts';
 import type { ChannelRegistry } from './platform/context/index.ts';
 import { type Job, startJobs } from './platform/jobs/index.ts';
 import { Territory } from './reference/territory/index.ts';
-import { retryDeliveriesJob } from './messaging/retry-deliveries.ts';
-import { OnlinePresence } from './routing/online.ts';
-import { AutoRouter } from './routing/auto-assign.ts';
-import { routingListeners } from './routing/listeners.ts';
-import { AppealTriage } from './triage/triage.ts';
-import { triageListeners } from './triage/listeners.ts';
-import { eventWarningsJob } from './linkage/warnings.ts';
-import { notifyCitizensJob } from './followup/notify-citizens.ts';
-import { queueWebhooksJob } from './interop/linkage-webhooks/queue.ts';
-import { deliverWebhooksJob } from './interop/linkage-webhooks/deliver.ts';
-import { type DemoAccounts, seedDemoUsers, seedReferenceData } from './demo/seed.ts';
-import { seedKnowledgeBase } from './demo/knowledge.ts';
-import type { AppDeps } from './web/http/deps.ts';
+import { outboxJob } from './platform/outbox/index.ts';
+import { citizenMessages } from './messaging/index.ts';
+import { OnlinePresence } from './routing/index.ts';
+import { AutoRouter } from './routing/index.ts';
+import { routingListeners } from './routing/index.ts';
+import { AppealTriage } from './triage/index.ts';
+import { triageListeners } from './triage/index.ts';
+import { eventWarningsJob } from './linkage/index.ts';
+import { notifyCitizensJob } from './followup/index.ts';
+import { queueWebhooksJob } from './interop/linkage-webhooks/index.ts';
+import { linkageWebhooks } from './interop/linkage-webhooks/index.ts';
+import { type DemoAccounts, seedDemoUsers, seedReferenceData } from './demo/index.ts';
+import { seedKnowledgeBase } from './demo/index.ts';
+import type { AppDeps } from './web/http/index.ts';
 import { type AppOptions, createApp } from './web/app.ts';
-import { type Realtime, startRealtime, webChatSender } from './web/realtime/server.ts';
-import type { RealtimeServer } from './web/realtime/io.ts';
-import { realtimeListeners } from './web/realtime/listeners.ts';
-import { shareTriage } from './web/realtime/cluster.ts';
-import { startWallLive } from './web/realtime/wall-live.ts';
+import { type Realtime, startRealtime, webChatSender } from './web/realtime/index.ts';
+import type { RealtimeServer } from './web/realtime/index.ts';
+import { realtimeListeners } from './web/realtime/index.ts';
+import { shareTriage } from './web/realtime/index.ts';
+import { startWallLive } from './web/realtime/index.ts';
 
 /** Every scheduled job of the server, in one list so a newcomer sees all background work at once. */
-const JOBS: Job<AppDeps>[] = [notifyCitizensJob, retryDeliveriesJob, eventWarningsJob, queueWebhooksJob, deliverWebhooksJob];
+const JOBS: Job<AppDeps>[] = [notifyCitizensJob, eventWarningsJob, queueWebhooksJob, outboxJob([citizenMessages, linkageWebhooks])];
 
 export interface RunningServer {
   url: string;

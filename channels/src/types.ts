@@ -29,7 +29,8 @@ export const pointSchema = z.object({
 export type Point = z.infer<typeof pointSchema>;
 
 export const inboundAttachmentSchema = z.object({
-  contentType: z.string().min(1),
+  /** One media type (RFC 6838 token characters): never a list, which a browser might read as its last entry. */
+  contentType: z.string().regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, 'must be one media type, such as image/jpeg'),
   fileName: storableString().max(255).optional(),
   /** The bytes, when the channel hands them over… */
   data: z.instanceof(Buffer).optional(),

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
-import { conversations } from '../messaging/schema.ts';
-import { deliver, storeOutbound } from '../messaging/outbound.ts';
+import { closeConversations, deliver, storeOutbound } from '../messaging/index.ts';
 import { type Appeal, appeals } from './schema.ts';
-import { assertPending, claimIfUnassigned, lockAppeal, markFirstResponse } from './reply.ts';
+import { takeUpPending } from './decide.ts';
 
 /**
  * 直接答复: the agent answers a consultation on the citizen's own channel and closes it — no event
@@ -13,14 +12,11 @@ import { assertPending, claimIfUnassigned, lockAppeal, markFirstResponse } from 
  */
 export async function answerAppeal({ ctx, input }: { ctx: Ctx; input: { appealId: string; text: string } }): Promise<Appeal> {
   const { answered, message } = await transact(ctx, async (tx, publish) => {
-    const before = await lockAppeal(tx, input.appealId);
-    assertPending(before);
-    const claimed = (await claimIfUnassigned(tx, before)) ?? before;
-    const responded = await markFirstResponse(tx, claimed);
-    const message = await storeOutbound(tx, publish, responded, input.text);
+    const before = await takeUpPending(tx, input.appealId);
+    const message = await storeOutbound(tx, publish, before, input.text);
     const now = new Date();
     const [answered] = await tx.db.update(appeals).set({ status: 'answered', decidedAt: now, updatedAt: now }).where(eq(appeals.id, before.id)).returning();
-    await tx.db.update(conversations).set({ status: 'closed', closedAt: now }).where(eq(conversations.id, before.conversationId));
+    await closeConversations(tx.db, [before.conversationId], now);
     await recordAudit(tx.db, tx.actor, {
       action: 'appeal.answered',
       entityType: 'appeal',

@@ -9,7 +9,7 @@ import { createTestPostgresDatabase, testDatabaseKinds } from '../testing/databa
 import { type ServerProcess, freePort, startServerProcess } from '../testing/server-process.ts';
 import { TWILIO, smsParams } from '../testing/twilio.ts';
 import { appeals } from './schema.ts';
-import { messages } from '../messaging/schema.ts';
+import { messages } from '../messaging/index.ts';
 
 const kinds = await testDatabaseKinds();
 const TEXTS = 300;

@@ -1,12 +1,11 @@
 import { getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../identity/context.ts';
+import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
 import { recordAudits } from '../platform/audit/index.ts';
+import { citizenTexts } from '../platform/texts/index.ts';
 import { ServiceError, notFound } from '../platform/errors/index.ts';
-import { conversations } from '../messaging/schema.ts';
-import { deliver, storeOutbounds } from '../messaging/outbound.ts';
-import type { Message } from '../messaging/schema.ts';
+import { type Message, closeConversations, deliver, storeOutbounds } from '../messaging/index.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { findAppeal } from './queries.ts';
 import { assertPending, claimIfUnassigned } from './reply.ts';
@@ -17,9 +16,6 @@ async function rootOf(tx: TxCtx, appeal: Appeal): Promise<Appeal> {
   for (let hops = 0; current.duplicateOfId && hops < 20; hops++) current = await findAppeal(tx.db, current.duplicateOfId);
   return current;
 }
-
-const mergeNotice = (appeal: Appeal, root: Appeal) =>
-  `您反映的问题已有其他市民反映，已并入案件 ${root.caseNumber} 一并办理。您的案件流水号 ${appeal.caseNumber} 仍可查询进度，办结时会通知您。`;
 
 /**
  * Merges a pending appeal into the appeal it duplicates (合并): it leaves the queue, its reporter
@@ -70,16 +66,13 @@ export async function mergeDuplicates(tx: TxCtx, publish: (e: DomainEvent) => vo
     .from(sql`(values ${roots}) as v(id, root_id)`)
     .where(sql`${appeals.id} = v.id`)
     .returning(getTableColumns(appeals));
-  await tx.db
-    .update(conversations)
-    .set({ status: 'closed', closedAt: now })
-    .where(inArray(conversations.id, planned.map(({ before }) => before.conversationId)));
+  await closeConversations(tx.db, planned.map(({ before }) => before.conversationId), now);
   await recordAudits(
     tx.db,
     planned.map(({ before, root }) => ({ actor: tx.actor, action: 'appeal.merged', entityType: 'appeal', entityId: before.id, before: { status: before.status }, after: { status: 'merged', duplicateOfId: root.id } })),
   );
   const done = planned.map(({ before, root }) => ({ merged: merged.find((a) => a.id === before.id)!, root }));
-  const notices = await storeOutbounds(tx, publish, done.map(({ merged, root }) => ({ appeal: merged, text: mergeNotice(merged, root) })));
+  const notices = await storeOutbounds(tx, publish, done.map(({ merged, root }) => ({ about: merged, text: citizenTexts(tx.config.language).notices.merged(merged.caseNumber, root.caseNumber) })));
   return done.map(({ merged, root }, i) => {
     publish({ name: 'appeal.updated', payload: { appeal: merged, change: 'merged' } });
     publish({ name: 'appeal.updated', payload: { appeal: root, change: 'message' } });

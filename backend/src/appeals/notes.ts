@@ -1,11 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../identity/context.ts';
+import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';
-import { users } from '../identity/auth/schema.ts';
+import { users } from '../identity/auth/index.ts';
 import { type Appeal, type AppealNote, appealNotes } from './schema.ts';
 import { lockAppeal } from './reply.ts';
 import type { NoteView } from './views.ts';

@@ -1,18 +1,15 @@
-import { type SQL, and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
-import { users } from '../identity/auth/schema.ts';
-import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
-import { attachments, messages } from '../messaging/schema.ts';
+import { users } from '../identity/auth/index.ts';
+import { contactIdentities, contacts } from '../identity/contacts/index.ts';
+import { messagesOfAppeal } from '../messaging/index.ts';
 import { notFound } from '../platform/errors/index.ts';
 import type { Territory } from '../reference/territory/index.ts';
-import { callsOfAppeal } from '../routing/calls/record.ts';
-import { type Appeal, type AppealStatus, appeals } from './schema.ts';
-import type { AppealDetail, AppealPage, AppealSummary, ContactHistoryItem, DuplicateView, MessageView } from './views.ts';
+import { type Appeal, type AppealStatus, appeals, duplicateSuggestions } from './schema.ts';
+import type { AppealPage, AppealRecord, AppealSummary, ContactHistoryItem, DuplicateView } from './views.ts';
 import { notesOfAppeal } from './notes.ts';
-import { eventOfAppeal } from '../linkage/create.ts';
-import { duplicateSuggestions } from '../triage/schema.ts';
 
 const CONTACT_HISTORY_LIMIT = 20;
 
@@ -94,11 +91,12 @@ export async function loadAppealSummaries(ctx: Ctx, appealIds: readonly string[]
   return appealIds.map((id) => found.get(id) ?? notFound('Appeal'));
 }
 
-export async function getAppealDetail({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<AppealDetail> {
+/** One appeal as an agent works it (the console's detail adds its calls and event). */
+export async function getAppealRecord({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<AppealRecord> {
   const [row] = await selectAppeals(ctx.db).where(eq(appeals.id, input.id));
   if (!row) throw notFound('Appeal');
   const { appeal } = row;
-  const [[contact], identities, thread, phoneCalls, duplicates, mergedReporters, notes, history, event] = await Promise.all([
+  const [[contact], identities, thread, duplicates, mergedReporters, notes, history] = await Promise.all([
     ctx.db.select().from(contacts).where(eq(contacts.id, appeal.contactId)),
     ctx.db
       .select({ kind: contactIdentities.kind, value: contactIdentities.value })
@@ -106,7 +104,6 @@ export async function getAppealDetail({ ctx, input }: { ctx: Ctx; input: { id: s
       .where(eq(contactIdentities.contactId, appeal.contactId))
       .orderBy(asc(contactIdentities.createdAt)),
     messagesOfAppeal(ctx.db, appeal.id),
-    callsOfAppeal(ctx.db, appeal.id),
     duplicatesOf(ctx, appeal.id),
     ctx.db
       .select({ id: appeals.id, caseNumber: appeals.caseNumber, channel: appeals.channel, createdAt: appeals.createdAt })
@@ -115,7 +112,6 @@ export async function getAppealDetail({ ctx, input }: { ctx: Ctx; input: { id: s
       .orderBy(asc(appeals.createdAt)),
     notesOfAppeal(ctx.db, appeal.id),
     contactHistoryOf(ctx.db, appeal),
-    eventOfAppeal(ctx.db, appeal.id),
   ]);
   return {
     ...summaryOf(row, ctx.territory),
@@ -123,13 +119,11 @@ export async function getAppealDetail({ ctx, input }: { ctx: Ctx; input: { id: s
     contact: { id: contact!.id, name: contact!.name, identities },
     gridPath: appeal.gridCode ? ctx.territory.ancestry(appeal.gridCode).map((u) => ({ code: u.code, name: u.name, nameEn: u.nameEn, level: u.level })) : [],
     messages: thread,
-    calls: phoneCalls,
     classification: appeal.classification ?? null,
     duplicates,
     mergedReporters: mergedReporters.map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
     notes,
     contactHistory: history,
-    event,
   };
 }
 
@@ -161,60 +155,6 @@ async function duplicatesOf(ctx: Ctx, appealId: string): Promise<DuplicateView[]
     const other = others.find((o) => o.appeal.id === otherId(suggestion));
     return other ? [{ appeal: summaryOf(other, ctx.territory), score: suggestion.score, decision: suggestion.decision, evidence: suggestion.evidence as DuplicateView['evidence'] }] : [];
   });
-}
-
-export function messagesOfAppeal(db: DbOrTx, appealId: string): Promise<MessageView[]> {
-  return messageViews(db, eq(messages.appealId, appealId));
-}
-
-export async function loadMessageView(db: DbOrTx, messageId: string): Promise<MessageView> {
-  const [view] = await loadMessageViews(db, [messageId]);
-  if (view instanceof Error) throw view;
-  return view!;
-}
-
-/** Several messages' views in two queries, in the order asked; a missing one is a not-found error in its place. */
-export async function loadMessageViews(db: DbOrTx, messageIds: readonly string[]): Promise<(MessageView | Error)[]> {
-  const found = new Map((await messageViews(db, inArray(messages.id, [...messageIds]))).map((view) => [view.id, view]));
-  return messageIds.map((id) => found.get(id) ?? notFound('Message'));
-}
-
-async function messageViews(db: DbOrTx, where: SQL): Promise<MessageView[]> {
-  const rows = await db
-    .select({ message: messages, authorName: users.displayName })
-    .from(messages)
-    .leftJoin(users, eq(users.id, messages.authorUserId))
-    .where(where)
-    .orderBy(asc(messages.createdAt));
-  const files = rows.length
-    ? await db
-        .select({ id: attachments.id, messageId: attachments.messageId, contentType: attachments.contentType, fileName: attachments.fileName, byteSize: attachments.byteSize })
-        .from(attachments)
-        .where(inArray(attachments.messageId, rows.map((r) => r.message.id)))
-    : [];
-  return rows.map(({ message, authorName }) => toMessageView(message, authorName, files));
-}
-
-export function toMessageView(
-  message: typeof messages.$inferSelect,
-  authorName: string | null,
-  files: { id: string; messageId: string; contentType: string; fileName: string | null; byteSize: number | null }[] = [],
-): MessageView {
-  return {
-    id: message.id,
-    appealId: message.appealId,
-    channel: message.channel,
-    direction: message.direction,
-    text: message.text,
-    author: message.authorUserId ? { id: message.authorUserId, displayName: authorName ?? '' } : null,
-    deliveryStatus: message.deliveryStatus,
-    deliveryError: message.deliveryError,
-    location: message.latitude !== null && message.longitude !== null ? { latitude: message.latitude, longitude: message.longitude, label: message.locationLabel } : null,
-    attachments: files
-      .filter((f) => f.messageId === message.id)
-      .map(({ messageId: _m, ...f }) => ({ ...f, href: `/api/attachments/${f.id}` })),
-    createdAt: iso(message.createdAt),
-  };
 }
 
 export async function findAppeal(db: DbOrTx, id: string): Promise<Appeal> {

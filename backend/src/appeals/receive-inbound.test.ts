@@ -4,8 +4,8 @@ import type { InboundMessageInput } from '@hotline/channels';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../testing/hotline.ts';
 import { appeals } from './schema.ts';
-import { contactIdentities } from '../identity/contacts/schema.ts';
-import { messages } from '../messaging/schema.ts';
+import { contactIdentities } from '../identity/contacts/index.ts';
+import { messages } from '../messaging/index.ts';
 import { auditLog } from '../platform/audit/index.ts';
 import { receiveInbound } from './receive-inbound.ts';
 

@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type InboundMessage, type InboundMessageInput, inboundMessageSchema } from '@hotline/channels';
-import type { Ctx, Deps, TxCtx } from '../identity/context.ts';
+import type { Ctx, Deps, TxCtx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
-import type { Db } from '../platform/db/index.ts';
+import { type Db, GroupCommit } from '../platform/db/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
-import { GroupCommit } from '../platform/db/index.ts';
 import { recordAudits } from '../platform/audit/index.ts';
-import { type ResolvedContact, resolveContacts } from '../identity/contacts/resolve.ts';
+import { type ResolvedContact, isOptedOut, resolveContacts } from '../identity/contacts/index.ts';
+import { type Message, findStoredInbound, openConversations, setCurrentAppeals, storeInboundMessages } from '../messaging/index.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { reserveCaseNumbers } from './case-number.ts';
-import { type Message, attachments, conversations, messages } from '../messaging/schema.ts';
-import { isOptedOut } from '../identity/contacts/opt-out.ts';
-import { awaitingSurvey, ratingGivenBy, ratingOf, recordSurveyAnswer } from '../followup/survey.ts';
 import { records } from '../platform/db/index.ts';
 
 export interface IntakeResult {
@@ -21,8 +17,6 @@ export interface IntakeResult {
   message: Message;
   /** True when the provider message id was seen before: nothing new was stored. */
   replayed: boolean;
-  /** The 回访 rating the message gave, when it answered a survey instead of opening an appeal. */
-  rating?: number;
   /** The sender has opted out (SMS STOP / 退订): the message is stored, nothing is sent back. */
   senderOptedOut: boolean;
 }
@@ -123,42 +117,42 @@ async function storeAll(tx: TxCtx, batch: InboundMessage[], publish: Publish): P
     else arrivals.push({ inbound, contact: contacts[i]! });
     conversationKeys.add(key);
   });
-  const answers = new Map<Arrival, IntakeResult | undefined>();
-  // Before anything could open a new appeal: a bare 1–5 may answer this citizen's 回访 survey.
-  for (const arrival of arrivals) {
-    const surveyed = await surveyAnswered(tx, arrival);
-    if (surveyed) answers.set(arrival, await storeSurveyAnswer({ ...tx, actor: { type: 'contact', contactId: arrival.contact.contactId } }, arrival, surveyed, publish));
-  }
-  const filing = arrivals.filter((arrival) => !answers.has(arrival));
-  if (filing.length) await fileMessages(tx, filing, publish);
-  for (const arrival of filing) answers.set(arrival, arrival.message && resultOf(arrival));
+  await fileMessages(tx, arrivals, publish);
   const stored = new Map<InboundMessage, IntakeResult>();
-  for (const [arrival, answer] of answers) if (answer) stored.set(arrival.inbound, answer);
+  for (const arrival of arrivals) {
+    if (arrival.message) stored.set(arrival.inbound, { appeal: arrival.current!, message: arrival.message, replayed: false, senderOptedOut: arrival.contact.senderOptedOut });
+  }
   return { stored, deferred };
 }
 
-const resultOf = (arrival: Arrival): IntakeResult => ({
-  appeal: arrival.current!,
-  message: arrival.message!,
-  replayed: false,
-  senderOptedOut: arrival.contact.senderOptedOut,
-});
-
 /** Each message into its conversation's current appeal, or a new appeal when there is none. */
 async function fileMessages(tx: TxCtx, arrivals: Arrival[], publish: Publish) {
-  await openConversations(tx, arrivals);
+  const open = await openConversations(
+    tx.db,
+    arrivals.map((a) => ({ contactId: a.contact.contactId, channel: a.inbound.channel, identityId: a.contact.senderIdentityId })),
+  );
+  arrivals.forEach((arrival, i) => {
+    arrival.conversationId = open[i]!.id;
+    if (!arrival.inbound.startsNewAppeal && open[i]!.currentAppealId) arrival.appealId = open[i]!.currentAppealId!;
+  });
   await loadCurrentAppeals(tx, arrivals);
   for (const arrival of arrivals) arrival.appealId = arrival.current?.id ?? randomUUID();
-  await insertMessages(tx, arrivals);
+  const messages = await storeInboundMessages(
+    tx.db,
+    arrivals.map((a) => ({ conversationId: a.conversationId!, appealId: a.appealId!, inbound: a.inbound })),
+  );
+  arrivals.forEach((arrival, i) => (arrival.message = messages[i]));
   const stored = arrivals.filter((a) => a.message);
-  await insertAttachments(tx, stored);
 
   const followUps = stored.filter((a) => a.current);
-  for (const arrival of followUps) arrival.current = await addToAppeal(tx, arrival.current!, arrival.inbound);
+  for (const arrival of followUps) arrival.current = await addMessageToAppeal(tx, arrival.current!, arrival.inbound);
   const opening = stored.filter((a) => !a.current);
   // The case-number counter is locked last, so its lock is held as briefly as possible.
   await createAppeals(tx, opening);
-  await setCurrentAppeals(tx, opening);
+  await setCurrentAppeals(
+    tx.db,
+    opening.map((a) => ({ conversationId: a.conversationId!, appealId: a.appealId! })),
+  );
   await recordAudits(
     tx.db,
     opening.map((a) => ({
@@ -176,92 +170,11 @@ async function fileMessages(tx: TxCtx, arrivals: Arrival[], publish: Publish) {
   }
 }
 
-/**
- * Each contact's open conversation on the channel, opened when there is none, and locked (in one
- * order, against deadlocks) for the rest of the transaction so two messages arriving together
- * cannot both open a new appeal in it. One statement; a conversation a concurrent transaction
- * opened meanwhile is not in its snapshot, and is read (and locked) by a second.
- */
-async function openConversations(tx: TxCtx, arrivals: Arrival[]) {
-  const wanted = arrivals
-    .map((a) => ({ contact_id: a.contact.contactId, channel: a.inbound.channel, identity_id: a.contact.senderIdentityId }))
-    .sort((a, b) => (a.contact_id + a.channel < b.contact_id + b.channel ? -1 : 1));
-  const open = await openOrLock(tx, wanted, true);
-  const found = (a: Arrival) => open.find((c) => c.contact_id === a.contact.contactId && c.channel === a.inbound.channel);
-  const missing = wanted.filter((w) => !open.some((c) => c.contact_id === w.contact_id && c.channel === w.channel));
-  if (missing.length) open.push(...(await openOrLock(tx, missing, false)));
-  for (const arrival of arrivals) {
-    const conversation = found(arrival)!;
-    arrival.conversationId = conversation.id;
-    if (!arrival.inbound.startsNewAppeal && conversation.current_appeal_id) arrival.appealId = conversation.current_appeal_id;
-    if (conversation.identity_id !== arrival.contact.senderIdentityId) {
-      await tx.db.update(conversations).set({ identityId: arrival.contact.senderIdentityId }).where(eq(conversations.id, conversation.id));
-    }
-  }
-}
-
-const openConversationsSchema = z.object({
-  rows: z.array(z.object({ id: z.string(), contact_id: z.string(), channel: z.string(), identity_id: z.string(), current_appeal_id: z.string().nullable() })),
-});
-type OpenConversation = z.infer<typeof openConversationsSchema>['rows'][number];
-
-async function openOrLock(tx: TxCtx, wanted: { contact_id: string; channel: string; identity_id: string }[], open: boolean): Promise<OpenConversation[]> {
-  const columns = sql.raw('id, contact_id, channel, identity_id, current_appeal_id');
-  const opening = open
-    ? sql`, opened as (insert into ${conversations} (contact_id, channel, identity_id) select contact_id, channel, identity_id from wanted on conflict do nothing returning ${columns})`
-    : sql``;
-  const result = await tx.db.execute(sql`
-    with wanted as (select * from jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) as w(contact_id uuid, channel channel, identity_id uuid))${opening},
-    existing as (
-      select c.id, c.contact_id, c.channel, c.identity_id, c.current_appeal_id from ${conversations} c
-      join wanted w on w.contact_id = c.contact_id and w.channel = c.channel
-      where c.status = 'open' order by c.id for update of c)
-    ${open ? sql`select ${columns} from opened union all ` : sql``}select ${columns} from existing`);
-  return openConversationsSchema.parse(result).rows;
-}
-
 async function loadCurrentAppeals(tx: TxCtx, arrivals: Arrival[]) {
   const ids = arrivals.flatMap((a) => (a.appealId ? [a.appealId] : []));
   if (!ids.length) return;
   const current = await tx.db.select().from(appeals).where(inArray(appeals.id, ids));
   for (const arrival of arrivals) arrival.current = current.find((appeal) => appeal.id === arrival.appealId);
-}
-
-/** The messages, once per (channel, provider message id): one a concurrent copy stored first is left without `message`. */
-async function insertMessages(tx: TxCtx, arrivals: Arrival[]) {
-  const inserted = await tx.db
-    .insert(messages)
-    .select(records(messages, arrivals.map((a) => messageRow(a.conversationId!, a.inbound, a.appealId!))))
-    .onConflictDoNothing()
-    .returning();
-  for (const arrival of arrivals) arrival.message = inserted.find((m) => m.channel === arrival.inbound.channel && m.providerMessageId === arrival.inbound.providerMessageId);
-}
-
-const messageRow = (conversationId: string, inbound: InboundMessage, appealId: string) => ({
-  conversationId,
-  appealId,
-  channel: inbound.channel,
-  direction: 'in' as const,
-  text: inbound.text,
-  latitude: inbound.location?.latitude,
-  longitude: inbound.location?.longitude,
-  locationLabel: inbound.location?.label,
-  providerMessageId: inbound.providerMessageId,
-  receivedAt: inbound.receivedAt,
-});
-
-async function insertAttachments(tx: TxCtx, arrivals: Arrival[]) {
-  const rows = arrivals.flatMap((a) =>
-    a.inbound.attachments.map((file) => ({
-      messageId: a.message!.id,
-      contentType: file.contentType,
-      fileName: file.fileName,
-      byteSize: file.data?.length,
-      url: file.url,
-      data: file.data,
-    })),
-  );
-  if (rows.length) await tx.db.insert(attachments).values(rows);
 }
 
 /** New appeals with consecutive case numbers; each arrival's `current` becomes its appeal. */
@@ -278,59 +191,25 @@ async function createAppeals(tx: TxCtx, arrivals: Arrival[]) {
       records(
         appeals,
         arrivals.map((a, i) => ({
-        id: a.appealId!,
-        contactId: a.contact.contactId,
-        conversationId: a.conversationId!,
-        caseNumber: caseNumbers[i]!,
-        channel: a.inbound.channel,
-        summary: a.inbound.text,
-        address: a.inbound.address,
-        messageCount: 1,
-        createdAt: a.inbound.receivedAt,
-        ...(a.inbound.location ? placed(tx, a.inbound.location) : {}),
-      })),
+          id: a.appealId!,
+          contactId: a.contact.contactId,
+          conversationId: a.conversationId!,
+          caseNumber: caseNumbers[i]!,
+          channel: a.inbound.channel,
+          summary: a.inbound.text,
+          address: a.inbound.address,
+          messageCount: 1,
+          createdAt: a.inbound.receivedAt,
+          ...(a.inbound.location ? placed(tx, a.inbound.location) : {}),
+        })),
       ),
     )
     .returning();
   for (const arrival of arrivals) arrival.current = created.find((appeal) => appeal.id === arrival.appealId);
 }
 
-async function setCurrentAppeals(tx: TxCtx, arrivals: Arrival[]) {
-  if (!arrivals.length) return;
-  const pairs = sql.join(
-    arrivals.map((a) => sql`(${a.conversationId}::uuid, ${a.appealId}::uuid)`),
-    sql`, `,
-  );
-  await tx.db.execute(sql`update ${conversations} set current_appeal_id = v.appeal_id from (values ${pairs}) as v(id, appeal_id) where ${conversations.id} = v.id`);
-}
-
-/**
- * The rating and the appeal it answers, when the message is only a rating and the citizen has a
- * survey waiting. A web form or a call is a new appeal by design, never an answer.
- */
-async function surveyAnswered(tx: TxCtx, { inbound, contact }: Arrival) {
-  const rating = inbound.startsNewAppeal || inbound.attachments.length || inbound.location ? undefined : ratingOf(inbound.text);
-  if (rating === undefined) return undefined;
-  const appeal = await awaitingSurvey(tx, contact.contactId, inbound.receivedAt);
-  return appeal && { appeal, rating };
-}
-
-/** A survey answer is kept in the rated appeal's conversation (nothing lost) and opens no appeal. */
-async function storeSurveyAnswer(tx: TxCtx, arrival: Arrival, surveyed: { appeal: Appeal; rating: number }, publish: Publish): Promise<IntakeResult | undefined> {
-  const { inbound } = arrival;
-  const [message] = await tx.db
-    .insert(messages)
-    .values(messageRow(surveyed.appeal.conversationId, inbound, surveyed.appeal.id))
-    .onConflictDoNothing()
-    .returning();
-  if (!message) return undefined;
-  const counted = await addToAppeal(tx, surveyed.appeal, inbound);
-  const appeal = await recordSurveyAnswer(tx, publish, counted, { satisfaction: surveyed.rating, channel: inbound.channel, at: inbound.receivedAt });
-  publish({ name: 'message.created', payload: { message } });
-  return { appeal, message, replayed: false, rating: surveyed.rating, senderOptedOut: arrival.contact.senderOptedOut };
-}
-
-async function addToAppeal(tx: TxCtx, appeal: Appeal, inbound: InboundMessage): Promise<Appeal> {
+/** A follow-up message counts on its appeal, and gives it an address or a point it lacked. */
+export async function addMessageToAppeal(tx: TxCtx, appeal: Appeal, inbound: InboundMessage): Promise<Appeal> {
   const point = inbound.location && !appeal.latitude ? placed(tx, inbound.location) : {};
   const [updated] = await tx.db
     .update(appeals)
@@ -353,19 +232,13 @@ function placed(ctx: Ctx, point: { latitude: number; longitude: number }) {
 /** Messages stored before (a provider's retry, or a concurrent copy that won), answered as they were then. */
 async function findStored(ctx: Ctx, batch: InboundMessage[]): Promise<Map<InboundMessage, IntakeResult>> {
   const found = new Map<InboundMessage, IntakeResult>();
-  if (!batch.length) return found;
-  const keys = sql.join(
-    batch.map((inbound) => sql`(${inbound.channel}::channel, ${inbound.providerMessageId})`),
-    sql`, `,
-  );
-  const rows = await ctx.db
-    .select({ message: messages, appeal: appeals })
-    .from(messages)
-    .innerJoin(appeals, eq(appeals.id, messages.appealId))
-    .where(sql`(${messages.channel}, ${messages.providerMessageId}) in (${keys})`);
+  const stored = await findStoredInbound(ctx.db, batch);
+  if (!stored.length) return found;
+  const filedIn = await ctx.db.select().from(appeals).where(inArray(appeals.id, stored.flatMap((m) => (m.appealId ? [m.appealId] : []))));
   for (const inbound of batch) {
-    const row = rows.find((r) => r.message.channel === inbound.channel && r.message.providerMessageId === inbound.providerMessageId);
-    if (row) found.set(inbound, { ...row, replayed: true, rating: ratingGivenBy(row.message, row.appeal), senderOptedOut: await isOptedOut(ctx, inbound.sender) });
+    const message = stored.find((m) => m.channel === inbound.channel && m.providerMessageId === inbound.providerMessageId);
+    const appeal = message && filedIn.find((a) => a.id === message.appealId);
+    if (message && appeal) found.set(inbound, { appeal, message, replayed: true, senderOptedOut: await isOptedOut(ctx, inbound.sender) });
   }
   return found;
 }

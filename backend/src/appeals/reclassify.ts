@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';

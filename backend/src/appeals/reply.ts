@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../identity/context.ts';
+import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
-import { deliver, storeOutbound } from '../messaging/outbound.ts';
+import { deliver, storeOutbound } from '../messaging/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
-import type { Message } from '../messaging/schema.ts';
+import type { Message } from '../messaging/index.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { findAppeal } from './queries.ts';
 

@@ -1,10 +1,10 @@
-import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { ClassificationRecord } from './classification-record.ts';
 import { sql } from 'drizzle-orm';
 import { createdAt } from '../platform/db/index.ts';
-import { contacts } from '../identity/contacts/schema.ts';
-import { channelEnum, conversations } from '../messaging/schema.ts';
-import { users } from '../identity/auth/schema.ts';
+import { contacts } from '../identity/contacts/index.ts';
+import { channelEnum, conversations } from '../messaging/index.ts';
+import { users } from '../identity/auth/index.ts';
 
 /** `answered`: a consultation answered directly by the agent and closed (直接答复). */
 export const appealStatuses = ['pending', 'accepted', 'rejected', 'merged', 'answered'] as const;
@@ -100,3 +100,26 @@ export const appealNotes = pgTable(
 );
 
 export type AppealNote = typeof appealNotes.$inferSelect;
+
+/**
+ * A possible duplicate of an appeal, found by the dedup index: `attach` when the match was
+ * certain (the appeal was merged automatically), `suggest` when an agent should look.
+ */
+export const duplicateSuggestions = pgTable(
+  'duplicate_suggestions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => appeals.id),
+    score: real('score').notNull(),
+    decision: text('decision', { enum: ['attach', 'suggest'] }).notNull(),
+    /** Shared words, distance, time apart, text similarity: why the two look alike. */
+    evidence: jsonb('evidence').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('duplicate_suggestions_pair_key').on(t.appealId, t.candidateId), index('duplicate_suggestions_candidate_idx').on(t.candidateId)],
+);

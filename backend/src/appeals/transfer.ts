@@ -1,10 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
 import { ServiceError, notFound } from '../platform/errors/index.ts';
-import { users } from '../identity/auth/schema.ts';
-import { ROSTER_ROLES } from '../routing/presence.ts';
+import { users } from '../identity/auth/index.ts';
+import { ROSTER_ROLES } from '../identity/auth/index.ts';
 import { type Appeal, appeals } from './schema.ts';
 import { assertPending, lockAppeal } from './reply.ts';
 import { storeNote } from './notes.ts';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { channels } from '@hotline/channels';
 import { appealStatuses, appealTypes, urgencies } from './schema.ts';
-import { eventViewSchema } from '../linkage/views.ts';
-import { eventStatuses } from '../linkage/schema.ts';
+import { messageViewSchema } from '../messaging/index.ts';
 
 /**
  * What the API and the socket events show of appeals. Plain zod with no server imports,
@@ -41,45 +40,6 @@ export const appealSummarySchema = z.object({
   firstResponseAt: z.iso.datetime().nullable(),
 });
 export type AppealSummary = z.infer<typeof appealSummarySchema>;
-
-export const attachmentViewSchema = z.object({
-  id: z.uuid(),
-  contentType: z.string(),
-  fileName: z.string().nullable(),
-  byteSize: z.number().int().nullable(),
-  /** Where the console loads it from (staff only). */
-  href: z.string(),
-});
-
-export const messageViewSchema = z.object({
-  id: z.uuid(),
-  appealId: z.uuid().nullable(),
-  channel: z.enum(channels),
-  direction: z.enum(['in', 'out']),
-  text: z.string(),
-  author: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
-  deliveryStatus: z.enum(['pending', 'queued', 'sent', 'delivered', 'undelivered', 'failed']).nullable(),
-  deliveryError: z.string().nullable(),
-  location: z.object({ latitude: z.number(), longitude: z.number(), label: z.string().nullable() }).nullable(),
-  attachments: z.array(attachmentViewSchema),
-  createdAt: z.iso.datetime(),
-});
-export type MessageView = z.infer<typeof messageViewSchema>;
-
-/** A phone call behind an appeal, as the agent sees it live. */
-export const callViewSchema = z.object({
-  callSid: z.string(),
-  appealId: z.uuid().nullable(),
-  status: z.enum(['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled']),
-  /** When the caller started waiting for an agent, if they did. */
-  enqueuedAt: z.iso.datetime().nullable(),
-  /** bridged (answered), hangup (abandoned while waiting), leave, queue-full… */
-  queueResult: z.string().nullable(),
-  durationSeconds: z.number().int().nullable(),
-  startedAt: z.iso.datetime(),
-  endedAt: z.iso.datetime().nullable(),
-});
-export type CallView = z.infer<typeof callViewSchema>;
 
 const scoredLabelSchema = z.object({
   label: z.string(),
@@ -138,7 +98,8 @@ export const contactHistoryItemSchema = z.object({
 });
 export type ContactHistoryItem = z.infer<typeof contactHistoryItemSchema>;
 
-export const appealDetailSchema = appealSummarySchema.extend({
+/** One appeal as an agent works it: its contact, conversation, classification, duplicates and notes. */
+export const appealRecordSchema = appealSummarySchema.extend({
   contact: z.object({
     id: z.uuid(),
     name: z.string().nullable(),
@@ -147,7 +108,6 @@ export const appealDetailSchema = appealSummarySchema.extend({
   /** 区 → 街道 → 社区 → 网格 names of the appeal's grid. */
   gridPath: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), level: z.string() })),
   messages: z.array(messageViewSchema),
-  calls: z.array(callViewSchema),
   classification: classificationViewSchema.nullable(),
   /** Likely duplicates among open appeals, best first. */
   duplicates: z.array(duplicateViewSchema),
@@ -157,10 +117,8 @@ export const appealDetailSchema = appealSummarySchema.extend({
   notes: z.array(noteViewSchema),
   /** The citizen's other appeals across channels, newest first (at most 20). */
   contactHistory: z.array(contactHistoryItemSchema),
-  /** The event (事件) the appeal became when accepted. */
-  event: eventViewSchema.nullable(),
 });
-export type AppealDetail = z.infer<typeof appealDetailSchema>;
+export type AppealRecord = z.infer<typeof appealRecordSchema>;
 
 export const appealPageSchema = z.object({
   items: z.array(appealSummarySchema),
@@ -169,69 +127,6 @@ export const appealPageSchema = z.object({
   pageSize: z.number().int(),
 });
 export type AppealPage = z.infer<typeof appealPageSchema>;
-
-/** Steps of a case a citizen is shown: the appeal's decision, then the event's closed loop (no internal steps such as warnings or urging). */
-export const publicSteps = ['received', 'accepted', 'rejected', 'merged', 'answered', 'dispatched', 'signed', 'reported', 'rework', 'returned', 'redispatched', 'closed', 'reopened', 'cancelled'] as const;
-
-/** The event (事件) behind a case, as a citizen may see it: its step, the unit handling it, its time limit and, once closed, the result. */
-export const publicEventSchema = z.object({
-  status: z.enum(eventStatuses),
-  department: z.object({ name: z.string(), nameEn: z.string() }),
-  /** 办理时限, while the department still owes work (待签收, 处置中); otherwise null. */
-  timeLimitAt: z.iso.datetime().nullable(),
-  /** 处理结果, once closed. */
-  result: z.string().nullable(),
-  closedAt: z.iso.datetime().nullable(),
-});
-export type PublicEvent = z.infer<typeof publicEventSchema>;
-
-/** What anyone holding a case number may see: progress, never personal data or the appeal's text. */
-export const publicAppealSchema = z.object({
-  caseNumber: z.string(),
-  status: z.enum(appealStatuses),
-  channel: z.enum(channels),
-  submittedAt: z.iso.datetime(),
-  decidedAt: z.iso.datetime().nullable(),
-  rejectReason: z.string().nullable(),
-  /** The event handling it (for a merged duplicate: the event of the case it was merged into); null before acceptance. */
-  event: publicEventSchema.nullable(),
-  /** The current step in words, as SMS, WeChat and the voice menu say it (zh-CN). */
-  statusText: z.string(),
-  progress: z.array(z.object({ step: z.enum(publicSteps), at: z.iso.datetime(), note: z.string().nullable() })),
-});
-export type PublicAppeal = z.infer<typeof publicAppealSchema>;
-
-/** A line of the citizen's own web chat. */
-export const chatLineSchema = z.object({
-  id: z.uuid(),
-  direction: z.enum(['in', 'out']),
-  text: z.string(),
-  caseNumber: z.string().nullable(),
-  createdAt: z.iso.datetime(),
-});
-export type ChatLine = z.infer<typeof chatLineSchema>;
-
-/** Hot words and hot issues (热词, 热点问题) for supervisors, per day or week and per street. */
-export const hotReportSchema = z.object({
-  period: z.enum(['day', 'week']),
-  from: z.iso.datetime(),
-  streetCode: z.string().nullable(),
-  appeals: z.number().int(),
-  terms: z.array(z.object({ term: z.string(), docs: z.number().int(), count: z.number().int() })),
-  issues: z.array(
-    z.object({
-      period: z.string(),
-      street: z.string(),
-      size: z.number().int(),
-      terms: z.array(z.string()),
-      category: z.string().nullable(),
-      caseNumbers: z.array(z.string()),
-      first: z.iso.datetime(),
-      last: z.iso.datetime(),
-    }),
-  ),
-});
-export type HotReport = z.infer<typeof hotReportSchema>;
 
 /** To supervisors and agents: an emergency (fire, gas, injury…) arrived and jumped the queue. */
 export const emergencyAlertSchema = z.object({ appeal: appealSummarySchema, evidence: z.array(z.string()) });

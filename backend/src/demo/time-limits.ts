@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/index.ts';
-import { type TimeLimitRule, timeLimitRules } from '../linkage/schema.ts';
+import { type TimeLimitRule, timeLimitRules } from '../linkage/index.ts';
 
 type SeedRule = Omit<TimeLimitRule, 'id'>;
 

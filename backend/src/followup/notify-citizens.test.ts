@@ -6,10 +6,10 @@ import type { FakeProvider } from '../testing/fake-provider.ts';
 import { contentOf, newOpenId, signedQuery, textXml, wechatSendsTo } from '../testing/wechat.ts';
 import { acceptAsEvent, appealByCase, closeEvent, outboundOf, step, text, textedAppeal, untilNotified } from '../testing/closed-loop.ts';
 import { startProviderHotline, smsSentTo } from '../testing/provider-hotline.ts';
-import { citizenTime } from './public-lookup.ts';
-import { appeals } from '../appeals/schema.ts';
-import { eventSteps } from '../linkage/schema.ts';
-import { messages } from '../messaging/schema.ts';
+import { citizenTexts, citizenTime } from '../platform/texts/index.ts';
+import { appeals } from '../appeals/index.ts';
+import { eventSteps } from '../linkage/index.ts';
+import { messages } from '../messaging/index.ts';
 import { notifyCitizens } from './notify-citizens.ts';
 
 const kinds = await testDatabaseKinds();
@@ -30,7 +30,7 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     expect(res.status).toBe(200);
   };
   const dispatchNotice = (caseNumber: string, timeLimitAt: Date) =>
-    `您的诉求（案件号 ${caseNumber}）已受理，派由城市管理局办理，办理时限${citizenTime(timeLimitAt, hotline.deps.config.timezone)}。可凭案件号查询进度。`;
+    `您的诉求（案件号 ${caseNumber}）已受理，派由城市管理局办理，办理时限${citizenTime(citizenTexts('zh-CN'), timeLimitAt, hotline.deps.config.timezone)}。可凭案件号查询进度。`;
   const closureNotice = (caseNumber: string, result: string) =>
     `您的诉求（案件号 ${caseNumber}）已办结。处理结果：${result}。请回复数字 1-5 评价：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。`;
 
@@ -41,7 +41,7 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     await untilNotified(hotline, event.id, 'dispatch');
     const notice = dispatchNotice(appeal.caseNumber, event.timeLimitAt);
     await vi.waitFor(() => expect(smsSentTo(fake, phone)).toContain(notice));
-    await vi.waitFor(async () => expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'sent', deliveryAttempts: 1, authorUserId: null }));
+    await vi.waitFor(async () => expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'sent', authorUserId: null }));
   });
 
   it('tells every reporter of a merged event on their own channel — SMS, WeChat and web chat — at dispatch and at closure, and asks each to rate it', async () => {
@@ -76,7 +76,8 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
       const after = await appealByCase(hotline, reporter.caseNumber);
       expect(after.surveyAskedAt, reporter.channel).toBeInstanceOf(Date);
       expect(after.satisfaction).toBeNull();
-      expect((await outboundOf(hotline, reporter.id)).filter((m) => m.text.includes('已办结')).map((m) => m.deliveryStatus)).toEqual(['sent']);
+      // The notice shows in the chat once stored; it is handed to the channel just after.
+      await vi.waitFor(async () => expect((await outboundOf(hotline, reporter.id)).filter((m) => m.text.includes('已办结')).map((m) => m.deliveryStatus)).toEqual(['sent']));
     }
   });
 
@@ -100,7 +101,7 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     const step = await untilNotified(hotline, event.id, 'dispatch');
     const notice = dispatchNotice(appeal.caseNumber, event.timeLimitAt);
     await vi.waitFor(async () =>
-      expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('opted out'), nextDeliveryAt: null }),
+      expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('opted out') }),
     );
     expect(smsSentTo(fake, phone).filter((body) => body === notice)).toHaveLength(0);
     await notifyCitizens(hotline.deps);

@@ -1,58 +1,37 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
 import { departments } from '../reference/departments/index.ts';
-import { type EventAction, type EventStatus, eventSteps, events } from '../linkage/schema.ts';
-import { OPEN_STATUSES } from '../linkage/lifecycle.ts';
+import { type EventAction, OPEN_STATUSES, eventSteps, events } from '../linkage/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';
-import { findAppeal, findAppealByCaseNumber } from '../appeals/queries.ts';
-import type { Appeal, AppealStatus } from '../appeals/schema.ts';
-import type { PublicAppeal, PublicEvent, publicSteps } from '../appeals/views.ts';
+import type { Config } from '../platform/config/index.ts';
+import { type CitizenTexts, citizenTexts, citizenTime } from '../platform/texts/index.ts';
+import { type Appeal, findAppeal, findAppealByCaseNumber } from '../appeals/index.ts';
+import type { PublicAppeal, PublicEvent, publicSteps } from './views.ts';
 
-/** How an appeal's status is told to a citizen, on any channel, before it becomes an event. */
-export const statusWords: Record<AppealStatus, string> = {
-  pending: '待受理',
-  accepted: '已受理，正在办理',
-  rejected: '不予受理',
-  merged: '已并入其他案件办理',
-  answered: '已直接答复并办结',
-};
-
-/** How an event's step is told to a citizen, on any channel. */
-const eventWords: Record<EventStatus, (event: PublicEvent) => string> = {
-  dispatched: (e) => `已受理待签收（${e.department.name}）`,
-  handling: (e) => `处置中（${e.department.name}）`,
-  reported: () => '已反馈待核查',
-  closed: (e) => (e.result ? `已办结，处理结果：${e.result}` : '已办结'),
-  returned: () => '已退回重新派遣中',
-  cancelled: () => '已撤销',
-};
-
-/** A time as citizens read it in texts and speech: 2026年11月25日 17:30, in the hotline's time zone. */
-export function citizenTime(at: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
+/** How the event's step is told to a citizen, naming the unit handling it. */
+function eventWords(progress: CitizenTexts['progress'], event: PublicEvent, department: string): string {
+  switch (event.status) {
+    case 'dispatched':
+    case 'handling':
+      return progress.event[event.status](department);
+    case 'closed':
+      return progress.event.closed(event.result);
+    default:
+      return progress.event[event.status];
+  }
 }
 
 /**
  * The current step of a case in words, with the time limit while the department still owes work:
  * the one wording the web page's API, SMS, WeChat and the voice menu all give.
  */
-export function currentStepWords(appeal: Pick<PublicAppeal, 'status' | 'event'>, timeZone: string): string {
-  if (!appeal.event) return statusWords[appeal.status];
-  const words = eventWords[appeal.event.status](appeal.event);
-  return appeal.event.timeLimitAt ? `${words}，办理时限 ${citizenTime(appeal.event.timeLimitAt, timeZone)}` : words;
-}
-
-/** A case number as every channel accepts it: the day (8 digits) and a daily sequence. */
-export const CASE_NUMBER = /^\d{14,20}$/;
-
-/**
- * The case number a citizen's text asks progress for: 「查询 20261122000123」, 「CX 20261122000123」
- * or the bare number; anything else is not a progress query.
- */
-export function trackingQueryOf(text: string): string | undefined {
-  const match = /^(?:查询|查|CX)?[\s:：]*(\d{14,20})$/i.exec(text.normalize('NFKC').trim());
-  return match?.[1];
+export function currentStepWords(appeal: Pick<PublicAppeal, 'status' | 'event'>, config: Pick<Config, 'language' | 'timezone'>): string {
+  const texts = citizenTexts(config.language);
+  if (!appeal.event) return texts.progress.appeal[appeal.status];
+  const department = config.language === 'en' ? appeal.event.department.nameEn : appeal.event.department.name;
+  const words = eventWords(texts.progress, appeal.event, department);
+  return appeal.event.timeLimitAt ? texts.progress.withTimeLimit(words, citizenTime(texts, appeal.event.timeLimitAt, config.timezone)) : words;
 }
 
 /** The event steps a citizen is shown, and what each is called on their page; internal steps (warnings, urging, extensions) stay internal. */
@@ -70,7 +49,7 @@ const publicStepOf: Partial<Record<EventAction, (typeof publicSteps)[number]>> =
 
 /** Why it was decided so: the reason of a rejection, or the case a duplicate was merged into. */
 async function decisionNote(ctx: Ctx, appeal: Appeal): Promise<string | null> {
-  if (appeal.status === 'merged' && appeal.duplicateOfId) return `已并入案件 ${(await findAppeal(ctx.db, appeal.duplicateOfId)).caseNumber} 一并办理`;
+  if (appeal.status === 'merged' && appeal.duplicateOfId) return citizenTexts(ctx.config.language).progress.mergedInto((await findAppeal(ctx.db, appeal.duplicateOfId)).caseNumber);
   return appeal.rejectReason;
 }
 
@@ -127,7 +106,7 @@ export async function lookupPublicAppeal({ ctx, input }: { ctx: Ctx; input: { ca
     decidedAt: appeal.decidedAt?.toISOString() ?? null,
     rejectReason: appeal.rejectReason,
     event,
-    statusText: currentStepWords({ status: appeal.status, event }, ctx.config.timezone),
+    statusText: currentStepWords({ status: appeal.status, event }, ctx.config),
     progress,
   };
 }

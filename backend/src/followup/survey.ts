@@ -1,35 +1,20 @@
 import { and, desc, eq, gte, isNotNull, isNull } from 'drizzle-orm';
-import type { Channel } from '@hotline/channels';
-import type { Ctx, TxCtx } from '../identity/context.ts';
+import type { Channel, InboundMessage } from '@hotline/channels';
+import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
+import { type CitizenLanguage, citizenTexts } from '../platform/texts/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
-import { recordAudit } from '../platform/audit/index.ts';
-import { type Appeal, appeals } from '../appeals/schema.ts';
-import { events } from '../linkage/schema.ts';
-import { recordStep } from '../linkage/record-step.ts';
-import { UNSATISFIED_AT_MOST } from '../linkage/steps.ts';
-import { deliver, storeOutbound } from '../messaging/outbound.ts';
+import { contactOfIdentity } from '../identity/contacts/index.ts';
+import { type Message, deliver, findStoredInbound, storeInboundMessages, storeOutbound } from '../messaging/index.ts';
+import { type Appeal, addMessageToAppeal, appeals, findAppeal, recordRating } from '../appeals/index.ts';
+import { UNSATISFIED_AT_MOST, events, recordStep } from '../linkage/index.ts';
 
 /** How long a 回访 question stays open: a "5" a month later is a new message, not an answer. */
 export const SURVEY_WINDOW_MS = 7 * 24 * 3600_000;
 
-/** The question citizens get with the closure notice; the answer is read by `ratingOf`. */
-export const SURVEY_QUESTION = '请回复数字 1-5 评价：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。';
-
-/**
- * A survey answer is a rating alone — "5", "５", "5分", "5星", " 5 " — so an ordinary message that
- * happens to start with a digit is never taken for one.
- */
-export function ratingOf(text: string): number | undefined {
-  const match = /^([1-5])\s*[分星]?$/.exec(text.normalize('NFKC').trim());
-  return match ? Number(match[1]) : undefined;
-}
-
 /** What the citizen is told after rating, on the channel they rated on. */
-export function surveyThanks(rating: number): string {
-  return rating <= UNSATISFIED_AT_MOST
-    ? `感谢您的评价（${rating} 分）。很抱歉未能让您满意，我们将核查办理情况并尽快与您联系。`
-    : `感谢您的评价（${rating} 分），祝您生活愉快！`;
+export function surveyThanks(language: CitizenLanguage, rating: number): string {
+  return citizenTexts(language).survey.thanks(rating, rating <= UNSATISFIED_AT_MOST);
 }
 
 const channelWords: Record<Channel, string> = { sms: '短信', wechat: '微信', web: '网页', voice: '电话' };
@@ -38,18 +23,11 @@ const channelWords: Record<Channel, string> = { sms: '短信', wechat: '微信',
  * The contact's appeal whose survey waits for an answer — asked within the window and not yet
  * rated, the newest if several — locked so two answers arriving together rate it once.
  */
-export async function awaitingSurvey(tx: TxCtx, contactId: string, at: Date): Promise<Appeal | undefined> {
+async function awaitingSurvey(tx: TxCtx, contactId: string, at: Date): Promise<Appeal | undefined> {
   const [appeal] = await tx.db
     .select()
     .from(appeals)
-    .where(
-      and(
-        eq(appeals.contactId, contactId),
-        isNotNull(appeals.surveyAskedAt),
-        isNull(appeals.satisfaction),
-        gte(appeals.surveyAskedAt, new Date(at.getTime() - SURVEY_WINDOW_MS)),
-      ),
-    )
+    .where(and(eq(appeals.contactId, contactId), isNotNull(appeals.surveyAskedAt), isNull(appeals.satisfaction), gte(appeals.surveyAskedAt, new Date(at.getTime() - SURVEY_WINDOW_MS))))
     .orderBy(desc(appeals.surveyAskedAt))
     .limit(1)
     .for('update');
@@ -59,20 +37,9 @@ export async function awaitingSurvey(tx: TxCtx, contactId: string, at: Date): Pr
 /**
  * Records a citizen's 回访 rating on their appeal and, on the event it belongs to, a `callback`
  * step (no staff actor; the state stays), so the timeline, assessment and consoles see it at once.
- * `ratedAt` is the answering message's time: a provider's retry of that message is recognised by it.
  */
-export async function recordSurveyAnswer(
-  tx: TxCtx,
-  publish: (e: DomainEvent) => void,
-  appeal: Appeal,
-  answer: { satisfaction: number; channel: Channel; at: Date },
-): Promise<Appeal> {
-  const [rated] = await tx.db
-    .update(appeals)
-    .set({ satisfaction: answer.satisfaction, ratedAt: answer.at, ratedVia: answer.channel, updatedAt: new Date() })
-    .where(eq(appeals.id, appeal.id))
-    .returning();
-  await recordAudit(tx.db, tx.actor, { action: 'appeal.rated', entityType: 'appeal', entityId: appeal.id, after: { satisfaction: answer.satisfaction, ratedVia: answer.channel } });
+async function rateAppeal(tx: TxCtx, publish: (e: DomainEvent) => void, appeal: Appeal, answer: { satisfaction: number; channel: Channel; at: Date }): Promise<Appeal> {
+  const rated = await recordRating(tx, appeal.id, { satisfaction: answer.satisfaction, via: answer.channel, at: answer.at });
   // A merged duplicate's reporter rates the event of the case it joined.
   const [event] = await tx.db
     .select()
@@ -90,18 +57,60 @@ export async function recordSurveyAnswer(
       audit: { after: { appealId: appeal.id, satisfaction: answer.satisfaction, ratedVia: answer.channel } },
     });
   }
-  publish({ name: 'appeal.updated', payload: { appeal: rated!, change: 'message' } });
-  return rated!;
+  publish({ name: 'appeal.updated', payload: { appeal: rated, change: 'message' } });
+  return rated;
 }
 
-/** The rating a stored inbound message gave, if it was the one that rated its appeal (see `recordSurveyAnswer`). */
-export function ratingGivenBy(message: { direction: 'in' | 'out'; receivedAt: Date }, appeal: Appeal): number | undefined {
-  if (message.direction !== 'in' || appeal.satisfaction === null || !appeal.ratedAt) return undefined;
+export interface SurveyAnswer {
+  appeal: Appeal;
+  message: Message;
+  rating: number;
+  /** The same message again (a provider's retry): nothing new was stored. */
+  replayed: boolean;
+}
+
+/** The rating a stored inbound message gave, if it was the one that rated its appeal (`ratedAt` is the answering message's time). */
+function ratingGivenBy(message: Message, appeal: Appeal): number | undefined {
+  if (appeal.satisfaction === null || !appeal.ratedAt) return undefined;
   return appeal.ratedAt.getTime() === message.receivedAt.getTime() ? appeal.satisfaction : undefined;
+}
+
+/**
+ * A bare 1–5 (intake's reading of the text) answering the sender's waiting 回访 survey: the message
+ * is kept in the rated appeal's conversation (nothing lost) and opens no appeal. Undefined when no
+ * survey waits: the message is then an ordinary one, to be filed. A provider's retry of an answer
+ * is answered as the first time.
+ */
+export async function answerSurvey({ ctx, input }: { ctx: Ctx; input: { inbound: InboundMessage; rating: number } }): Promise<SurveyAnswer | undefined> {
+  const { inbound, rating } = input;
+  const stored = await findStoredInbound(ctx.db, [inbound]);
+  if (stored.length) return replayedAnswer(ctx, stored[0]!);
+  const contactId = await contactOfIdentity(ctx.db, inbound.sender);
+  if (!contactId) return undefined;
+  const answered = await transact({ ...ctx, actor: { type: 'contact' as const, contactId } }, async (tx, publish) => {
+    const waiting = await awaitingSurvey(tx, contactId, inbound.receivedAt);
+    if (!waiting) return undefined;
+    const [message] = await storeInboundMessages(tx.db, [{ conversationId: waiting.conversationId, appealId: waiting.id, inbound }]);
+    if (!message) return 'raced' as const;
+    const counted = await addMessageToAppeal(tx, waiting, inbound);
+    const appeal = await rateAppeal(tx, publish, counted, { satisfaction: rating, channel: inbound.channel, at: inbound.receivedAt });
+    publish({ name: 'message.created', payload: { message } });
+    return { appeal, message, rating, replayed: false };
+  });
+  // A concurrent copy of this answer committed first: it rated the appeal, and this one is its retry.
+  if (answered === 'raced') return replayedAnswer(ctx, (await findStoredInbound(ctx.db, [inbound]))[0]!);
+  return answered;
+}
+
+/** A stored message answered again: as the rating it gave, or undefined when it was filed as an ordinary message. */
+async function replayedAnswer(ctx: Ctx, message: Message): Promise<SurveyAnswer | undefined> {
+  const appeal = message.appealId ? await findAppeal(ctx.db, message.appealId) : undefined;
+  const rating = appeal && ratingGivenBy(message, appeal);
+  return appeal && rating ? { appeal, message, rating, replayed: true } : undefined;
 }
 
 /** A web visitor has no inline reply: the thanks go to their chat, stored first like every message to a citizen. */
 export async function thankOnChat(ctx: Ctx, appeal: Appeal, rating: number): Promise<void> {
-  const thanks = await transact(ctx, (tx, publish) => storeOutbound(tx, publish, appeal, surveyThanks(rating)));
+  const thanks = await transact(ctx, (tx, publish) => storeOutbound(tx, publish, appeal, surveyThanks(ctx.config.language, rating)));
   await deliver(ctx, thanks);
 }

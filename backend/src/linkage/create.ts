@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../identity/context.ts';
+import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
 import type { Territory } from '../reference/territory/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';
 import { departments } from '../reference/departments/index.ts';
 import { categories, categoryDepartments } from '../reference/taxonomy/index.ts';
-import type { Appeal } from '../appeals/schema.ts';
-import { findAppeal } from '../appeals/queries.ts';
+import type { Appeal } from '../appeals/index.ts';
+import { findAppeal } from '../appeals/index.ts';
 import { type Event, events } from './schema.ts';
 import { eventDeadlines } from './time-limit.ts';
 import { recordStep } from './record-step.ts';

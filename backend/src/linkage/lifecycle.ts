@@ -1,4 +1,4 @@
-import type { Role } from '../identity/auth/schema.ts';
+import type { Role } from '../identity/auth/index.ts';
 import type { EventAction, EventStatus } from './schema.ts';
 
 /**

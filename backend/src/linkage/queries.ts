@@ -1,9 +1,9 @@
 import { type SQL, and, asc, count, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
 import { notFound } from '../platform/errors/index.ts';
-import { users } from '../identity/auth/schema.ts';
-import { type Appeal, appeals } from '../appeals/schema.ts';
+import { users } from '../identity/auth/index.ts';
+import { type Appeal, appeals } from '../appeals/index.ts';
 import { type Event, type EventStatus, type EventStep, eventExtensions, eventStatuses, eventPhotos, eventSteps, events, timeLimitRules } from './schema.ts';
 import { OPEN_STATUSES, type Staff, type StaffAction, availableActions } from './lifecycle.ts';
 import { reportersOf } from './reporters.ts';

@@ -1,4 +1,4 @@
-import type { TxCtx } from '../identity/context.ts';
+import type { TxCtx } from '../identity/auth/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
 import { type Event, type EventAction, type EventStatus, type EventStep, eventSteps } from './schema.ts';

@@ -1,6 +1,6 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.ts';
-import { type Appeal, appeals } from '../appeals/schema.ts';
+import { type Appeal, appeals } from '../appeals/index.ts';
 import type { Event } from './schema.ts';
 
 /**

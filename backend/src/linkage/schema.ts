@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea, createdAt } from '../platform/db/index.ts';
-import { appeals, urgencyEnum } from '../appeals/schema.ts';
-import { users } from '../identity/auth/schema.ts';
+import { appeals, urgencyEnum } from '../appeals/index.ts';
+import { users } from '../identity/auth/index.ts';
 import { departments } from '../reference/departments/index.ts';
 
 /**

@@ -5,12 +5,12 @@ import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
 import { insertTriagedAppeals } from '../testing/staff.ts';
 import { auditLog } from '../platform/audit/index.ts';
-import { appeals } from '../appeals/schema.ts';
-import { users } from '../identity/auth/schema.ts';
+import { appeals } from '../appeals/index.ts';
+import { users } from '../identity/auth/index.ts';
 import type { DomainEventMap } from '../platform/domain-events/index.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../web/realtime/protocol.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../web/realtime/index.ts';
 import { eventExtensions, eventSteps, events, timeLimitRules } from './schema.ts';
-import { seedReferenceData } from '../demo/seed.ts';
+import { seedReferenceData } from '../demo/index.ts';
 import type { EventDetail, EventSummary } from './views.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { type WebPhoto, readWebPhotos } from '@hotline/channels/web';
 import { transact } from '../platform/context/index.ts';
-import { type Ctx, type TxCtx } from '../identity/context.ts';
+import { type Ctx, type TxCtx } from '../identity/auth/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
 import { ServiceError, notFound } from '../platform/errors/index.ts';
 import { departments } from '../reference/departments/index.ts';
-import { appeals } from '../appeals/schema.ts';
+import { recordRating } from '../appeals/index.ts';
 import { type Event, type EventStatus, type EventStep, eventExtensions, eventPhotos, events } from './schema.ts';
 import { type Staff, type StaffAction, mayAct, nextStatus } from './lifecycle.ts';
 import { reportersOf } from './reporters.ts';
@@ -163,7 +163,7 @@ const EFFECTS: { [A in StaffAction]: (c: StepContext<A>) => Promise<Effect> | Ef
     if (!(await reportersOf(tx.db, event)).some((a) => a.id === step.appealId)) {
       throw new ServiceError('invalid_request', 'appealId: not a citizen of this event');
     }
-    await tx.db.update(appeals).set({ satisfaction: step.satisfaction, ratedAt: now, ratedVia: 'phone', updatedAt: now }).where(eq(appeals.id, step.appealId));
+    await recordRating(tx, step.appealId, { satisfaction: step.satisfaction, via: 'phone', at: now });
     return { changes: {}, departmentCode: event.leadDepartmentCode, detail: step.appealId, auditAfter: { appealId: step.appealId, satisfaction: step.satisfaction } };
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addTimeLimit, addWorkingDays, deadlinesFor, warnAtFor } from './time-limit.ts';
-import { defaultTimeLimitRules } from '../demo/time-limits.ts';
+import { defaultTimeLimitRules } from '../demo/index.ts';
 
 const TZ = 'Asia/Shanghai';
 /** A Shanghai wall-clock time as an instant. */

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import chineseDays from 'chinese-days';
 import type { DbOrTx } from '../platform/db/index.ts';
-import type { Appeal } from '../appeals/schema.ts';
+import type { Appeal } from '../appeals/index.ts';
 import { type TimeLimitRule, timeLimitRules } from './schema.ts';
 import { instantAt, wallClock } from '../platform/config/index.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channels } from '@hotline/channels';
-import { urgencies } from '../appeals/schema.ts';
+import { urgencies } from '../appeals/index.ts';
 import { eventActions, eventStatuses } from './schema.ts';
 import { staffActions } from './lifecycle.ts';
 
@@ -101,6 +101,7 @@ export const eventPageSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
 });
+export type EventPage = z.infer<typeof eventPageSchema>;
 
 export const eventStepViewSchema = z.object({
   id: z.uuid(),

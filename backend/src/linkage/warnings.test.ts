@@ -4,12 +4,12 @@ import { type TestDatabase, openTestDatabase, testDatabaseKinds } from '../testi
 import { insertTriagedAppeals } from '../testing/staff.ts';
 import { loadConfig } from '../platform/config/index.ts';
 import { transact } from '../platform/context/index.ts';
-import { type Deps } from '../identity/context.ts';
+import { type Deps } from '../identity/auth/index.ts';
 import { DomainEventBus, type DomainEventMap } from '../platform/domain-events/index.ts';
 import { Territory } from '../reference/territory/index.ts';
-import { seedReferenceData } from '../demo/seed.ts';
+import { seedReferenceData } from '../demo/index.ts';
 import { auditLog } from '../platform/audit/index.ts';
-import type { Appeal } from '../appeals/schema.ts';
+import type { Appeal } from '../appeals/index.ts';
 import { eventSteps, events } from './schema.ts';
 import { createEventForAppeal } from './create.ts';
 import { raiseWarnings } from './warnings.ts';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import { transact } from '../platform/context/index.ts';
-import { type Deps } from '../identity/context.ts';
+import { type Deps } from '../identity/auth/index.ts';
 import { events } from './schema.ts';
 import { OPEN_STATUSES } from './lifecycle.ts';
 import { recordStep } from './record-step.ts';

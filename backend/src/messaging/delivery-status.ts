@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Channel } from '@hotline/channels';
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import { notFound } from '../platform/errors/index.ts';
 import { type Message, messages } from './schema.ts';
 

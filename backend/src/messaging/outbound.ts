@@ -1,57 +1,61 @@
 import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
-import type { SenderIdentity } from '@hotline/channels';
-import type { Ctx, TxCtx } from '../identity/context.ts';
+import type { Channel } from '@hotline/channels';
+import type { Ctx, TxCtx } from '../identity/auth/index.ts';
+import { type PlatformDeps, actorId } from '../platform/context/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
-import { contactIdentities } from '../identity/contacts/schema.ts';
-import { type Appeal, appeals } from '../appeals/schema.ts';
-import { actorId } from '../platform/context/index.ts';
 import { recordAudits } from '../platform/audit/index.ts';
-import { type Message, conversations, messages } from './schema.ts';
-import { senderFor } from './channel-registry.ts';
 import { records } from '../platform/db/index.ts';
+import { type DeliveryOutcome, type OutboxHandler, type OutboxItem, dispatchOutbox, enqueueOutbox } from '../platform/outbox/index.ts';
+import { type IdentityKind, contactIdentities } from '../identity/contacts/index.ts';
+import { type Message, conversations, messages } from './schema.ts';
+
+/** The case a message to a citizen is about: its conversation, channel and case number (an appeal is one). */
+export interface CaseRef {
+  id: string;
+  conversationId: string;
+  channel: Channel;
+  caseNumber: string;
+}
+
+const CITIZEN_MESSAGE = 'citizen-message';
 
 /**
- * Stores an outbound message on the appeal's conversation, inside the caller's transaction.
- * It is handed to the channel only after commit (`deliver`), so nothing is sent that was not saved.
+ * Stores an outbound message on the case's conversation, inside the caller's transaction, with its
+ * outbox item. It is handed to the channel only after commit (`deliver`), so nothing is sent that
+ * was not saved, and a crash before sending leaves it for the outbox's sweep.
  */
-export async function storeOutbound(tx: TxCtx, publish: (e: DomainEvent) => void, appeal: Appeal, text: string): Promise<Message> {
-  const [message] = await storeOutbounds(tx, publish, [{ appeal, text }]);
+export async function storeOutbound(tx: TxCtx, publish: (e: DomainEvent) => void, about: CaseRef, text: string): Promise<Message> {
+  const [message] = await storeOutbounds(tx, publish, [{ about, text }]);
   return message!;
 }
 
-/** Several outbound messages (one per appeal) in one insert and one audit statement. */
-export async function storeOutbounds(tx: TxCtx, publish: (e: DomainEvent) => void, outgoing: { appeal: Appeal; text: string }[]): Promise<Message[]> {
+/** Several outbound messages (one per case) in one insert, one outbox insert and one audit statement. */
+export async function storeOutbounds(tx: TxCtx, publish: (e: DomainEvent) => void, outgoing: { about: CaseRef; text: string }[]): Promise<Message[]> {
   if (!outgoing.length) return [];
+  const authorUserId = tx.actor.type === 'user' ? tx.actor.user.id : null;
   const stored = await tx.db
     .insert(messages)
     .select(
       records(
         messages,
-        outgoing.map(({ appeal, text }) => ({
-        conversationId: appeal.conversationId,
-        appealId: appeal.id,
-        channel: appeal.channel,
-        direction: 'out' as const,
-        authorUserId: tx.actor.type === 'user' ? tx.actor.user.id : null,
-        text,
-        deliveryStatus: 'pending' as const,
-      })),
+        outgoing.map(({ about, text }) => ({ conversationId: about.conversationId, appealId: about.id, channel: about.channel, direction: 'out' as const, authorUserId, text, deliveryStatus: 'pending' as const })),
       ),
     )
     .returning();
-  const byAppeal = new Map(stored.map((message) => [message.appealId, message]));
+  const byCase = new Map(stored.map((message) => [message.appealId, message]));
+  const messageOf = (about: CaseRef) => byCase.get(about.id)!;
+  // The case number travels with the item: the web chat shows it, and messaging knows no appeals.
+  await enqueueOutbox(
+    tx.db,
+    outgoing.map(({ about }) => ({ kind: CITIZEN_MESSAGE, topic: about.channel, target: about.channel, subjectId: messageOf(about).id, payload: { caseNumber: about.caseNumber } })),
+  );
   await recordAudits(
     tx.db,
-    outgoing.map(({ appeal }) => ({ actor: tx.actor, action: 'message.sent', entityType: 'appeal', entityId: appeal.id, after: { messageId: byAppeal.get(appeal.id)!.id, by: actorId(tx.actor) } })),
+    outgoing.map(({ about }) => ({ actor: tx.actor, action: 'message.sent', entityType: 'appeal', entityId: about.id, after: { messageId: messageOf(about).id, by: actorId(tx.actor) } })),
   );
-  for (const { appeal } of outgoing) publish({ name: 'message.created', payload: { message: byAppeal.get(appeal.id)! } });
-  return outgoing.map(({ appeal }) => byAppeal.get(appeal.id)!);
+  for (const { about } of outgoing) publish({ name: 'message.created', payload: { message: messageOf(about) } });
+  return outgoing.map(({ about }) => messageOf(about));
 }
-
-/** Sending attempts before a message that keeps failing stays failed. */
-export const MAX_DELIVERY_ATTEMPTS = 5;
-/** The first retry waits this long; each further one twice as long as the one before (30 s, 1, 2, 4 min). */
-export const FIRST_RETRY_DELAY_MS = 30_000;
 
 /** A delivery that trying again cannot fix: nothing sends on the channel, or the citizen opted out. */
 class Undeliverable extends Error {}
@@ -67,72 +71,64 @@ function mayRecover(error: unknown): boolean {
   return true;
 }
 
-/** When to try again after `attempts` failed sends, or null once the attempts are used up. */
-export function nextDeliveryAfter(attempts: number, failedAt: Date): Date | null {
-  if (attempts >= MAX_DELIVERY_ATTEMPTS) return null;
-  return new Date(failedAt.getTime() + FIRST_RETRY_DELAY_MS * 2 ** (attempts - 1));
+type Recipient = { kind: IdentityKind; value: string; optedOutAt: Date | null };
+
+async function send(deps: PlatformDeps, message: Message, recipient: Recipient | undefined, caseNumber: string | undefined) {
+  try {
+    const sender = deps.channels[message.channel];
+    if (!sender) throw new Undeliverable(`no sender is configured for the ${message.channel} channel`);
+    if (!recipient) throw new Undeliverable('the conversation has no identity to answer');
+    if (recipient.optedOutAt) throw new Undeliverable('the citizen opted out of messages on this channel (STOP / 退订)');
+    const result = await sender.send({ channel: message.channel, to: { kind: recipient.kind, value: recipient.value }, text: message.text, messageId: message.id, caseNumber });
+    return { row: { id: message.id, deliveryStatus: 'sent', deliveryError: null, providerMessageId: result.providerMessageId ?? null }, outcome: { ok: true } as DeliveryOutcome };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const status = (error as { status?: unknown }).status;
+    const outcome: DeliveryOutcome = { ok: false, error: text, statusCode: typeof status === 'number' ? status : null, final: !mayRecover(error) };
+    return { row: { id: message.id, deliveryStatus: 'failed', deliveryError: text, providerMessageId: null }, outcome };
+  }
 }
 
 /**
- * Hands a stored outbound message to its channel's sender and records the outcome on the
- * message: `sent`, or `failed` with the reason, never dropped silently. A failure that may pass
- * (see `mayRecover`) is scheduled for another attempt (`nextDeliveryAt`), which the
- * `retry-deliveries` job makes; after MAX_DELIVERY_ATTEMPTS it stays failed.
+ * The outbox's handler for messages to citizens: recipients in one query, sends side by side, each
+ * message's delivery state (`sent`, or `failed` with the reason, never dropped silently) in one update.
  */
+export const citizenMessages: OutboxHandler = {
+  kind: CITIZEN_MESSAGE,
+  async deliver(deps, items: OutboxItem[]) {
+    const ids = items.map((item) => item.subjectId!);
+    const rows = await deps.db
+      .select({ message: messages, kind: contactIdentities.kind, value: contactIdentities.value, optedOutAt: contactIdentities.optedOutAt })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .leftJoin(contactIdentities, eq(contactIdentities.id, conversations.identityId))
+      .where(inArray(messages.id, ids));
+    const sent = await Promise.all(
+      items.map((item) => {
+        const row = rows.find((r) => r.message.id === item.subjectId)!;
+        const recipient = row.kind && row.value ? { kind: row.kind, value: row.value, optedOutAt: row.optedOutAt } : undefined;
+        return send(deps, row.message, recipient, (item.payload as { caseNumber?: string }).caseNumber);
+      }),
+    );
+    const updated = await deps.db
+      .update(messages)
+      .set({ deliveryStatus: sql`v."deliveryStatus"`, deliveryError: sql`v."deliveryError"`, providerMessageId: sql`v."providerMessageId"` })
+      .from(sql`jsonb_to_recordset(${JSON.stringify(sent.map((s) => s.row))}::jsonb) as v(id uuid, "deliveryStatus" delivery_status, "deliveryError" text, "providerMessageId" text)`)
+      .where(sql`${messages.id} = v.id`)
+      .returning(getTableColumns(messages));
+    for (const message of updated) deps.domainEvents.emit({ name: 'message.updated', payload: { message } });
+    return sent.map((s) => s.outcome);
+  },
+};
+
+/** Sends stored messages now, as their transaction has committed; what fails and may pass is retried by the outbox. */
+export async function deliverAll(ctx: Ctx, outgoing: Message[]): Promise<void> {
+  await dispatchOutbox(ctx, [citizenMessages], { subjectIds: outgoing.map((m) => m.id) });
+}
+
+/** One message, sent now; answers it as it stands after the attempt. */
 export async function deliver(ctx: Ctx, message: Message): Promise<Message> {
-  const [delivered] = await deliverAll(ctx, [message]);
-  return delivered!;
-}
-
-type Outcome = Pick<Message, 'deliveryStatus' | 'deliveryError' | 'providerMessageId' | 'nextDeliveryAt' | 'deliveryAttempts'>;
-
-/** Several messages at once (NLP's merge notices): recipients in one query, sends side by side, outcomes in one update. */
-export async function deliverAll(ctx: Ctx, outgoing: Message[]): Promise<Message[]> {
-  if (!outgoing.length) return [];
-  const recipients = await ctx.db
-    .select({ messageId: messages.id, kind: contactIdentities.kind, value: contactIdentities.value, optedOutAt: contactIdentities.optedOutAt, caseNumber: appeals.caseNumber })
-    .from(messages)
-    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-    .innerJoin(contactIdentities, eq(contactIdentities.id, conversations.identityId))
-    .leftJoin(appeals, eq(appeals.id, sql`coalesce(${messages.appealId}, ${conversations.currentAppealId})`))
-    .where(inArray(messages.id, outgoing.map((m) => m.id)));
-  const outcomes = await Promise.all(outgoing.map((message) => send(ctx, message, recipients.find((r) => r.messageId === message.id))));
-  const rows = outgoing.map((message, i) => ({ id: message.id, ...outcomes[i]! }));
-  const updated = await ctx.db
-    .update(messages)
-    .set({
-      deliveryStatus: sql`v."deliveryStatus"`,
-      deliveryError: sql`v."deliveryError"`,
-      providerMessageId: sql`v."providerMessageId"`,
-      nextDeliveryAt: sql`v."nextDeliveryAt"`,
-      deliveryAttempts: sql`v."deliveryAttempts"`,
-    })
-    .from(
-      sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, "deliveryStatus" delivery_status, "deliveryError" text, "providerMessageId" text, "nextDeliveryAt" timestamptz, "deliveryAttempts" integer)`,
-    )
-    .where(sql`${messages.id} = v.id`)
-    .returning(getTableColumns(messages));
-  const byId = new Map(updated.map((message) => [message.id, message]));
-  for (const message of outgoing) ctx.domainEvents.emit({ name: 'message.updated', payload: { message: byId.get(message.id)! } });
-  return outgoing.map((message) => byId.get(message.id)!);
-}
-
-async function send(ctx: Ctx, message: Message, recipient: { kind: SenderIdentity['kind']; value: string; optedOutAt: Date | null; caseNumber: string | null } | undefined): Promise<Outcome> {
-  const sender = senderFor(ctx.channels, message.channel);
-  const deliveryAttempts = message.deliveryAttempts + 1;
-  try {
-    if (!sender) throw new Undeliverable(`no sender is configured for the ${message.channel} channel`);
-    const { caseNumber, optedOutAt, ...to } = recipient!;
-    if (optedOutAt) throw new Undeliverable('the citizen opted out of messages on this channel (STOP / 退订)');
-    const result = await sender.send({ channel: message.channel, to, text: message.text, messageId: message.id, caseNumber: caseNumber ?? undefined });
-    return { deliveryStatus: 'sent', deliveryError: null, providerMessageId: result.providerMessageId ?? null, nextDeliveryAt: null, deliveryAttempts };
-  } catch (error) {
-    return {
-      deliveryStatus: 'failed',
-      deliveryError: error instanceof Error ? error.message : String(error),
-      providerMessageId: null,
-      nextDeliveryAt: mayRecover(error) ? nextDeliveryAfter(deliveryAttempts, new Date()) : null,
-      deliveryAttempts,
-    };
-  }
+  await deliverAll(ctx, [message]);
+  const [after] = await ctx.db.select().from(messages).where(eq(messages.id, message.id));
+  return after!;
 }

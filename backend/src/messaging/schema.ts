@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { channels } from '@hotline/channels';
 import { bytea, createdAt } from '../platform/db/index.ts';
-import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
-import { users } from '../identity/auth/schema.ts';
+import { contactIdentities, contacts } from '../identity/contacts/index.ts';
+import { users } from '../identity/auth/index.ts';
 
 /** The four ways a citizen reaches the hotline. */
 export const channelEnum = pgEnum('channel', channels);
@@ -60,9 +60,6 @@ export const messages = pgTable(
     providerMessageId: text('provider_message_id'),
     deliveryStatus: deliveryStatusEnum('delivery_status'),
     deliveryError: text('delivery_error'),
-    /** Sending attempts so far; a failed send that may succeed later gets `nextDeliveryAt`, and the retry job tries again then. */
-    deliveryAttempts: integer('delivery_attempts').notNull().default(0),
-    nextDeliveryAt: timestamp('next_delivery_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
   },
@@ -70,7 +67,6 @@ export const messages = pgTable(
     unique('messages_channel_provider_id_key').on(t.channel, t.providerMessageId),
     index('messages_conversation_idx').on(t.conversationId, t.createdAt),
     index('messages_appeal_idx').on(t.appealId, t.createdAt),
-    index('messages_retry_idx').on(t.nextDeliveryAt).where(sql`${t.nextDeliveryAt} is not null`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import type { LonLat } from '../reference/territory/index.ts';
-import { demoTerritory } from '../demo/territory.ts';
+import { demoTerritory } from '../demo/index.ts';
 
 /**
  * The place names of 青禾区 that appeals mention: the territory's own streets and communities,

@@ -14,17 +14,6 @@ import { type LocationResult, type Locator, demoLocator } from './location.ts';
 import type { ModelRegistry } from './registry.ts';
 import { type UrgencyResult, gradeUrgency } from './urgency.ts';
 
-export { AppealClassifier, type Classification, type Example, type LabelPrediction, type ScoredLabel, type TrainOptions } from './classifier.ts';
-export { NONE_LABEL } from './models.ts';
-export { DuplicateIndex, type DuplicateCandidate, type DuplicateMatch, type DuplicateOptions, type DuplicateRecord, scorePair } from './dedup.ts';
-export { type AppealRecord, type HotIssue, type HotIssueGroup, type HotTerm, hotIssues, hotTerms } from './hot.ts';
-export { GridLocator, type LocationResult, Locator, demoLocator, locate } from './location.ts';
-export { type CorrectionStore, ModelRegistry, type RegistryOptions, type Timer, type TrainFn, trainInProcess } from './registry.ts';
-export { Segmenter, contentTerms, defaultSegmenter, segment } from './segment.ts';
-export { type Urgency, type UrgencyResult, gradeUrgency } from './urgency.ts';
-export { buildGazetteer, demoGazetteer } from './gazetteer.ts';
-export { readExamples } from './dataset.ts';
-export { CORPUS_FILE } from './background.ts';
 
 export interface AppealInput {
   /** The appeal's id, to exclude it from its own duplicates. */
@@ -84,3 +73,14 @@ export class AppealAnalyzer {
     this.duplicates.remove(id);
   }
 }
+export { CORPUS_FILE } from './background.ts';
+export { AppealClassifier, type Classification, type Example, type LabelPrediction, type ScoredLabel, type TrainOptions } from './classifier.ts';
+export { readExamples } from './dataset.ts';
+export { type DuplicateCandidate, DuplicateIndex, type DuplicateMatch, type DuplicateOptions, type DuplicateRecord, scorePair } from './dedup.ts';
+export { buildGazetteer, demoGazetteer } from './gazetteer.ts';
+export { type AppealRecord, type HotIssue, type HotIssueGroup, hotIssues, type HotTerm, hotTerms } from './hot.ts';
+export { demoLocator, GridLocator, locate, type LocationResult, Locator } from './location.ts';
+export { NONE_LABEL } from './models.ts';
+export { type CorrectionStore, ModelRegistry, type RegistryOptions, type Timer, type TrainFn, trainInProcess } from './registry.ts';
+export { contentTerms, defaultSegmenter, segment, Segmenter } from './segment.ts';
+export { gradeUrgency, type Urgency, type UrgencyResult } from './urgency.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoTerritory } from '../demo/territory.ts';
+import { demoTerritory } from '../demo/index.ts';
 import { COMPOUNDS, LANDMARKS, buildGazetteer, nearestRoadAddress, pointOnRoad } from './gazetteer.ts';
 import { GridLocator, Locator, locate } from './location.ts';
 

@@ -1,6 +1,6 @@
 import { type LonLat, boundingBox, polygonContains } from '../reference/territory/index.ts';
 import type { GeoJsonPolygon } from '../reference/territory/index.ts';
-import { demoTerritory } from '../demo/territory.ts';
+import { demoTerritory } from '../demo/index.ts';
 import { type Gazetteer, type Place, demoGazetteer, pointOnRoad, roadIntersection } from './gazetteer.ts';
 import { NUMERAL, chineseToNumber, normalize } from './text.ts';
 

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { TxCtx } from '../identity/context.ts';
+import type { TxCtx } from '../identity/auth/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';
-import { users } from '../identity/auth/schema.ts';
-import { type Appeal, appeals } from '../appeals/schema.ts';
+import { users } from '../identity/auth/index.ts';
+import { type Appeal, appeals } from '../appeals/index.ts';
 
 /**
  * Locks agents' user rows: the per-agent mutex of routing. Whoever gives an agent work (a claim,

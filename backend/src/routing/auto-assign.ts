@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
 import type { RoutingCtx, RoutingDeps } from './context.ts';
 import { transact } from '../platform/context/index.ts';
-import { users } from '../identity/auth/schema.ts';
-import { appeals } from '../appeals/schema.ts';
+import { users } from '../identity/auth/index.ts';
+import { appeals } from '../appeals/index.ts';
 import { categories } from '../reference/taxonomy/index.ts';
 import { agentPresence } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';
-import { ROSTER_ROLES, skillsOf } from './presence.ts';
+import { skillsOf } from './presence.ts';
+import { ROSTER_ROLES } from '../identity/auth/index.ts';
 import { type AgentSkills, type RoutableAppeal, type WorkLoad, canTake, hasRoom, workKind } from './skills.ts';
 import { assignIfUnassigned, lockAgents } from './assign.ts';
 

@@ -1,8 +1,8 @@
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';
-import type { Appeal } from '../appeals/schema.ts';
-import { assertPending, lockAppeal } from '../appeals/reply.ts';
+import type { Appeal } from '../appeals/index.ts';
+import { assertPending, lockAppeal } from '../appeals/index.ts';
 import { agentLoads, loadOf } from './load.ts';
 import { hasRoom, workKind } from './skills.ts';
 import { assignIfUnassigned, heldByConflict, lockAgents } from './assign.ts';

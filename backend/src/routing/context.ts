@@ -1,4 +1,4 @@
-import type { Ctx, Deps } from '../identity/context.ts';
+import type { Ctx, Deps } from '../identity/auth/index.ts';
 import type { OnlinePresence } from './online.ts';
 
 /** Routing's verbs also need to know who has a console open (on any instance). */

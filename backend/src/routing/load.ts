@@ -1,6 +1,6 @@
 import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../platform/db/index.ts';
-import { appeals } from '../appeals/schema.ts';
+import { appeals } from '../appeals/index.ts';
 
 /** What an agent is working on: pending appeals they hold, calls apart from written chats. */
 export interface AgentLoad {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../identity/auth/schema.ts';
+import type { Role } from '../identity/auth/index.ts';
 
 /** Called when a user's first console opens (`online: true`) or their last one closes, on any instance. */
 export type OnlineListener = (change: { userId: string; role: Role; online: boolean }) => void;

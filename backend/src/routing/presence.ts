@@ -1,20 +1,18 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import type { RoutingCtx } from './context.ts';
 import { transact } from '../platform/context/index.ts';
 import type { DbOrTx, Tx } from '../platform/db/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
 import { ServiceError, notFound } from '../platform/errors/index.ts';
-import type { SessionUser } from '../identity/auth/sessions.ts';
-import { QUEUE_ROLES } from '../web/http/auth.ts';
-import { type Role, users } from '../identity/auth/schema.ts';
+import type { SessionUser } from '../identity/auth/index.ts';
+import { QUEUE_ROLES, ROSTER_ROLES } from '../identity/auth/index.ts';
+import { type Role, users } from '../identity/auth/index.ts';
 import { type PresenceStatus, agentPresence, agentSkills } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';
 import { type AgentSkills, canTake, hasRoom } from './skills.ts';
 import type { AgentView, MyPresence } from './views.ts';
 
-/** Who appears in the roster, can be given work and can be a transfer target. */
-export const ROSTER_ROLES = ['agent', 'supervisor'] as const satisfies Role[];
 const isRosterRole = (role: Role): role is (typeof ROSTER_ROLES)[number] => (ROSTER_ROLES as readonly Role[]).includes(role);
 
 /** An agent who never set a status is offline. */

@@ -4,7 +4,7 @@ import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline } from '../testing/hotline.ts';
 import { type TestAgent, createStaff, insertTriagedAppeals, openConsole } from '../testing/staff.ts';
 import { auditLog } from '../platform/audit/index.ts';
-import { appeals } from '../appeals/schema.ts';
+import { appeals } from '../appeals/index.ts';
 import { agentPresence } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';
 import { assignPending } from './auto-assign.ts';

@@ -5,9 +5,9 @@ import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
 import { createStaff, insertTriagedAppeals, openConsole } from '../testing/staff.ts';
 import { auditLog } from '../platform/audit/index.ts';
-import { appeals } from '../appeals/schema.ts';
-import { users } from '../identity/auth/schema.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../web/realtime/protocol.ts';
+import { appeals } from '../appeals/index.ts';
+import { users } from '../identity/auth/index.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../web/realtime/index.ts';
 import type { PresenceUpdate } from './views.ts';
 import { agentPresence, agentSkills } from './schema.ts';
 import { callTakers } from './presence.ts';
@@ -35,7 +35,7 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
   const send = (method: string, body: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   /** Until NLP and routing have done everything they were asked to. */
   async function settle() {
-    await hotline.deps.triage?.idle();
+    await hotline.deps.triage.idle();
     await hotline.deps.routing?.idle();
   }
   /** Every pending appeal decided, so each spec starts from an empty queue and agents with no load. */

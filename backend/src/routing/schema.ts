@@ -1,5 +1,5 @@
 import { pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../identity/auth/schema.ts';
+import { users } from '../identity/auth/index.ts';
 
 export const presenceStatuses = ['available', 'busy', 'away', 'offline'] as const;
 export type PresenceStatus = (typeof presenceStatuses)[number];

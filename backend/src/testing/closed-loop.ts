@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import type { StepInput } from '../linkage/views.ts';
-import { type Appeal, appeals } from '../appeals/schema.ts';
-import { type Event, type EventAction, eventSteps, events } from '../linkage/schema.ts';
-import { messages } from '../messaging/schema.ts';
+import type { StepInput } from '../linkage/index.ts';
+import { type Appeal, appeals } from '../appeals/index.ts';
+import { type Event, type EventAction, eventSteps, events } from '../linkage/index.ts';
+import { messages } from '../messaging/index.ts';
 import type { TestHotline } from './hotline.ts';
 import { postTwilio, smsParams } from './twilio.ts';
 

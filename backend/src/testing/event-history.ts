@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { appeals } from '../appeals/schema.ts';
-import { type EventAction, type EventStatus, eventSteps, events } from '../linkage/schema.ts';
-import { nextStatus } from '../linkage/lifecycle.ts';
+import { appeals } from '../appeals/index.ts';
+import { type EventAction, type EventStatus, eventSteps, events } from '../linkage/index.ts';
+import { nextStatus } from '../linkage/index.ts';
 import type { TestHotline } from './hotline.ts';
 import { insertTriagedAppeals } from './staff.ts';
 

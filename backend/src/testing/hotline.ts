@@ -1,11 +1,11 @@
 import type { DatabaseKind } from '../platform/db/index.ts';
 import { loadConfig } from '../platform/config/index.ts';
 import { type RunningServer, startServer } from '../server.ts';
-import { seedDemoUsers } from '../demo/seed.ts';
+import { seedDemoUsers } from '../demo/index.ts';
 import { type TestDatabase, openTestDatabase } from './databases.ts';
-import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
-import { attachments, conversations, messages } from '../messaging/schema.ts';
-import { appeals } from '../appeals/schema.ts';
+import { contactIdentities, contacts } from '../identity/contacts/index.ts';
+import { attachments, conversations, messages } from '../messaging/index.ts';
+import { appeals } from '../appeals/index.ts';
 import { auditLog } from '../platform/audit/index.ts';
 import { GENEROUS_RATE_LIMITS } from './rate-limits.ts';
 
@@ -75,7 +75,7 @@ export function sessionCookie(res: Response): string {
 /** Row counts of every table intake writes, to assert that refused input wrote nothing. */
 export async function intakeRowCounts(hotline: TestHotline) {
   // NLP triages each new appeal just after intake; let it finish so counts are stable.
-  await hotline.deps.triage?.idle();
+  await hotline.deps.triage.idle();
   const { db } = hotline.database;
   const [contactsN, identitiesN, conversationsN, messagesN, attachmentsN, appealsN, auditN] = await Promise.all([
     db.$count(contacts),

@@ -1,9 +1,9 @@
 import type { Channel } from '@hotline/channels';
-import { users } from '../identity/auth/schema.ts';
-import { hashPassword } from '../identity/auth/password.ts';
-import { contactIdentities, contacts } from '../identity/contacts/schema.ts';
-import { conversations } from '../messaging/schema.ts';
-import { type Appeal, appeals } from '../appeals/schema.ts';
+import { users } from '../identity/auth/index.ts';
+import { hashPassword } from '../identity/auth/index.ts';
+import { contactIdentities, contacts } from '../identity/contacts/index.ts';
+import { conversations } from '../messaging/index.ts';
+import { type Appeal, appeals } from '../appeals/index.ts';
 import { type TestHotline, TEST_PASSWORD } from './hotline.ts';
 
 export interface TestAgent {

@@ -3,9 +3,9 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../platform/config/index.ts';
 import { openDatabase } from '../platform/db/index.ts';
-import { roles, users } from '../identity/auth/schema.ts';
-import { hashPassword } from '../identity/auth/password.ts';
-import { seedReferenceData } from '../demo/seed.ts';
+import { roles, users } from '../identity/auth/index.ts';
+import { hashPassword } from '../identity/auth/index.ts';
+import { seedReferenceData } from '../demo/index.ts';
 
 const usage = `Usage:
   npm run admin -- create-user --username NAME --role ${roles.join('|')} [--name "显示名"] [--department CODE] [--password PASSWORD]

@@ -1,4 +1,4 @@
-import type { Ctx } from '../identity/context.ts';
+import type { Ctx } from '../identity/auth/index.ts';
 import { type Appeal, type ClassificationCorrection, reclassifyAppeal } from '../appeals/index.ts';
 import type { AppealTriage } from './triage.ts';
 

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
 import { DomainEventBus } from '../platform/domain-events/index.ts';
-import { appeals } from '../appeals/schema.ts';
+import { appeals } from '../appeals/index.ts';
 import { auditLog } from '../platform/audit/index.ts';
 import { AppealTriage } from './triage.ts';
 
@@ -31,7 +31,7 @@ describe.each(kinds)('NLP triage by two instances on %s', (kind) => {
 
   it('classifies an appeal both resume once', async () => {
     const { body } = await submitWebAppeal(hotline, { text: '两个实例同时分拣：小区楼下烧烤油烟很大' });
-    await hotline.deps.triage!.idle();
+    await hotline.deps.triage.idle();
     const [stored] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, body.caseNumber!));
     // As if the process had died after storing it and before triaging it.
     await hotline.database.db.update(appeals).set({ nlpProcessedAt: null }).where(eq(appeals.id, stored!.id));
@@ -40,7 +40,9 @@ describe.each(kinds)('NLP triage by two instances on %s', (kind) => {
     const announced: string[] = [];
     for (const bus of [hotline.deps.domainEvents, otherBus]) bus.on('appeal.updated', ({ appeal, change }) => appeal.id === stored!.id && void announced.push(change));
 
-    await Promise.all([hotline.deps.triage!.process(stored!.id), other.process(stored!.id)]);
+    hotline.deps.triage.enqueue(stored!.id);
+    other.enqueue(stored!.id);
+    await Promise.all([hotline.deps.triage.idle(), other.idle()]);
 
     expect((await classified()) - before).toBe(1);
     expect(announced).toEqual(['classified']);

@@ -5,9 +5,10 @@ import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
 import { loadConfig } from '../platform/config/index.ts';
 import { startServer } from '../server.ts';
-import { appealTypes, appeals } from '../appeals/schema.ts';
-import type { AppealDetail, AppealSummary, EmergencyAlert } from '../appeals/views.ts';
-import { receiveInbound } from '../appeals/receive-inbound.ts';
+import { appealTypes, appeals } from '../appeals/index.ts';
+import type { AppealSummary, EmergencyAlert } from '../appeals/index.ts';
+import type { AppealDetail } from '../web/routes/index.ts';
+import { receiveInbound } from '../appeals/index.ts';
 import { trainingExamples } from './schema.ts';
 
 const kinds = await testDatabaseKinds();
@@ -27,7 +28,7 @@ describe.each(kinds)('NLP triage of arriving appeals on %s', (kind) => {
   /** Files an appeal on the citizen page and returns it once NLP has processed it. */
   async function file(form: Record<string, unknown>) {
     const { body, cookie } = await submitWebAppeal(hotline, form);
-    await hotline.deps.triage!.idle();
+    await hotline.deps.triage.idle();
     const [row] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, body.caseNumber!));
     const detail = (await (await hotline.request(`/api/appeals/${row!.id}`, { cookie: agent })).json()) as AppealDetail;
     return { detail, citizen: cookie };
@@ -138,7 +139,7 @@ describe.each(kinds)('NLP triage of arriving appeals on %s', (kind) => {
     const examples = await hotline.database.db.select().from(trainingExamples).where(eq(trainingExamples.appealId, detail.id));
     expect(examples).toEqual([expect.objectContaining({ category: 'public-security', appealType: 'complaint', text: detail.summary })]);
 
-    await hotline.deps.triage!.registry.retrainNow();
+    await hotline.deps.triage.registry.retrainNow();
     const next = await file({ text: '物业把单元门的消防通道堵死了' });
     expect(next.detail.classification!.modelVersion).not.toBe(versionBefore);
 
@@ -168,7 +169,7 @@ describe('appeals left untriaged by a crash', () => {
   it('are triaged when the server starts again', async () => {
     const first = await startTestHotline('pglite');
     // Stop triage as a crash would, then let an appeal in: stored, acknowledged, not yet classified.
-    first.deps.triage!.stop();
+    first.deps.triage.stop();
     const { appeal } = await receiveInbound({
       ctx: { ...first.deps, actor: { type: 'system' } },
       input: { channel: 'sms', sender: { kind: 'phone', value: '+8613955550001' }, text: '南桥镇稻香村村口的桥栏杆断了', providerMessageId: 'SM-crash-1', receivedAt: new Date() },
@@ -178,7 +179,7 @@ describe('appeals left untriaged by a crash', () => {
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://' });
     const restarted = await startServer({ config, database: first.database, serveConsole: false });
     try {
-      await restarted.deps.triage!.idle();
+      await restarted.deps.triage.idle();
       const [after] = await first.database.db.select().from(appeals).where(eq(appeals.id, appeal.id));
       expect(after!.nlpProcessedAt).toBeInstanceOf(Date);
       expect(after!.categoryCode).not.toBeNull();

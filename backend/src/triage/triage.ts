@@ -1,18 +1,12 @@
-import { and, asc, eq, getTableColumns, gte, inArray, isNull, sql } from 'drizzle-orm';
-import type { Ctx, Deps, TxCtx } from '../identity/context.ts';
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import type { Ctx, Deps, TxCtx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
-import { recordAudits } from '../platform/audit/index.ts';
 import { GroupCommit } from '../platform/db/index.ts';
-import { type Appeal, appealTypes, appeals } from '../appeals/schema.ts';
-import { mergeDuplicates } from '../appeals/merge.ts';
-import { deliverAll } from '../messaging/outbound.ts';
-import { AppealAnalyzer, AppealClassifier, CORPUS_FILE, type Example, ModelRegistry, NONE_LABEL, readExamples } from '../nlp/index.ts';
-import type { AppealAnalysis } from '../nlp/index.ts';
-import type { ClassificationRecord } from '../appeals/classification-record.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
-import type { Message } from '../messaging/schema.ts';
-import { duplicateSuggestions, trainingExamples } from './schema.ts';
-import { records } from '../platform/db/index.ts';
+import { type Message, deliverAll } from '../messaging/index.ts';
+import { type Appeal, type ClassificationRecord, type Triaged, appealTypes, appeals, applyTriage, mergeDuplicates } from '../appeals/index.ts';
+import { type AppealAnalysis, AppealAnalyzer, AppealClassifier, CORPUS_FILE, type Example, ModelRegistry, NONE_LABEL, readExamples } from '../nlp/index.ts';
+import { trainingExamples } from './schema.ts';
 
 /** How far back open appeals stay duplicate targets (the index's own window is 7 days). */
 const TRACK_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
@@ -104,11 +98,6 @@ export class AppealTriage {
     this.registry.stop();
   }
 
-  /** Classify, locate, grade and de-duplicate one stored appeal; a processed one is left alone. */
-  async process(appealId: string): Promise<void> {
-    await this.#triage([appealId]);
-  }
-
   /**
    * Several stored appeals at once: analysed in order (each tracked before the next is analysed, so
    * the batch's own duplicates are found), then classified, suggested and merged in one transaction.
@@ -141,40 +130,19 @@ export class AppealTriage {
     const analysis = this.analyzer.analyze({ id: appeal.id, text: appeal.summary, point, at: appeal.createdAt });
     const attach = appeal.status === 'pending' ? analysis.duplicates.find(isCertain) : undefined;
     const fields = fieldsFrom(appeal, analysis);
-    if (!attach) this.#track({ ...appeal, ...fields });
-    return { appeal, analysis, attach, fields };
+    if (!attach) this.#track({ ...appeal, ...fields, ...fields.point });
+    const duplicates = analysis.duplicates.map((d) => ({ candidateId: d.id, score: d.score, decision: isCertain(d) ? ('attach' as const) : ('suggest' as const), evidence: d.evidence }));
+    return { appeal, analysis, attach, fields, duplicates };
   }
 
-  /**
-   * The claim: another instance triaging the same appeals (both resumed the backlog at start) holds
-   * the rows until it commits, after which this update matches none of them and their work is dropped.
-   */
+  /** Classifications, suggestions and audits in one go, then the events, then the certain duplicates' merges. */
   async #record(tx: TxCtx, publish: (e: DomainEvent) => void, analysed: Analysed[]): Promise<Message[]> {
-    if (!analysed.length) return [];
-    const claimed = new Map((await classify(tx, analysed)).map((appeal) => [appeal.id, appeal]));
-    const done = analysed.filter(({ appeal }) => claimed.has(appeal.id));
+    const claimed = await applyTriage(tx, analysed);
     for (const { appeal } of analysed) if (!claimed.has(appeal.id)) this.analyzer.untrack(appeal.id);
-    const suggestions = done.flatMap(({ appeal, analysis }) =>
-      analysis.duplicates.map((d) => ({ appealId: appeal.id, candidateId: d.id, score: d.score, decision: isCertain(d) ? ('attach' as const) : ('suggest' as const), evidence: d.evidence })),
-    );
-    if (suggestions.length) await tx.db.insert(duplicateSuggestions).select(records(duplicateSuggestions, suggestions)).onConflictDoNothing();
-    await recordAudits(
-      tx.db,
-      done.map(({ appeal, analysis }) => {
-        const classified = claimed.get(appeal.id)!;
-        return {
-          actor: tx.actor,
-          action: 'appeal.classified',
-          entityType: 'appeal',
-          entityId: appeal.id,
-          before: { urgency: appeal.urgency },
-          after: { appealType: classified.appealType, categoryCode: classified.categoryCode, urgency: classified.urgency, modelVersion: analysis.classification.modelVersion },
-        };
-      }),
-    );
     const merges: { appealId: string; intoId: string }[] = [];
-    for (const { appeal, analysis, attach } of done) {
-      const classified = claimed.get(appeal.id)!;
+    for (const { appeal, analysis, attach } of analysed) {
+      const classified = claimed.get(appeal.id);
+      if (!classified) continue;
       publish({ name: 'appeal.updated', payload: { appeal: classified, change: 'classified' } });
       if (classified.urgency === 'emergency') publish({ name: 'alert.emergency', payload: { appeal: classified, evidence: analysis.urgency.evidence.map((e) => e.match) } });
       // A certain duplicate of a pending appeal is merged at once; the first report stays in the queue.
@@ -232,52 +200,10 @@ export class AppealTriage {
   }
 }
 
-interface Analysed {
-  appeal: Appeal;
+interface Analysed extends Triaged {
   analysis: AppealAnalysis;
   /** The appeal this pending one certainly duplicates: merged into it. */
   attach?: AppealAnalysis['duplicates'][number];
-  fields: ReturnType<typeof fieldsFrom>;
-}
-
-/**
- * Every analysed appeal's NLP columns in one UPDATE, only where not yet processed. A point or an
- * address set since the appeal was read (an agent, a follow-up message) wins over NLP's.
- */
-function classify(tx: TxCtx, analysed: Analysed[]): Promise<Appeal[]> {
-  const rows = analysed.map(({ appeal, fields }) => ({
-    id: appeal.id,
-    appeal_type: fields.appealType,
-    category_code: fields.categoryCode,
-    classification_confidence: fields.classificationConfidence,
-    classification: fields.classification,
-    urgency: fields.urgency,
-    address: fields.address,
-    latitude: fields.latitude ?? null,
-    longitude: fields.longitude ?? null,
-    grid_code: fields.gridCode ?? null,
-  }));
-  const v = sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, appeal_type appeal_type, category_code text, classification_confidence real, classification jsonb, urgency urgency, address text, latitude double precision, longitude double precision, grid_code text)`;
-  const placedNow = sql`${appeals.latitude} is null and v.latitude is not null`;
-  const now = new Date();
-  return tx.db
-    .update(appeals)
-    .set({
-      appealType: sql`v.appeal_type`,
-      categoryCode: sql`v.category_code`,
-      classificationConfidence: sql`v.classification_confidence`,
-      classification: sql`v.classification`,
-      urgency: sql`v.urgency`,
-      address: sql`coalesce(${appeals.address}, v.address)`,
-      latitude: sql`case when ${placedNow} then v.latitude else ${appeals.latitude} end`,
-      longitude: sql`case when ${placedNow} then v.longitude else ${appeals.longitude} end`,
-      gridCode: sql`case when ${placedNow} then v.grid_code else ${appeals.gridCode} end`,
-      nlpProcessedAt: now,
-      updatedAt: now,
-    })
-    .from(v)
-    .where(and(sql`${appeals.id} = v.id`, isNull(appeals.nlpProcessedAt)))
-    .returning(getTableColumns(appeals));
 }
 
 /**
@@ -292,7 +218,7 @@ function isCertain(match: AppealAnalysis['duplicates'][number]): boolean {
  * The appeal's columns from an analysis. NLP fills what nobody set: a corrected classification
  * is never overwritten, a channel's point and a citizen's address win, urgency only goes up.
  */
-function fieldsFrom(appeal: Appeal, analysis: AppealAnalysis): Partial<Appeal> {
+function fieldsFrom(appeal: Appeal, analysis: AppealAnalysis): Triaged['fields'] {
   const { classification, location, urgency } = analysis;
   const category = classification.category.label === NONE_LABEL ? null : classification.category;
   const type = classification.type && (appealTypes as readonly string[]).includes(classification.type.label) ? classification.type : null;
@@ -303,7 +229,7 @@ function fieldsFrom(appeal: Appeal, analysis: AppealAnalysis): Partial<Appeal> {
     urgencyEvidence: urgency.evidence.map((e) => e.match),
     location: { source: location.precision === 'channel' ? 'channel' : location.matched ? 'address' : 'none', matched: location.matched ? location.address : null },
   };
-  const placed = appeal.latitude === null && location.point ? { latitude: location.point.latitude, longitude: location.point.longitude, gridCode: location.gridCode ?? null } : {};
+  const point = appeal.latitude === null && location.point ? { latitude: location.point.latitude, longitude: location.point.longitude, gridCode: location.gridCode ?? null } : undefined;
   return {
     appealType: (type?.label as Appeal['appealType']) ?? null,
     categoryCode: category?.label ?? null,
@@ -311,8 +237,6 @@ function fieldsFrom(appeal: Appeal, analysis: AppealAnalysis): Partial<Appeal> {
     classification: record,
     urgency: urgencyRank[urgency.level] > urgencyRank[appeal.urgency] ? urgency.level : appeal.urgency,
     address: appeal.address ?? (location.matched ? location.address : null),
-    ...placed,
-    nlpProcessedAt: new Date(),
-    updatedAt: new Date(),
+    point,
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestHotline, startTestHotline } from '../testing/hotline.ts';
 import { TWILIO } from '../testing/twilio.ts';
 import { WECHAT } from '../testing/wechat.ts';
-import type { Role } from '../identity/auth/schema.ts';
+import type { Role } from '../identity/auth/index.ts';
 
 /**
  * Who may call what: every route of the HTTP surface × every role. Authorization does not depend

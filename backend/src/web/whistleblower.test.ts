@@ -3,14 +3,14 @@ import { eq } from 'drizzle-orm';
 import { type Socket, io } from 'socket.io-client';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/hotline.ts';
-import { appeals } from '../appeals/schema.ts';
-import { contactIdentities } from '../identity/contacts/schema.ts';
-import { events } from '../linkage/schema.ts';
-import { webhookDeliveries } from '../interop/linkage-webhooks/schema.ts';
-import { queueWebhookSteps } from '../interop/linkage-webhooks/queue.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from './realtime/protocol.ts';
-import type { EventSummary } from '../linkage/views.ts';
-import { hideReporterNumbers } from '../linkage/queries.ts';
+import { appeals } from '../appeals/index.ts';
+import { contactIdentities } from '../identity/contacts/index.ts';
+import { events } from '../linkage/index.ts';
+import { outbox } from '../platform/outbox/index.ts';
+import { queueWebhookSteps } from '../interop/linkage-webhooks/index.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from './realtime/index.ts';
+import type { EventSummary } from '../linkage/index.ts';
+import { hideReporterNumbers } from '../linkage/index.ts';
 
 const kinds = await testDatabaseKinds();
 
@@ -49,7 +49,7 @@ describe.each(kinds)('whistle-blower confidentiality (举报人保密) on %s', (
 
   beforeAll(async () => {
     // The linkage platform is unreachable here: the payloads are what matters, stored before any delivery.
-    hotline = await startTestHotline(kind, { env: { LINKAGE_WEBHOOK_URL: 'http://127.0.0.1:9/hooks', LINKAGE_WEBHOOK_SECRET: 'whistleblower-test-secret', LINKAGE_WEBHOOK_BACKOFF_MS: '3600000' } });
+    hotline = await startTestHotline(kind, { env: { LINKAGE_WEBHOOK_URL: 'http://127.0.0.1:9/hooks', LINKAGE_WEBHOOK_SECRET: 'whistleblower-test-secret', DELIVERY_BACKOFF_MS: '3600000' } });
     for (const user of ['agent1', 'supervisor', 'dept-urban', 'dept-environment']) cookies[user] = await hotline.loginAs(user);
 
     // The same citizen wrote before: their history is part of their identity.
@@ -61,7 +61,7 @@ describe.each(kinds)('whistle-blower confidentiality (举报人保密) on %s', (
       earlier.cookie,
     );
     caseNumber = report.body.caseNumber!;
-    await hotline.deps.triage?.idle();
+    await hotline.deps.triage.idle();
     const [appeal] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, caseNumber));
     appealId = appeal!.id;
     const identities = await hotline.database.db.select().from(contactIdentities).where(eq(contactIdentities.contactId, appeal!.contactId));
@@ -172,7 +172,7 @@ describe.each(kinds)('whistle-blower confidentiality (举报人保密) on %s', (
     const payloads = await vi.waitFor(
       async () => {
         await queueWebhookSteps(hotline.deps);
-        const rows = await hotline.database.db.select({ payload: webhookDeliveries.payload }).from(webhookDeliveries).where(eq(webhookDeliveries.eventId, event.id));
+        const rows = await hotline.database.db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.subjectId, event.id));
         expect(rows.length).toBeGreaterThanOrEqual(6);
         return rows;
       },

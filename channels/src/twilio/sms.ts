@@ -12,24 +12,6 @@ const smsWebhookSchema = z.object({
   NumMedia: z.coerce.number().int().min(0).max(10).default(0),
 });
 
-/** Carrier and Twilio opt-out vocabulary, and the Chinese 退订/TD convention. */
-const keywords = {
-  stop: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'TD', '退订'],
-  start: ['START', 'YES', 'UNSTOP', '订阅'],
-  help: ['HELP', 'INFO', '帮助'],
-} as const;
-export type SmsKeyword = keyof typeof keywords;
-
-export type ParsedSms =
-  | { kind: 'keyword'; keyword: SmsKeyword; from: string; messageSid: string }
-  | { kind: 'message'; inbound: InboundMessage };
-
-/** A keyword is the whole message, as carriers match it: "stop" yes, "please stop the noise" no. */
-function keywordOf(body: string): SmsKeyword | undefined {
-  const word = body.trim().toUpperCase();
-  return (Object.keys(keywords) as SmsKeyword[]).find((k) => (keywords[k] as readonly string[]).includes(word));
-}
-
 function mediaOf(params: Record<string, string>, count: number): InboundAttachment[] {
   return Array.from({ length: count }, (_, i) => {
     const url = params[`MediaUrl${i}`];
@@ -39,13 +21,11 @@ function mediaOf(params: Record<string, string>, count: number): InboundAttachme
   });
 }
 
-/** Twilio's SMS/MMS webhook → a keyword (STOP/START/HELP) or one normalized inbound message. */
-export function parseSms(params: Record<string, string>, receivedAt: Date): ParsedSms {
+/** Twilio's SMS/MMS webhook → one normalized inbound message (what it means, STOP or 查询, is the backend's to decide). */
+export function parseSms(params: Record<string, string>, receivedAt: Date): InboundMessage {
   const parsed = smsWebhookSchema.safeParse(params);
   if (!parsed.success) throw new InvalidInboundError('invalid', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   const sms = parsed.data;
-  const keyword = keywordOf(sms.Body);
-  if (keyword && sms.NumMedia === 0) return { kind: 'keyword', keyword, from: sms.From, messageSid: sms.MessageSid };
   const attachments = mediaOf(params, sms.NumMedia);
   const text = sms.Body.trim() || (attachments.length ? '[彩信图片]' : '');
   if (!text) throw new InvalidInboundError('invalid', 'The message has neither text nor media');
@@ -59,7 +39,7 @@ export function parseSms(params: Record<string, string>, receivedAt: Date): Pars
     receivedAt,
   });
   if (!inbound.success) throw new InvalidInboundError('invalid', inbound.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.message}`).join('; '));
-  return { kind: 'message', inbound: inbound.data };
+  return inbound.data;
 }
 
 /** Twilio's message status callback; only the states we record. */

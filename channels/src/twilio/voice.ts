@@ -5,10 +5,30 @@ import { storableString } from '../types.ts';
 const { VoiceResponse } = twilio.twiml;
 type GatherAttributes = Parameters<InstanceType<typeof VoiceResponse>['gather']>[0];
 
-/** Chinese prompts are spoken and recognised in Mandarin. */
-const SAY = { language: 'zh-CN', voice: 'Polly.Zhiyu' } as const;
+type SayAttributes = Parameters<InstanceType<typeof VoiceResponse>['say']>[0];
+type GatherLanguage = GatherAttributes extends { language?: infer L } ? L : never;
+
+/**
+ * What the call flow says, in the hotline's language: the backend's catalogue of citizen texts fills
+ * it, so no wording lives in this adapter.
+ */
+export interface VoiceScript {
+  language: 'zh-CN' | 'en-US';
+  welcome: string;
+  askReport: string;
+  askCaseNumber: string;
+  noInput: string;
+  /** `spokenCase` is the case number read digit by digit. */
+  queued(spokenCase: string): string;
+  voicemail(reason: 'closed' | 'busy', spokenCase: string): string;
+  /** `ahead`: callers before this one, when Twilio says. */
+  hold(ahead: number | undefined): string;
+}
+
+/** Prompts are spoken (Polly) and recognised in the script's language. */
+const sayIn = (script: VoiceScript): SayAttributes => (script.language === 'zh-CN' ? { language: 'zh-CN', voice: 'Polly.Zhiyu' } : { language: 'en-US', voice: 'Polly.Joanna' });
 // The SDK's type lists 'cmn-Hans-CN' but not 'zh-CN', which Twilio's speech recognition accepts as well.
-const GATHER_LANGUAGE = 'zh-CN' as GatherAttributes extends { language?: infer L } ? L : never;
+const gatherIn = (script: VoiceScript) => script.language as GatherLanguage;
 
 /** The voice webhooks' parameters that matter here; Twilio sends them form-encoded on every step. Free text is stored: see `storableString`. */
 export const voiceWebhookSchema = z.object({
@@ -47,45 +67,44 @@ export interface VoiceRoutes {
 export const spokenDigits = (caseNumber: string) => caseNumber.split('').join(' ');
 
 /** 欢迎语: press 1 or just speak to report a problem, press 2 to hear a case's progress. */
-export function welcomeMenu(routes: VoiceRoutes): string {
+export function welcomeMenu(routes: VoiceRoutes, script: VoiceScript): string {
   const response = new VoiceResponse();
-  const gather = response.gather({ input: ['speech', 'dtmf'], language: GATHER_LANGUAGE, numDigits: 1, action: routes.menu, timeout: 6, speechTimeout: 'auto' });
-  gather.say(SAY, '您好，这里是12345市民服务热线。反映问题请按1，或直接说出您的问题；查询办理进度请按2。');
+  const gather = response.gather({ input: ['speech', 'dtmf'], language: gatherIn(script), numDigits: 1, action: routes.menu, timeout: 6, speechTimeout: 'auto' });
+  gather.say(sayIn(script), script.welcome);
   // No answer at all: treat it as a report, so the caller is not dropped.
   response.redirect({ method: 'POST' }, routes.menu);
   return response.toString();
 }
 
-export function askForReport(routes: VoiceRoutes): string {
+export function askForReport(routes: VoiceRoutes, script: VoiceScript): string {
   const response = new VoiceResponse();
-  const gather = response.gather({ input: ['speech'], language: GATHER_LANGUAGE, action: routes.report, timeout: 8, speechTimeout: 'auto' });
-  gather.say(SAY, '请说出您要反映的问题和发生的地点，说完请稍候。');
+  const gather = response.gather({ input: ['speech'], language: gatherIn(script), action: routes.report, timeout: 8, speechTimeout: 'auto' });
+  gather.say(sayIn(script), script.askReport);
   response.redirect({ method: 'POST' }, routes.report);
   return response.toString();
 }
 
-export function askForCaseNumber(routes: VoiceRoutes): string {
+export function askForCaseNumber(routes: VoiceRoutes, script: VoiceScript): string {
   const response = new VoiceResponse();
   const gather = response.gather({ input: ['dtmf'], finishOnKey: '#', numDigits: 20, action: routes.lookup, timeout: 10 });
-  gather.say(SAY, '请输入案件流水号，以井号键结束。');
-  response.say(SAY, '没有收到您的输入，再见。');
+  gather.say(sayIn(script), script.askCaseNumber);
+  response.say(sayIn(script), script.noInput);
   response.hangup();
   return response.toString();
 }
 
 /** An agent is free: the caller hears the case number and waits in the queue for them. */
-export function enqueueCaller(caseNumber: string, queueName: string, routes: VoiceRoutes): string {
+export function enqueueCaller(caseNumber: string, queueName: string, routes: VoiceRoutes, script: VoiceScript): string {
   const response = new VoiceResponse();
-  response.say(SAY, `您的诉求已登记，案件流水号 ${spokenDigits(caseNumber)}。正在为您转接坐席，请稍候。`);
+  response.say(sayIn(script), script.queued(spokenDigits(caseNumber)));
   response.enqueue({ waitUrl: routes.wait, waitUrlMethod: 'POST', action: routes.queueResult, method: 'POST' }, queueName);
   return response.toString();
 }
 
 /** Nobody free, or outside service hours: the caller hears the case number and may leave a voicemail. */
-export function leaveVoicemail(caseNumber: string, reason: 'closed' | 'busy', routes: VoiceRoutes): string {
+export function leaveVoicemail(caseNumber: string, reason: 'closed' | 'busy', routes: VoiceRoutes, script: VoiceScript): string {
   const response = new VoiceResponse();
-  const why = reason === 'closed' ? '现在是非人工服务时间。' : '坐席正忙。';
-  response.say(SAY, `${why}您的诉求已登记，案件流水号 ${spokenDigits(caseNumber)}。如需补充，请在提示音后留言，按井号键结束。`);
+  response.say(sayIn(script), script.voicemail(reason, spokenDigits(caseNumber)));
   response.record({
     maxLength: 120,
     finishOnKey: '#',
@@ -99,17 +118,17 @@ export function leaveVoicemail(caseNumber: string, reason: 'closed' | 'busy', ro
 }
 
 /** Played to a caller while they wait in the queue; Twilio repeats the wait URL. */
-export function holdMessage(position: number | undefined): string {
+export function holdMessage(position: number | undefined, script: VoiceScript): string {
   const response = new VoiceResponse();
-  response.say(SAY, position ? `您前面还有 ${Math.max(0, position - 1)} 位，请稍候。` : '坐席正忙，请稍候。');
+  response.say(sayIn(script), script.hold(position ? Math.max(0, position - 1) : undefined));
   response.pause({ length: 10 });
   return response.toString();
 }
 
 /** Says `text` and ends the call. */
-export function sayAndHangUp(text: string): string {
+export function sayAndHangUp(text: string, script: VoiceScript): string {
   const response = new VoiceResponse();
-  response.say(SAY, text);
+  response.say(sayIn(script), text);
   response.hangup();
   return response.toString();
 }

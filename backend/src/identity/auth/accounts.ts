@@ -1,5 +1,5 @@
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
-import type { Ctx } from '../context.ts';
+import type { Ctx } from './context.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { transact } from '../../platform/context/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';

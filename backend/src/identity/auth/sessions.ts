@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/index.ts';
-import type { Ctx } from '../context.ts';
+import type { Ctx } from './context.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { ServiceError } from '../../platform/errors/index.ts';
 import { sessions, users } from './schema.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { SenderIdentity } from '@hotline/channels';
-import type { Ctx } from '../context.ts';
+import type { Ctx } from '../auth/index.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import { resolveContact } from './resolve.ts';
 import { contactIdentities } from './schema.ts';

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import type { SenderIdentity } from '@hotline/channels';
-import type { Tx } from '../../platform/db/index.ts';
+import type { DbOrTx, Tx } from '../../platform/db/index.ts';
 import { contactIdentities, contacts } from './schema.ts';
 import { records } from '../../platform/db/index.ts';
 
@@ -80,4 +80,13 @@ function findIdentities(tx: Tx, identities: SenderIdentity[]) {
     .select()
     .from(contactIdentities)
     .where(sql`(${contactIdentities.kind}, ${contactIdentities.value}) in (${pairs})`);
+}
+
+/** The contact that owns an identity, if any: a read, for questions about a sender before anything is stored. */
+export async function contactOfIdentity(db: DbOrTx, identity: SenderIdentity): Promise<string | undefined> {
+  const [row] = await db
+    .select({ contactId: contactIdentities.contactId })
+    .from(contactIdentities)
+    .where(and(eq(contactIdentities.kind, identity.kind), eq(contactIdentities.value, identity.value)));
+  return row?.contactId;
 }

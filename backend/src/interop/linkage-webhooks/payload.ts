@@ -1,5 +1,5 @@
-import type { Event, EventAction, EventStep } from '../../linkage/schema.ts';
-import { eventFacts } from '../../linkage/queries.ts';
+import type { Event, EventAction, EventStep } from '../../linkage/index.ts';
+import { eventFacts } from '../../linkage/index.ts';
 
 export const webhookTopics = ['event.created', 'event.updated', 'event.closed'] as const;
 export type WebhookTopic = (typeof webhookTopics)[number];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { webhookDeliveryStatusEnum } from './schema.ts';
+import { outboxStatuses } from '../../platform/outbox/index.ts';
 import { webhookTopics } from './payload.ts';
 
-export const webhookDeliveryStatuses = webhookDeliveryStatusEnum.enumValues;
+export const webhookDeliveryStatuses = outboxStatuses;
 
 /** One notice to the linkage platform in the admins' delivery log (`GET /api/admin/webhook-deliveries`). */
 export const webhookDeliveryViewSchema = z.object({

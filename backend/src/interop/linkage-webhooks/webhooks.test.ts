@@ -6,11 +6,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../../testing/hotline.ts';
 import { loadConfig } from '../../platform/config/index.ts';
-import { appeals } from '../../appeals/schema.ts';
+import { appeals } from '../../appeals/index.ts';
 import { auditLog } from '../../platform/audit/index.ts';
-import { eventSteps, events } from '../../linkage/schema.ts';
-import { webhookDeliveries } from './schema.ts';
-import { backoffMs, deliverDueWebhooks } from './deliver.ts';
+import { eventSteps, events } from '../../linkage/index.ts';
+import { backoffMs, dispatchOutbox, outbox } from '../../platform/outbox/index.ts';
+import { linkageWebhooks } from './deliver.ts';
 import { queueWebhookSteps } from './queue.ts';
 
 const kinds = await testDatabaseKinds();
@@ -54,22 +54,20 @@ function signatureIsValid({ headers, rawBody }: Received, secret: string): boole
 }
 
 describe('webhook configuration', () => {
-  it('takes the platform URL and secret together, with 8 attempts by default', () => {
+  it('takes the platform URL and secret together; the outbox retries 8 times by default', () => {
     expect(loadConfig({}).linkageWebhook).toBeUndefined();
-    expect(loadConfig({ LINKAGE_WEBHOOK_URL: 'https://linkage.example.gov.cn/hooks', LINKAGE_WEBHOOK_SECRET: SECRET }).linkageWebhook).toEqual({
-      url: 'https://linkage.example.gov.cn/hooks',
-      secret: SECRET,
-      maxAttempts: 8,
-      backoffBaseMs: 30_000,
-    });
+    const config = loadConfig({ LINKAGE_WEBHOOK_URL: 'https://linkage.example.gov.cn/hooks', LINKAGE_WEBHOOK_SECRET: SECRET });
+    expect(config.linkageWebhook).toEqual({ url: 'https://linkage.example.gov.cn/hooks', secret: SECRET });
+    expect(config.delivery).toEqual({ maxAttempts: 8, backoffBaseMs: 30_000, backoffMaxMs: 6 * HOUR });
     expect(() => loadConfig({ LINKAGE_WEBHOOK_URL: 'https://linkage.example.gov.cn/hooks' })).toThrow(/LINKAGE_WEBHOOK_SECRET: goes with LINKAGE_WEBHOOK_URL/);
     expect(() => loadConfig({ LINKAGE_WEBHOOK_SECRET: SECRET })).toThrow(/LINKAGE_WEBHOOK_SECRET: goes with LINKAGE_WEBHOOK_URL/);
     expect(() => loadConfig({ LINKAGE_WEBHOOK_URL: 'ftp://linkage.example.gov.cn', LINKAGE_WEBHOOK_SECRET: 'short' })).toThrow(/LINKAGE_WEBHOOK_URL[\s\S]*LINKAGE_WEBHOOK_SECRET: must be at least 16/);
   });
 
   it('backs off exponentially from the base, capped at six hours', () => {
-    expect([1, 2, 3, 4].map((attempts) => backoffMs(30_000, attempts))).toEqual([30_000, 60_000, 120_000, 240_000]);
-    expect(backoffMs(30_000, 20)).toBe(6 * HOUR);
+    const policy = loadConfig({}).delivery;
+    expect([1, 2, 3, 4].map((attempts) => backoffMs(policy, attempts))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffMs(policy, 20)).toBe(6 * HOUR);
   });
 });
 
@@ -81,7 +79,7 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
   beforeAll(async () => {
     receiver = await startReceiver();
     hotline = await startTestHotline(kind, {
-      env: { LINKAGE_WEBHOOK_URL: receiver.url, LINKAGE_WEBHOOK_SECRET: SECRET, LINKAGE_WEBHOOK_MAX_ATTEMPTS: '2', LINKAGE_WEBHOOK_BACKOFF_MS: '1' },
+      env: { LINKAGE_WEBHOOK_URL: receiver.url, LINKAGE_WEBHOOK_SECRET: SECRET, DELIVERY_MAX_ATTEMPTS: '2', DELIVERY_BACKOFF_MS: '1' },
     });
     for (const user of ['agent1', 'supervisor', 'admin', 'dept-urban']) cookies[user] = await hotline.loginAs(user);
   });
@@ -102,7 +100,7 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
   /** A citizen's web appeal, accepted by an agent as an event led by 城市管理局. */
   async function dispatchedEvent(text: string) {
     const { body } = await submitWebAppeal(hotline, { text, name: '王小明', phone: '13800138000', latitude: 30.245, longitude: 120.145 });
-    await hotline.deps.triage?.idle();
+    await hotline.deps.triage.idle();
     const [appeal] = await db().select().from(appeals).where(eq(appeals.caseNumber, body.caseNumber!));
     const accepted = await api(`/api/appeals/${appeal!.id}/accept`, 'agent1', {
       method: 'POST',
@@ -113,13 +111,19 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
     return event!;
   }
 
-  const deliveriesOf = (eventId: string) => db().select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId)).orderBy(webhookDeliveries.createdAt);
+  /** The event's notices in the outbox, as the delivery log names their fields. */
+  const deliveriesOf = async (eventId: string) =>
+    (await db().select().from(outbox).where(and(eq(outbox.kind, 'linkage-webhook'), eq(outbox.subjectId, eventId))).orderBy(outbox.createdAt)).map(({ subjectId, target, ...item }) => ({
+      ...item,
+      eventId: subjectId,
+      url: target,
+    }));
 
   /** Runs the delivery sweep until the event's deliveries are all settled (the jobs also run on their own). */
   async function settled(eventId: string, count: number) {
     return vi.waitFor(
       async () => {
-        await deliverDueWebhooks(hotline.deps);
+        await dispatchOutbox(hotline.deps, [linkageWebhooks]);
         const rows = await deliveriesOf(eventId);
         expect(rows).toHaveLength(count);
         expect(rows.every((r) => r.status !== 'pending')).toBe(true);
@@ -236,7 +240,7 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
 
       const queued = await db().select().from(eventSteps).where(inArray(eventSteps.id, stepIds));
       expect(queued.every((s) => s.webhookQueuedAt !== null)).toBe(true);
-      const deliveries = await db().select({ payload: webhookDeliveries.payload }).from(webhookDeliveries).where(eq(webhookDeliveries.eventId, event.id));
+      const deliveries = await db().select({ payload: outbox.payload }).from(outbox).where(eq(outbox.subjectId, event.id));
       const perStep = new Map<string, number>();
       for (const { payload } of deliveries) {
         const stepId = (payload as { step: { id: string } }).step.id;
@@ -269,7 +273,7 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
       await queueWebhookSteps(withoutPlatform);
       const steps = await db().select().from(eventSteps).where(inArray(eventSteps.id, stepIds));
       expect(steps.every((s) => s.webhookQueuedAt !== null)).toBe(true);
-      const written = await db().select().from(webhookDeliveries).where(sql`${webhookDeliveries.payload}::text like ${'%unconfigured%'}`);
+      const written = await db().select().from(outbox).where(sql`${outbox.payload}::text like ${'%unconfigured%'}`);
       expect(written).toEqual([]);
     });
   });

@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../../testing/hotline.ts';
 import { loadConfig } from '../../platform/config/index.ts';
-import { appeals } from '../../appeals/schema.ts';
-import { contactIdentities } from '../../identity/contacts/schema.ts';
-import { attachments, messages } from '../../messaging/schema.ts';
+import { appeals } from '../../appeals/index.ts';
+import { contactIdentities } from '../../identity/contacts/index.ts';
+import { attachments, messages } from '../../messaging/index.ts';
 import { Open311Error } from './errors.ts';
 import { clientOfApiKey } from './file-request.ts';
 
@@ -70,7 +70,7 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
     const res = await postForm('requests.json', form.toString());
     expect(res.status).toBe(201);
     const [created] = (await res.json()) as { service_request_id: string }[];
-    await hotline.deps.triage?.idle();
+    await hotline.deps.triage.idle();
     return created!.service_request_id;
   }
   const appealOf = async (caseNumber: string) => (await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, caseNumber)))[0]!;
@@ -174,7 +174,7 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
       const body = await res.json();
       expect(body).toEqual([{ service_request_id: expect.stringMatching(/^\d{14,}$/), service_notice: expect.stringContaining('预受理'), account_id: '123456' }]);
       const caseNumber: string = body[0].service_request_id;
-      await hotline.deps.triage?.idle();
+      await hotline.deps.triage.idle();
 
       // The agent's queue: a pending web appeal, the service named at the head of the text.
       const queue = await (await staff('/api/appeals?status=pending&pageSize=100')).json();
@@ -245,7 +245,7 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
       const xml = await res.text();
       const caseNumber = xml.match(/<service_request_id>(\d+)<\/service_request_id>/)![1]!;
       expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>\d+<\/service_request_id><service_notice>[^<]+<\/service_notice><account_id\/><\/request><\/service_requests>$/);
-      await hotline.deps.triage?.idle();
+      await hotline.deps.triage.idle();
       expect(await appealOf(caseNumber)).toMatchObject({ status: 'pending', channel: 'web', summary: '【街面秩序】路口有人占道摆摊', address: '青禾路与东湖路口' });
     });
 
@@ -258,7 +258,7 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
       expect(res.status).toBe(201);
       const [{ service_request_id: caseNumber, account_id }] = await res.json();
       expect(account_id).toBeNull();
-      await hotline.deps.triage?.idle();
+      await hotline.deps.triage.idle();
       expect(await appealOf(caseNumber)).toMatchObject({ summary: '【宣传广告】', latitude: 30.255 });
     });
 

@@ -1,11 +1,11 @@
 import { type SQL, and, desc, eq, gte, inArray, lte, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../../identity/context.ts';
-import { appeals } from '../../appeals/schema.ts';
-import { statusWords } from '../../followup/public-lookup.ts';
+import type { Ctx } from '../../identity/auth/index.ts';
+import { appeals } from '../../appeals/index.ts';
+import { type CitizenTexts, citizenTexts } from '../../platform/texts/index.ts';
 import { departments } from '../../reference/departments/index.ts';
-import { eventSteps, events } from '../../linkage/schema.ts';
-import { attachments, messages } from '../../messaging/schema.ts';
+import { eventSteps, events } from '../../linkage/index.ts';
+import { attachments, messages } from '../../messaging/index.ts';
 import { categories } from '../../reference/taxonomy/index.ts';
 import { Open311Error } from './errors.ts';
 import { SERVICE_NOTICE, requestedServiceCode } from './file-request.ts';
@@ -64,44 +64,43 @@ function selectRequests(ctx: Ctx) {
 type Row = Awaited<ReturnType<ReturnType<typeof selectRequests>['execute']>>[number];
 
 /** The step the request is at, in the words its reporter is told. */
-function statusNotes(row: Row): string {
-  const dept = row.agency ?? '责任单位';
+function statusNotes(row: Row, texts: CitizenTexts): string {
+  const { progress, open311 } = texts;
+  const unit = row.agency ?? open311.responsibleUnit;
   switch (row.appealStatus) {
     case 'rejected':
-      return `${statusWords.rejected}：${row.rejectReason}`;
+      return progress.rejectedBecause(progress.appeal.rejected, row.rejectReason);
     case 'merged':
-      return row.mergedIntoCase ? `已并入案件 ${row.mergedIntoCase} 一并办理` : statusWords.merged;
+      return row.mergedIntoCase ? progress.mergedInto(row.mergedIntoCase) : progress.appeal.merged;
     case 'pending':
     case 'answered':
-      return statusWords[row.appealStatus];
+      return progress.appeal[row.appealStatus];
     case 'accepted':
       switch (row.event?.status) {
         case undefined:
-          return statusWords.accepted;
+          return progress.appeal.accepted;
         case 'dispatched':
-          return `已派遣至${dept}，待签收`;
         case 'handling':
-          return `${dept}已签收，正在处置`;
         case 'reported':
-          return `${dept}已反馈处置结果，待中心核查`;
+          return open311[row.event.status](unit);
         case 'returned':
-          return '责任单位已退回，待中心重新派遣';
+          return open311.returned;
         case 'closed':
-          return row.event.result ? `已办结：${row.event.result}` : '已办结';
+          return open311.closed(row.event.result);
         case 'cancelled':
-          return row.cancelNote ? `已撤销：${row.cancelNote}` : '已撤销';
+          return open311.cancelled(row.cancelNote);
       }
   }
 }
 
 const latest = (...dates: (Date | null | undefined)[]) => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
 
-function toView(row: Row): ServiceRequestView {
+function toView(row: Row, texts: CitizenTexts): ServiceRequestView {
   const status: RequestStatus = row.closed ? 'closed' : 'open';
   return {
     service_request_id: row.caseNumber,
     status,
-    status_notes: statusNotes(row),
+    status_notes: statusNotes(row, texts),
     service_name: row.serviceName,
     service_code: row.serviceCode,
     agency_responsible: row.agency,
@@ -147,12 +146,13 @@ export async function listServiceRequests({ ctx, input }: { ctx: Ctx; input: Req
     if (statuses.size === 1) filters.push(statuses.has('closed') ? isClosed : not(isClosed));
   }
   const rows = await selectRequests(ctx).where(and(...filters)).orderBy(desc(appeals.createdAt)).limit(MAX_REQUESTS);
-  return rows.map(toView);
+  const texts = citizenTexts(ctx.config.language);
+  return rows.map((row) => toView(row, texts));
 }
 
 /** `GET requests/{id}`: one request by its case number; an unknown one is a 404. */
 export async function getServiceRequest({ ctx, input }: { ctx: Ctx; input: { caseNumber: string } }): Promise<ServiceRequestView> {
   const [row] = await selectRequests(ctx).where(eq(appeals.caseNumber, input.caseNumber));
   if (!row) throw new Open311Error(404, `service_request_id ${input.caseNumber} was not found`);
-  return toView(row);
+  return toView(row, citizenTexts(ctx.config.language));
 }

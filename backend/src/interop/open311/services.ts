@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../../identity/context.ts';
+import type { Ctx } from '../../identity/auth/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { type Category, categories } from '../../reference/taxonomy/index.ts';
 import { Open311Error } from './errors.ts';

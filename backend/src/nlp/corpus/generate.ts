@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPOUNDS, LANDMARKS, ROADS, roadIntersection } from '../gazetteer.ts';
-import { demoTerritory } from '../../demo/territory.ts';
+import { demoTerritory } from '../../demo/index.ts';
 import { seededRandom } from '../text.ts';
 import { type AppealType, BANKS, type CategoryBank } from './banks.ts';
 import { HAND_PAIRS } from './pairs.ts';

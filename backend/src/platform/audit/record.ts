@@ -1,6 +1,5 @@
 import type { DbOrTx } from '../db/index.ts';
-import { actorId } from '../context/index.ts';
-import { type Actor } from '../../identity/context.ts';
+import { type ActorRef, actorId } from '../context/index.ts';
 import { auditLog } from './schema.ts';
 import { records } from '../db/index.ts';
 
@@ -13,11 +12,11 @@ export interface AuditEntry {
 }
 
 /** Appends to the audit log inside the caller's transaction, so the record and the change commit together. */
-export async function recordAudit(db: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: DbOrTx, actor: ActorRef, entry: AuditEntry): Promise<void> {
   await recordAudits(db, [{ ...entry, actor }]);
 }
 
-const rowOf = ({ actor, ...entry }: AuditEntry & { actor: Actor }) => ({
+const rowOf = ({ actor, ...entry }: AuditEntry & { actor: ActorRef }) => ({
   actorType: actor.type,
   actorId: actorId(actor),
   action: entry.action,
@@ -28,7 +27,7 @@ const rowOf = ({ actor, ...entry }: AuditEntry & { actor: Actor }) => ({
 });
 
 /** Several entries, each with its own actor, in one statement (a batch of intake). */
-export async function recordAudits(db: DbOrTx, entries: (AuditEntry & { actor: Actor })[]): Promise<void> {
+export async function recordAudits(db: DbOrTx, entries: (AuditEntry & { actor: ActorRef })[]): Promise<void> {
   if (!entries.length) return;
   await db.insert(auditLog).select(records(auditLog, entries.map(rowOf)));
 }

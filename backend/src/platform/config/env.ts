@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citizenLanguages } from '../texts/index.ts';
 import { SERVICE_HOURS_PATTERN } from './service-hours.ts';
 
 /**
@@ -14,6 +15,7 @@ export const configSchema = z
     PUBLIC_URL: z.url().optional(),
     DEMO_PASSWORD: optional(z.string().min(8, 'must be at least 8 characters')),
     HOTLINE_TIMEZONE: z.string().default('Asia/Shanghai'),
+    HOTLINE_LANGUAGE: z.enum(citizenLanguages).default('zh-CN'),
     SERVICE_HOURS: z.string().regex(SERVICE_HOURS_PATTERN, 'must be HH:MM-HH:MM, e.g. 08:30-17:30').default('00:00-24:00'),
     DEDUP_ATTACH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
     DEDUP_SUGGEST_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
@@ -36,8 +38,9 @@ export const configSchema = z
     OPEN311_API_KEYS: optional(z.string().regex(/^\s*[A-Za-z0-9_-]{16,}\s*(,\s*[A-Za-z0-9_-]{16,}\s*)*$/, 'must be comma-separated keys of 16 or more letters, digits, - or _')),
     LINKAGE_WEBHOOK_URL: optional(z.url().regex(/^https?:\/\//, 'must be an http:// or https:// URL')),
     LINKAGE_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
-    LINKAGE_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
-    LINKAGE_WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+    DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
+    DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(6 * 3600_000),
     EVENT_WARNINGS_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
     RATE_LIMIT_PUBLIC_PER_MINUTE: perMinute(60),
@@ -63,6 +66,8 @@ export const configSchema = z
     publicUrl: stripSlash(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`),
     demoPassword: env.DEMO_PASSWORD,
     timezone: env.HOTLINE_TIMEZONE,
+    /** What citizens are told in: every channel's replies and every notice (the catalogue in `platform/texts`). */
+    language: env.HOTLINE_LANGUAGE,
     serviceHours: env.SERVICE_HOURS,
     duplicates: { attachThreshold: env.DEDUP_ATTACH_THRESHOLD, suggestThreshold: env.DEDUP_SUGGEST_THRESHOLD },
     routing: { mode: env.ROUTING_MODE, capacity: { chats: env.AGENT_CAPACITY_CHATS, calls: env.AGENT_CAPACITY_CALLS } },
@@ -82,8 +87,10 @@ export const configSchema = z
     open311: { apiKeys: env.OPEN311_API_KEYS?.split(',').map((key) => key.trim()) ?? [] },
     linkageWebhook:
       env.LINKAGE_WEBHOOK_URL && env.LINKAGE_WEBHOOK_SECRET
-        ? { url: env.LINKAGE_WEBHOOK_URL, secret: env.LINKAGE_WEBHOOK_SECRET, maxAttempts: env.LINKAGE_WEBHOOK_MAX_ATTEMPTS, backoffBaseMs: env.LINKAGE_WEBHOOK_BACKOFF_MS }
+        ? { url: env.LINKAGE_WEBHOOK_URL, secret: env.LINKAGE_WEBHOOK_SECRET }
         : undefined,
+    /** The outbox's one retry policy, for messages to citizens and notices to the linkage platform alike. */
+    delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, backoffBaseMs: env.DELIVERY_BACKOFF_MS, backoffMaxMs: env.DELIVERY_BACKOFF_MAX_MS },
     /** How often time-limit warnings are looked for: a warning is at most this late. */
     eventWarningsEveryMs: env.EVENT_WARNINGS_EVERY_MS,
     rateLimits: {

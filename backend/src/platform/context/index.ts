@@ -1,1 +1,1 @@
-export { type ActorRef, type ChannelRegistry, type PlatformDeps, actorId, transact } from './context.ts';
+export { actorId, type ActorRef, type ChannelRegistry, type PlatformDeps, transact } from './context.ts';

@@ -8,8 +8,8 @@ import { freePort } from '../../testing/server-process.ts';
 import { TWILIO, smsParams } from '../../testing/twilio.ts';
 import { signTwilioRequest } from '@hotline/channels/twilio';
 import { type Database, openDatabase } from './client.ts';
-import { appeals } from '../../appeals/schema.ts';
-import { messages } from '../../messaging/schema.ts';
+import { appeals } from '../../appeals/index.ts';
+import { messages } from '../../messaging/index.ts';
 
 const kinds = await testDatabaseKinds();
 

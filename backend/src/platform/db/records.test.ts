@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, openTestDatabase, testDatabaseKinds } from '../../testing/databases.ts';
 import { auditLog } from '../audit/index.ts';
-import { contactIdentities, contacts } from '../../identity/contacts/schema.ts';
-import { conversations } from '../../messaging/schema.ts';
+import { contactIdentities, contacts } from '../../identity/contacts/index.ts';
+import { conversations } from '../../messaging/index.ts';
 import { records } from './records.ts';
 
 const kinds = await testDatabaseKinds();

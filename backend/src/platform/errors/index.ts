@@ -1,1 +1,1 @@
-export { ServiceError, describeZodError, errorBodySchema, handleError, notFound } from './errors.ts';
+export { describeZodError, errorBodySchema, handleError, notFound, ServiceError } from './errors.ts';

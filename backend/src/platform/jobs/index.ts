@@ -1,2 +1,2 @@
-export { type Job } from './job.ts';
+export type { Job } from './job.ts';
 export { startJobs } from './run-jobs.ts';

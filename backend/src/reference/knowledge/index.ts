@@ -1,3 +1,3 @@
 export { cannedReplies, knowledgeArticles } from './schema.ts';
 export { listCannedReplies, searchKnowledge } from './search.ts';
-export { type CannedReply, type KnowledgeArticle, cannedReplySchema, knowledgeArticleSchema } from './views.ts';
+export { type CannedReply, cannedReplySchema, type KnowledgeArticle, knowledgeArticleSchema } from './views.ts';

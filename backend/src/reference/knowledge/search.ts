@@ -1,10 +1,10 @@
 import { type SQL, and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
-import type { Ctx } from '../../identity/context.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
 import { cannedReplies, knowledgeArticles } from './schema.ts';
 import type { CannedReply, KnowledgeArticle } from './views.ts';
 
 /** The canned replies in their configured order. */
-export async function listCannedReplies({ ctx }: { ctx: Ctx }): Promise<CannedReply[]> {
+export async function listCannedReplies({ ctx }: { ctx: { db: DbOrTx } }): Promise<CannedReply[]> {
   return ctx.db
     .select({ id: cannedReplies.id, title: cannedReplies.title, text: cannedReplies.text })
     .from(cannedReplies)
@@ -19,7 +19,7 @@ const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}
  * in the title, body or keywords; title matches rank first, then the newest. An empty `q` lists
  * the newest. ILIKE works the same on PGlite and PostgreSQL, and a few hundred articles need no index.
  */
-export async function searchKnowledge({ ctx, input }: { ctx: Ctx; input: { q?: string; categoryCode?: string; limit: number } }): Promise<KnowledgeArticle[]> {
+export async function searchKnowledge({ ctx, input }: { ctx: { db: DbOrTx }; input: { q?: string; categoryCode?: string; limit: number } }): Promise<KnowledgeArticle[]> {
   const terms = (input.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
   const conditions: (SQL | undefined)[] = terms.map((term) => {
     const like = likeTerm(term);

@@ -1,1 +1,1 @@
-export { type Category, categories, categoryDepartments } from './schema.ts';
+export { categories, type Category, categoryDepartments } from './schema.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoTerritory } from '../../demo/territory.ts';
+import { demoTerritory } from '../../demo/index.ts';
 import { boundingBox, polygonContains, rectangle } from './geometry.ts';
 
 describe('point in polygon', () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../../identity/context.ts';
+import type { Ctx } from '../../identity/auth/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { METRIC_DEFINITIONS, SCORE_WEIGHTS, ranksOf, rate, scoreOf } from './definitions.ts';
 import { monthOf, monthRange } from './month.ts';

@@ -1,6 +1,6 @@
 import { and, asc, desc, gte, isNotNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../../identity/context.ts';
-import { appeals } from '../../appeals/schema.ts';
+import type { Ctx } from '../../identity/auth/index.ts';
+import { appeals } from '../../appeals/index.ts';
 import { periodStart } from './hot.ts';
 import type { WallCharts } from './views.ts';
 

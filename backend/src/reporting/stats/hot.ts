@@ -1,7 +1,7 @@
 import { and, gte, like, ne } from 'drizzle-orm';
-import type { Ctx } from '../../identity/context.ts';
-import { appeals } from '../../appeals/schema.ts';
-import type { HotReport } from '../../appeals/views.ts';
+import type { Ctx } from '../../identity/auth/index.ts';
+import { appeals } from '../../appeals/index.ts';
+import type { HotReport } from './views.ts';
 import { hotIssues, hotTerms } from '../../nlp/index.ts';
 import { instantAt, wallClock } from '../../platform/config/index.ts';
 

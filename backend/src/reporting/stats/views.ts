@@ -79,3 +79,26 @@ export const wallChartsSchema = z.object({
   gridHeat: z.array(z.object({ gridCode: z.string(), count: z.number().int() })),
 });
 export type WallCharts = z.infer<typeof wallChartsSchema>;
+
+/** Hot words and hot issues (热词, 热点问题) for supervisors, per day or week and per street. */
+export const hotReportSchema = z.object({
+  period: z.enum(['day', 'week']),
+  from: z.iso.datetime(),
+  streetCode: z.string().nullable(),
+  appeals: z.number().int(),
+  terms: z.array(z.object({ term: z.string(), docs: z.number().int(), count: z.number().int() })),
+  issues: z.array(
+    z.object({
+      period: z.string(),
+      street: z.string(),
+      size: z.number().int(),
+      terms: z.array(z.string()),
+      category: z.string().nullable(),
+      caseNumbers: z.array(z.string()),
+      first: z.iso.datetime(),
+      last: z.iso.datetime(),
+    }),
+  ),
+});
+export type HotReport = z.infer<typeof hotReportSchema>;
+

@@ -5,14 +5,14 @@ import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../../testing/hotline.ts';
 import { type FakeProvider, startFakeProvider } from '../../testing/fake-provider.ts';
 import { callParams, fakeTwilioMessages, postTwilio, smsParams, twilioEnv, twilioSid } from '../../testing/twilio.ts';
-import { type Appeal, appeals } from '../../appeals/schema.ts';
-import { calls } from '../../routing/calls/schema.ts';
-import { users } from '../../identity/auth/schema.ts';
-import type { RoutingCtx } from '../../routing/context.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../web/realtime/protocol.ts';
+import { type Appeal, appeals } from '../../appeals/index.ts';
+import { calls } from '../../routing/index.ts';
+import { users } from '../../identity/auth/index.ts';
+import type { RoutingCtx } from '../../routing/index.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../web/realtime/index.ts';
 import { wallSnapshot } from './wall.ts';
 import { wallCharts } from './charts.ts';
-import { throttle } from '../../web/realtime/wall-live.ts';
+import { throttle } from '../../web/realtime/index.ts';
 import { loadConfig } from '../../platform/config/index.ts';
 import { type WallSnapshot, wallChartsSchema, wallSnapshotSchema } from './views.ts';
 
@@ -96,7 +96,7 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     await voice('/menu', callParams(c2, '+8613922220002', { SpeechResult: TEXTS.v2, Confidence: '0.9' }));
     await voice('/queue-result', callParams(c2, '+8613922220002', { QueueResult: 'hangup', QueueTime: '95' }));
     await voice('', callParams(c3, '+8613922220003', { CallStatus: 'ringing' }));
-    await hotline.deps.triage!.idle();
+    await hotline.deps.triage.idle();
 
     const rows = await hotline.database.db.select({ id: appeals.id, summary: appeals.summary, caseNumber: appeals.caseNumber, status: appeals.status }).from(appeals);
     for (const key of Object.keys(TEXTS) as Key[]) {
@@ -270,7 +270,7 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
       expect(agentSeen).toEqual([]);
     } finally {
       socket.disconnect();
-      await hotline.deps.triage!.idle();
+      await hotline.deps.triage.idle();
       // Back on the test's clock: it arrived at 11:55, an ordinary appeal.
       await hotline.database.db.update(appeals).set({ createdAt: at('11:55'), urgency: 'normal' }).where(eq(appeals.summary, '小区地下车库的灯全灭了'));
     }

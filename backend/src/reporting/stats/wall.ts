@@ -1,9 +1,9 @@
 import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { channels } from '@hotline/channels';
-import type { RoutingCtx } from '../../routing/context.ts';
-import { appeals } from '../../appeals/schema.ts';
-import { calls } from '../../routing/calls/schema.ts';
-import { agentRoster } from '../../routing/presence.ts';
+import type { RoutingCtx } from '../../routing/index.ts';
+import { appeals } from '../../appeals/index.ts';
+import { calls } from '../../routing/index.ts';
+import { agentRoster } from '../../routing/index.ts';
 import { periodStart } from './hot.ts';
 import type { WallAgent, WallChannel, WallSnapshot, WallWarning } from './views.ts';
 

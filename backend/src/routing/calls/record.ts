@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import type { CallView } from '../../appeals/views.ts';
+import type { CallView } from './views.ts';
 import type { VoiceWebhook } from '@hotline/channels/twilio';
-import type { Ctx } from '../../identity/context.ts';
-import { type Appeal, appeals } from '../../appeals/schema.ts';
+import type { Ctx } from '../../identity/auth/index.ts';
+import { type Appeal, appeals } from '../../appeals/index.ts';
 import { type Call, callEvents, calls } from './schema.ts';
 
 type CallChange = Partial<Pick<Call, 'appealId' | 'contactId' | 'purpose' | 'speechConfidence' | 'enqueuedAt' | 'queueResult' | 'queueSeconds' | 'recordingSid' | 'recordingUrl' | 'durationSeconds' | 'endedAt'>>;

@@ -1,7 +1,7 @@
 import { bigserial, index, integer, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from '../../platform/db/index.ts';
-import { contacts } from '../../identity/contacts/schema.ts';
-import { appeals } from '../../appeals/schema.ts';
+import { contacts } from '../../identity/contacts/index.ts';
+import { appeals } from '../../appeals/index.ts';
 
 /** Twilio call statuses, as its status callbacks report them. */
 export const callStatuses = ['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled'] as const;

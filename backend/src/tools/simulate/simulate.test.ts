@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import { type TestHotline, startTestHotline } from '../../testing/hotline.ts';
-import { appeals } from '../../appeals/schema.ts';
-import { messages } from '../../messaging/schema.ts';
-import { calls } from '../../routing/calls/schema.ts';
+import { appeals } from '../../appeals/index.ts';
+import { messages } from '../../messaging/index.ts';
+import { calls } from '../../routing/index.ts';
 import { buildPlan, channelNames, scenarioText } from './plan.ts';
 import { type SimulateOptions, type SimulationReport, SimulatorSetupError, simulate } from './simulate.ts';
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { verifyTwilioSignature } from '@hotline/channels/twilio';
 import { ServiceError } from '../../platform/errors/index.ts';
-import type { AppEnv } from '../http/router.ts';
+import type { AppEnv } from '../http/index.ts';
 
 /**
  * The form parameters of a Twilio webhook, once its signature has been checked against the

@@ -5,8 +5,8 @@ import { type TestHotline, intakeRowCounts, startTestHotline } from '../../testi
 import { type FakeProvider, startFakeProvider } from '../../testing/fake-provider.ts';
 import { TWILIO, fakeTwilioMessages, postTwilio, smsParams, twilioEnv, twilioSid } from '../../testing/twilio.ts';
 import { signTwilioRequest } from '@hotline/channels/twilio';
-import { appeals } from '../../appeals/schema.ts';
-import { messages } from '../../messaging/schema.ts';
+import { appeals } from '../../appeals/index.ts';
+import { messages } from '../../messaging/index.ts';
 
 const kinds = await testDatabaseKinds();
 

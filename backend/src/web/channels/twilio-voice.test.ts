@@ -5,9 +5,10 @@ import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../../testing/hotline.ts';
 import { type FakeProvider, startFakeProvider } from '../../testing/fake-provider.ts';
 import { TWILIO, callParams, fakeTwilioMessages, postTwilio, smsParams, twilioEnv, twilioSid } from '../../testing/twilio.ts';
-import { appeals } from '../../appeals/schema.ts';
-import { callEvents, calls } from '../../routing/calls/schema.ts';
-import type { AppealSummary, CallView } from '../../appeals/views.ts';
+import { appeals } from '../../appeals/index.ts';
+import { callEvents, calls } from '../../routing/index.ts';
+import type { AppealSummary } from '../../appeals/index.ts';
+import type { CallView } from '../../routing/index.ts';
 
 const kinds = await testDatabaseKinds();
 const VOICE = '/channels/twilio/voice';

@@ -13,22 +13,28 @@ import {
   voiceWebhookSchema,
   welcomeMenu,
 } from '@hotline/channels/twilio';
-import { createRouter } from '../http/router.ts';
-import type { AppEnv } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
+import { createRouter } from '../http/index.ts';
+import type { AppEnv } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
 import { ServiceError, describeZodError } from '../../platform/errors/index.ts';
-import type { AppCtx } from '../http/deps.ts';
-import { appealOfCall, recordCall } from '../../routing/calls/record.ts';
+import type { AppCtx } from '../http/index.ts';
+import type { Config } from '../../platform/config/index.ts';
+import { citizenTexts } from '../../platform/texts/index.ts';
+import { appealOfCall, recordCall } from '../../routing/index.ts';
 import { withinServiceHours } from '../../platform/config/index.ts';
-import { lookupKnownCase } from '../../followup/public-lookup.ts';
-import type { Appeal } from '../../appeals/schema.ts';
-import { receiveInbound } from '../../appeals/receive-inbound.ts';
-import { callTakers } from '../../routing/presence.ts';
+import { lookupKnownCase } from '../../followup/index.ts';
+import { interpretCaseDigits } from '../../intake/index.ts';
+import type { Appeal } from '../../appeals/index.ts';
+import { receiveInbound } from '../../appeals/index.ts';
+import { callTakers } from '../../routing/index.ts';
 import { twiml, verifiedTwilioParams } from './twilio-request.ts';
 
 const BASE = '/channels/twilio/voice';
 export const VOICE_QUEUE = 'hotline';
 
+
+/** What the call flow says, in the hotline's language. */
+const scriptOf = (config: Config) => citizenTexts(config.language).voice;
 
 function routesFor(publicUrl: string): VoiceRoutes {
   const at = (step: string) => `${publicUrl}${BASE}/${step}`;
@@ -65,19 +71,20 @@ async function fileReport(ctx: AppCtx, call: VoiceWebhook, speech: string | unde
  */
 async function routeCaller(ctx: AppCtx, call: VoiceWebhook, appeal: Appeal): Promise<string> {
   const routes = routesFor(ctx.config.publicUrl);
-  if (!withinServiceHours(new Date(), ctx.config.serviceHours, ctx.config.timezone)) return leaveVoicemail(appeal.caseNumber, 'closed', routes);
-  if ((await callTakers(ctx)) === 0) return leaveVoicemail(appeal.caseNumber, 'busy', routes);
+  const script = scriptOf(ctx.config);
+  if (!withinServiceHours(new Date(), ctx.config.serviceHours, ctx.config.timezone)) return leaveVoicemail(appeal.caseNumber, 'closed', routes, script);
+  if ((await callTakers(ctx)) === 0) return leaveVoicemail(appeal.caseNumber, 'busy', routes, script);
   await recordCall({ ctx, input: { webhook: call, event: 'enqueued', change: { enqueuedAt: new Date() } } });
-  return enqueueCaller(appeal.caseNumber, VOICE_QUEUE, routes);
+  return enqueueCaller(appeal.caseNumber, VOICE_QUEUE, routes, script);
 }
 
 async function progressSpeech(ctx: AppCtx, digits: string | undefined): Promise<string> {
-  const caseNumber = (digits ?? '').replace(/\D/g, '');
-  if (!/^\d{14,20}$/.test(caseNumber)) return '您输入的案件流水号不完整。请重新拨打本热线查询，再见。';
-  const found = await lookupKnownCase(ctx, caseNumber);
-  if (!found) return `未找到案件 ${spokenDigits(caseNumber)}，请核对后重新拨打本热线，再见。`;
-  const reason = found.rejectReason ? `，原因：${found.rejectReason}` : '';
-  return `案件 ${spokenDigits(caseNumber)} 当前状态：${found.statusText}${reason}。感谢您的来电，再见。`;
+  const script = scriptOf(ctx.config);
+  const asked = interpretCaseDigits(digits);
+  if (asked.kind === 'incomplete') return script.incompleteCase;
+  const found = await lookupKnownCase(ctx, asked.caseNumber);
+  const spoken = spokenDigits(asked.caseNumber);
+  return found ? script.caseStatus(spoken, found.statusText, found.rejectReason) : script.caseNotFound(spoken);
 }
 
 /** Appends a voicemail recording or its transcription to the call's appeal (a follow-up message). */
@@ -105,7 +112,7 @@ export function twilioVoiceRoutes() {
     .post(BASE, async (c) => {
       const call = await voiceWebhook(c);
       await recordCall({ ctx: actorOf(c), input: { webhook: call, event: 'incoming' } });
-      return twiml(c, welcomeMenu(routesFor(c.var.deps.config.publicUrl)));
+      return twiml(c, welcomeMenu(routesFor(c.var.deps.config.publicUrl), scriptOf(c.var.deps.config)));
     })
     .post(`${BASE}/menu`, async (c) => {
       const call = await voiceWebhook(c);
@@ -113,29 +120,29 @@ export function twilioVoiceRoutes() {
       const routes = routesFor(ctx.config.publicUrl);
       if (call.Digits === '2') {
         await recordCall({ ctx, input: { webhook: call, event: 'menu:lookup', change: { purpose: 'lookup' } } });
-        return twiml(c, askForCaseNumber(routes));
+        return twiml(c, askForCaseNumber(routes, scriptOf(ctx.config)));
       }
       // Speaking straight away is a report, as the greeting promises.
       if (call.SpeechResult?.trim()) return twiml(c, await routeCaller(ctx, call, await fileReport(ctx, call, call.SpeechResult)));
-      return twiml(c, askForReport(routes));
+      return twiml(c, askForReport(routes, scriptOf(ctx.config)));
     })
     .post(`${BASE}/report`, async (c) => {
       const call = await voiceWebhook(c);
       const ctx = actorOf(c);
       const appeal = await fileReport(ctx, call, call.SpeechResult);
       // Nothing understood: the voicemail is the report.
-      if (!call.SpeechResult?.trim()) return twiml(c, leaveVoicemail(appeal.caseNumber, 'busy', routesFor(ctx.config.publicUrl)));
+      if (!call.SpeechResult?.trim()) return twiml(c, leaveVoicemail(appeal.caseNumber, 'busy', routesFor(ctx.config.publicUrl), scriptOf(ctx.config)));
       return twiml(c, await routeCaller(ctx, call, appeal));
     })
     .post(`${BASE}/lookup`, async (c) => {
       const call = await voiceWebhook(c);
       const ctx = actorOf(c);
       await recordCall({ ctx, input: { webhook: call, event: 'lookup' } });
-      return twiml(c, sayAndHangUp(await progressSpeech(ctx, call.Digits)));
+      return twiml(c, sayAndHangUp(await progressSpeech(ctx, call.Digits), scriptOf(ctx.config)));
     })
     .post(`${BASE}/wait`, async (c) => {
       const call = await voiceWebhook(c);
-      return twiml(c, holdMessage(call.QueuePosition));
+      return twiml(c, holdMessage(call.QueuePosition, scriptOf(c.var.deps.config)));
     })
     .post(`${BASE}/queue-result`, async (c) => {
       const call = await voiceWebhook(c);
@@ -144,7 +151,7 @@ export function twilioVoiceRoutes() {
       const appeal = await appealOfCall(ctx, call.CallSid);
       // Left the queue without an agent but still on the line: offer the voicemail instead.
       if (appeal && ['leave', 'queue-full', 'error', 'system-error'].includes(call.QueueResult ?? '')) {
-        return twiml(c, leaveVoicemail(appeal.caseNumber, 'busy', routesFor(ctx.config.publicUrl)));
+        return twiml(c, leaveVoicemail(appeal.caseNumber, 'busy', routesFor(ctx.config.publicUrl), scriptOf(ctx.config)));
       }
       return twiml(c, emptyTwiml());
     })
@@ -155,7 +162,8 @@ export function twilioVoiceRoutes() {
       await recordCall({ ctx, input: { webhook: call, event: 'recorded', change: { recordingSid: call.RecordingSid, recordingUrl: call.RecordingUrl } } });
       await addToCallAppeal(ctx, call, { text: '[语音留言]', providerMessageId: call.RecordingSid, recordingUrl: call.RecordingUrl });
       const appeal = await appealOfCall(ctx, call.CallSid);
-      return twiml(c, sayAndHangUp(appeal ? `留言已收到。您的案件流水号是 ${spokenDigits(appeal.caseNumber)}，再见。` : '留言已收到，再见。'));
+      const script = scriptOf(ctx.config);
+      return twiml(c, sayAndHangUp(script.voicemailReceived(appeal && spokenDigits(appeal.caseNumber)), script));
     })
     .post(`${BASE}/transcription`, async (c) => {
       const call = await voiceWebhook(c);

@@ -3,9 +3,9 @@ import type { MiddlewareHandler } from 'hono';
 import { createRoute, z } from '@hono/zod-openapi';
 import { WechatForbiddenError, buildTextReply, isSafeMode, openWechatPush, parseInbound, sealReply, verifySignature } from '@hotline/channels/wechat';
 import type { Config } from '../../platform/config/index.ts';
-import { type AppEnv, createRouter, errorResponses } from '../http/router.ts';
+import { type AppEnv, createRouter, errorResponses } from '../http/index.ts';
 import { ServiceError, errorBodySchema } from '../../platform/errors/index.ts';
-import { actorOf } from '../http/actor.ts';
+import { actorOf } from '../http/index.ts';
 import { answerWechatPush } from './wechat-answers.ts';
 
 type WechatConfig = NonNullable<Config['wechat']>;

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { Actor } from '../../identity/context.ts';
+import type { Actor } from '../../identity/auth/index.ts';
 import type { AppCtx } from './deps.ts';
 import type { AppEnv } from './router.ts';
 

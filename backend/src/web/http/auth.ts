@@ -2,10 +2,9 @@ import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './router.ts';
 import { ServiceError } from '../../platform/errors/index.ts';
-import type { Role } from '../../identity/auth/schema.ts';
-import { resolveSession } from '../../identity/auth/sessions.ts';
-
-export const SESSION_COOKIE = 'hotline_session';
+import type { Role } from '../../identity/auth/index.ts';
+import { SESSION_COOKIE } from '../../identity/auth/index.ts';
+import { resolveSession } from '../../identity/auth/index.ts';
 
 /** Reads the staff session cookie, if any; routes decide with `requireRole` whether they need one. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
@@ -23,9 +22,3 @@ export function requireRole(...allowed: Role[]) {
     await next();
   });
 }
-
-/** The roles that work the pre-acceptance queue. */
-export const QUEUE_ROLES: Role[] = ['agent', 'supervisor', 'admin'];
-
-/** Everyone on staff, department handlers included: for reference data (categories, departments) every screen names things with. */
-export const STAFF_ROLES: Role[] = [...QUEUE_ROLES, 'handler'];

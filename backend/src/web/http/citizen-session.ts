@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
-import { hashToken } from '../../identity/auth/sessions.ts';
+import { hashToken } from '../../identity/auth/index.ts';
 
 export const CITIZEN_COOKIE = 'hotline_citizen';
 const ONE_YEAR_S = 365 * 24 * 60 * 60;

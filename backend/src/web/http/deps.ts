@@ -1,8 +1,8 @@
 import type { DbOrTx } from '../../platform/db/index.ts';
-import type { Actor } from '../../identity/context.ts';
-import type { RoutingDeps } from '../../routing/context.ts';
-import type { AutoRouter } from '../../routing/auto-assign.ts';
-import type { AppealTriage } from '../../triage/triage.ts';
+import type { Actor } from '../../identity/auth/index.ts';
+import type { RoutingDeps } from '../../routing/index.ts';
+import type { AutoRouter } from '../../routing/index.ts';
+import type { AppealTriage } from '../../triage/index.ts';
 
 /** Everything the server built at start (`server.ts`), as routes, sockets and jobs receive it. */
 export interface AppDeps extends RoutingDeps {

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps } from './deps.ts';
-import type { SessionUser } from '../../identity/auth/sessions.ts';
+import type { SessionUser } from '../../identity/auth/index.ts';
 import { ServiceError, describeZodError, errorBodySchema } from '../../platform/errors/index.ts';
 
 export interface AppEnv {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestHotline, TEST_PASSWORD, intakeRowCounts, startTestHotline } from '../../testing/hotline.ts';
-import { sessions } from '../../identity/auth/schema.ts';
+import { sessions } from '../../identity/auth/index.ts';
 
 const PUBLIC_URL = 'https://hotline.example.gov.cn';
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { type PostgresAdapter, createAdapter } from '@socket.io/postgres-adapter';
-import type { AppDeps } from '../http/deps.ts';
-import type { PresenceLink } from '../../routing/online.ts';
+import type { AppDeps } from '../http/index.ts';
+import type { PresenceLink } from '../../routing/index.ts';
 import type { RealtimeServer } from './io.ts';
 
 /** The adapter's table for payloads over NOTIFY's 8000-byte limit (its README's DDL). */

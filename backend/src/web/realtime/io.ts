@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import type { PresenceSnapshot } from '../../routing/online.ts';
+import type { PresenceSnapshot } from '../../routing/index.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from './protocol.ts';
 
 /** Events between backend instances (never sent to browsers). */

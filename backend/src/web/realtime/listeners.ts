@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
-import type { AppDeps } from '../http/deps.ts';
-import { loadAppealSummaries, loadMessageViews } from '../../appeals/queries.ts';
-import { toCallView } from '../../routing/calls/record.ts';
-import { loadNoteView } from '../../appeals/notes.ts';
-import { presenceOf } from '../../routing/presence.ts';
-import { loadEventSummary } from '../../linkage/queries.ts';
+import type { AppDeps } from '../http/index.ts';
+import { loadAppealSummaries } from '../../appeals/index.ts';
+import { loadMessageViews } from '../../messaging/index.ts';
+import { toCallView } from '../../routing/index.ts';
+import { loadNoteView } from '../../appeals/index.ts';
+import { presenceOf } from '../../routing/index.ts';
+import { loadEventSummary } from '../../linkage/index.ts';
 import { STAFF_ROOM, departmentRoom } from './protocol.ts';
 import type { RealtimeServer } from './io.ts';
 

@@ -2,10 +2,12 @@
  * Socket.io event names and payloads, shared by the backend and the console (types only:
  * this module is safe to import in the browser).
  */
-import type { AppealSummary, CallView, ChatLine, EmergencyAlert, MessageView, NoteEvent } from '../../appeals/views.ts';
-import type { PresenceUpdate } from '../../routing/views.ts';
-import type { WallSnapshot } from '../../reporting/stats/views.ts';
-import type { EventSummary } from '../../linkage/views.ts';
+import type { AppealSummary, EmergencyAlert, NoteEvent } from '../../appeals/index.ts';
+import type { CallView } from '../../routing/index.ts';
+import type { ChatLine, MessageView } from '../../messaging/index.ts';
+import type { PresenceUpdate } from '../../routing/index.ts';
+import type { WallSnapshot } from '../../reporting/stats/index.ts';
+import type { EventSummary } from '../../linkage/index.ts';
 
 export interface ServerToClientEvents {
   /** To staff: an appeal entered the pre-acceptance queue. */

@@ -7,13 +7,13 @@ import { createTestPostgresDatabase, testDatabaseKinds } from '../../testing/dat
 import { type ServerProcess, startServerProcess } from '../../testing/server-process.ts';
 import { TWILIO, smsParams } from '../../testing/twilio.ts';
 import { sessionCookie } from '../../testing/hotline.ts';
-import { seedDemoUsers } from '../../demo/seed.ts';
-import { appeals } from '../../appeals/schema.ts';
+import { seedDemoUsers } from '../../demo/index.ts';
+import { appeals } from '../../appeals/index.ts';
 import { auditLog } from '../../platform/audit/index.ts';
-import { users } from '../../identity/auth/schema.ts';
-import { eventSteps, events } from '../../linkage/schema.ts';
-import { duplicateSuggestions } from '../../triage/schema.ts';
-import type { AgentView } from '../../routing/views.ts';
+import { users } from '../../identity/auth/index.ts';
+import { eventSteps, events } from '../../linkage/index.ts';
+import { duplicateSuggestions } from '../../appeals/index.ts';
+import type { AgentView } from '../../routing/index.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from './protocol.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,8 +1,8 @@
-import type { AppDeps } from '../http/deps.ts';
+import type { AppDeps } from '../http/index.ts';
 import type { DomainEventName } from '../../platform/domain-events/index.ts';
 import type { RealtimeServer } from './io.ts';
-import { WALL_ROLES } from '../routes/stats.ts';
-import { wallSnapshot } from '../../reporting/stats/wall.ts';
+import { WALL_ROLES } from '../routes/index.ts';
+import { wallSnapshot } from '../../reporting/stats/index.ts';
 
 /** Sockets of supervisors and admins: `wall:updated` goes only here, as GET /api/stats/wall is theirs only. */
 export const WALL_ROOM = 'wall';

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
-import { requireRole } from '../http/auth.ts';
-import { listAccounts, setAccountDisabled } from '../../identity/auth/accounts.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { listAccounts, setAccountDisabled } from '../../identity/auth/index.ts';
 import { sessionUserSchema } from './auth.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../../testing/hotline.ts';
 import { auditLog } from '../../platform/audit/index.ts';
-import { conversations } from '../../messaging/schema.ts';
+import { conversations } from '../../messaging/index.ts';
 
 const kinds = await testDatabaseKinds();
 

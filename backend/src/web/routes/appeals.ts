@@ -1,22 +1,26 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
-import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { QUEUE_ROLES } from '../../identity/auth/index.ts';
 import { MAX_TEXT_LENGTH } from '@hotline/channels';
-import { appealStatuses, appealTypes, urgencies } from '../../appeals/schema.ts';
-import { correctClassification } from '../../triage/correct-classification.ts';
-import { mergeAppeal } from '../../appeals/merge.ts';
-import { appealDetailSchema, appealPageSchema, appealSummarySchema, messageViewSchema } from '../../appeals/views.ts';
-import { getAppealDetail, listAppeals, loadAppealSummary, toMessageView } from '../../appeals/queries.ts';
-import { replyToAppeal } from '../../appeals/reply.ts';
-import { decideAppeal } from '../../appeals/decide.ts';
-import { answerAppeal } from '../../appeals/answer.ts';
-import { transferAppeal } from '../../appeals/transfer.ts';
-import { addNote, toNoteView } from '../../appeals/notes.ts';
-import { noteViewSchema } from '../../appeals/views.ts';
-import { claimAppeal } from '../../routing/claim.ts';
-import { eventDraft } from '../../linkage/create.ts';
-import { type EventInput, eventDraftSchema, eventInputSchema } from '../../linkage/views.ts';
+import { appealStatuses, appealTypes, urgencies } from '../../appeals/index.ts';
+import { correctClassification } from '../../triage/index.ts';
+import { mergeAppeal } from '../../appeals/index.ts';
+import { appealPageSchema, appealSummarySchema } from '../../appeals/index.ts';
+import { listAppeals, loadAppealSummary } from '../../appeals/index.ts';
+import { messageViewSchema, toMessageView } from '../../messaging/index.ts';
+import { appealDetailSchema, getAppealDetail } from './appeal-detail.ts';
+import { replyToAppeal } from '../../appeals/index.ts';
+import { rejectAppeal } from '../../appeals/index.ts';
+import { acceptAppeal } from '../../linkage/index.ts';
+import { answerAppeal } from '../../appeals/index.ts';
+import { transferAppeal } from '../../appeals/index.ts';
+import { addNote, toNoteView } from '../../appeals/index.ts';
+import { noteViewSchema } from '../../appeals/index.ts';
+import { claimAppeal } from '../../routing/index.ts';
+import { eventDraft } from '../../linkage/index.ts';
+import { type EventInput, eventDraftSchema, eventInputSchema } from '../../linkage/index.ts';
 
 const tags = ['appeals'];
 const staffOnly = [requireRole(...QUEUE_ROLES)];
@@ -182,7 +186,7 @@ export function appealRoutes() {
       // No body (no content type) validates as {}: the draft is used.
       const body = c.req.valid('json') as Partial<EventInput>;
       const event = Object.keys(body).length ? (body as EventInput) : undefined;
-      const appeal = await decideAppeal({ ctx, input: { appealId: c.req.valid('param').id, decision: { kind: 'accept', event } } });
+      const appeal = await acceptAppeal({ ctx, input: { appealId: c.req.valid('param').id, event } });
       return c.json(await loadAppealSummary(ctx, appeal.id), 200);
     })
     .openapi(eventDraftRoute, async (c) => c.json(await eventDraft({ ctx: actorOf(c), input: { appealId: c.req.valid('param').id } }), 200))
@@ -219,7 +223,7 @@ export function appealRoutes() {
     .openapi(rejectRoute, async (c) => {
       const ctx = actorOf(c);
       const { reason } = c.req.valid('json');
-      const appeal = await decideAppeal({ ctx, input: { appealId: c.req.valid('param').id, decision: { kind: 'reject', reason } } });
+      const appeal = await rejectAppeal({ ctx, input: { appealId: c.req.valid('param').id, reason } });
       return c.json(await loadAppealSummary(ctx, appeal.id), 200);
     });
 }

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { requireRole } from '../http/auth.ts';
-import type { Role } from '../../identity/auth/schema.ts';
-import { actorOf } from '../http/actor.ts';
-import { assessmentReport } from '../../reporting/assessment/report.ts';
-import { assessmentCsv, csvFileName } from '../../reporting/assessment/csv.ts';
-import { assessmentReportSchema, monthSchema } from '../../reporting/assessment/views.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import type { Role } from '../../identity/auth/index.ts';
+import { actorOf } from '../http/index.ts';
+import { assessmentReport } from '../../reporting/assessment/index.ts';
+import { assessmentCsv, csvFileName } from '../../reporting/assessment/index.ts';
+import { assessmentReportSchema, monthSchema } from '../../reporting/assessment/index.ts';
 
 /** 考核 compares departments: the center's leadership reads it, not agents or the departments themselves. */
 export const ASSESSMENT_ROLES: Role[] = ['supervisor', 'admin'];

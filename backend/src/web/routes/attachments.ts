@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { QUEUE_ROLES } from '../../identity/auth/index.ts';
 import { notFound } from '../../platform/errors/index.ts';
-import type { AppCtx } from '../http/deps.ts';
-import { actorOf } from '../http/actor.ts';
-import { attachments } from '../../messaging/schema.ts';
+import type { AppCtx } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { attachments } from '../../messaging/index.ts';
 
 /** A stored photo's bytes, for staff only: citizens' photos can show their homes and faces. */
 export async function readAttachment({ ctx, input }: { ctx: AppCtx; input: { id: string } }) {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { TEST_PASSWORD, type TestHotline, sessionCookie, startTestHotline } from '../../testing/hotline.ts';
 import { auditLog } from '../../platform/audit/index.ts';
-import { users } from '../../identity/auth/schema.ts';
+import { users } from '../../identity/auth/index.ts';
 
 const kinds = await testDatabaseKinds();
 

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { requireRole } from '../http/auth.ts';
-import { SESSION_COOKIE } from '../http/auth.ts';
-import { login, logout } from '../../identity/auth/sessions.ts';
-import { logoutEverywhere } from '../../identity/auth/accounts.ts';
-import { roles } from '../../identity/auth/schema.ts';
-import { actorOf } from '../http/actor.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { SESSION_COOKIE } from '../../identity/auth/index.ts';
+import { login, logout } from '../../identity/auth/index.ts';
+import { logoutEverywhere } from '../../identity/auth/index.ts';
+import { roles } from '../../identity/auth/index.ts';
+import { actorOf } from '../http/index.ts';
 
 export const sessionUserSchema = z
   .object({

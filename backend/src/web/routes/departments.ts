@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
-import { STAFF_ROLES, requireRole } from '../http/auth.ts';
-import type { AppCtx } from '../http/deps.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { STAFF_ROLES } from '../../identity/auth/index.ts';
+import type { AppCtx } from '../http/index.ts';
 import { departments } from '../../reference/departments/index.ts';
 
 /** A unit events are dispatched to: a department (职能部门) or a street sub-center (联动分中心). */

@@ -1,15 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_PHOTO_BYTES } from '@hotline/channels';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
 import { ServiceError } from '../../platform/errors/index.ts';
-import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
-import type { Role } from '../../identity/auth/schema.ts';
-import { eventStatuses } from '../../linkage/schema.ts';
-import { eventCountsSchema, eventDetailSchema, eventPageSchema, stepInputSchema, timeLimitRuleViewSchema } from '../../linkage/views.ts';
-import { eventCounts, getEventDetail, listEvents, listTimeLimitRules, readEventPhoto } from '../../linkage/queries.ts';
-import { MAX_REPORT_PHOTOS, takeStep } from '../../linkage/steps.ts';
+import { requireRole } from '../http/index.ts';
+import { QUEUE_ROLES } from '../../identity/auth/index.ts';
+import type { Role } from '../../identity/auth/index.ts';
+import { eventStatuses } from '../../linkage/index.ts';
+import { eventCountsSchema, eventDetailSchema, eventPageSchema, stepInputSchema, timeLimitRuleViewSchema } from '../../linkage/index.ts';
+import { eventCounts, getEventDetail, listEvents, listTimeLimitRules, readEventPhoto } from '../../linkage/index.ts';
+import { MAX_REPORT_PHOTOS, takeStep } from '../../linkage/index.ts';
 
 const tags = ['events'];
 /** The center's staff and the departments' handlers; what a handler sees is narrowed to their department. */

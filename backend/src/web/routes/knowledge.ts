@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
-import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { QUEUE_ROLES } from '../../identity/auth/index.ts';
 import { listCannedReplies, searchKnowledge } from '../../reference/knowledge/index.ts';
 import { cannedReplySchema, knowledgeArticleSchema } from '../../reference/knowledge/index.ts';
 

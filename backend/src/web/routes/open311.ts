@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
-import { createRouter } from '../http/router.ts';
-import type { AppEnv } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
-import { Open311Error, handleOpen311Error } from '../../interop/open311/errors.ts';
-import { type Format, formats, sendList, sendSingle } from '../../interop/open311/format.ts';
-import { listServices, serviceDefinition } from '../../interop/open311/services.ts';
-import { clientOfApiKey, fileServiceRequest } from '../../interop/open311/file-request.ts';
-import { getServiceRequest, listServiceRequests } from '../../interop/open311/requests.ts';
+import { createRouter } from '../http/index.ts';
+import type { AppEnv } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { Open311Error, handleOpen311Error } from '../../interop/open311/index.ts';
+import { type Format, formats, sendList, sendSingle } from '../../interop/open311/index.ts';
+import { listServices, serviceDefinition } from '../../interop/open311/index.ts';
+import { clientOfApiKey, fileServiceRequest } from '../../interop/open311/index.ts';
+import { getServiceRequest, listServiceRequests } from '../../interop/open311/index.ts';
 import {
   type ServiceRequestInput,
   createdRequestSchema,
@@ -18,7 +18,7 @@ import {
   serviceRequestInputSchema,
   serviceRequestViewSchema,
   serviceSchema,
-} from '../../interop/open311/views.ts';
+} from '../../interop/open311/index.ts';
 
 const BASE = '/open311/v2';
 const tags = ['open311'];

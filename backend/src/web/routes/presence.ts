@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
-import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
-import { agentRoster, myPresence, setPresence } from '../../routing/presence.ts';
-import { agentRosterSchema, myPresenceSchema, presenceStatusSchema } from '../../routing/views.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { QUEUE_ROLES } from '../../identity/auth/index.ts';
+import { agentRoster, myPresence, setPresence } from '../../routing/index.ts';
+import { agentRosterSchema, myPresenceSchema, presenceStatusSchema } from '../../routing/index.ts';
 
 const tags = ['routing'];
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

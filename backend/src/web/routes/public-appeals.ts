@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
-import { publicAppealSchema } from '../../appeals/views.ts';
-import { lookupPublicAppeal } from '../../followup/public-lookup.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { publicAppealSchema } from '../../followup/index.ts';
+import { lookupPublicAppeal } from '../../followup/index.ts';
 
 const lookupRoute = createRoute({
   method: 'get',

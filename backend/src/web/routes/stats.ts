@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { QUEUE_ROLES, requireRole } from '../http/auth.ts';
-import type { Role } from '../../identity/auth/schema.ts';
-import { actorOf } from '../http/actor.ts';
-import { hotReportSchema } from '../../appeals/views.ts';
-import { hotReport } from '../../reporting/stats/hot.ts';
-import { wallSnapshot } from '../../reporting/stats/wall.ts';
-import { wallCharts } from '../../reporting/stats/charts.ts';
-import { wallChartsSchema, wallSnapshotSchema } from '../../reporting/stats/views.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { QUEUE_ROLES } from '../../identity/auth/index.ts';
+import type { Role } from '../../identity/auth/index.ts';
+import { actorOf } from '../http/index.ts';
+import { hotReportSchema } from '../../reporting/stats/index.ts';
+import { hotReport } from '../../reporting/stats/index.ts';
+import { wallSnapshot } from '../../reporting/stats/index.ts';
+import { wallCharts } from '../../reporting/stats/index.ts';
+import { wallChartsSchema, wallSnapshotSchema } from '../../reporting/stats/index.ts';
 
 /** Who watches the supervisor wall: it shows every agent's work, so agents do not. */
 export const WALL_ROLES: Role[] = ['supervisor', 'admin'];

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asc } from 'drizzle-orm';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { STAFF_ROLES, requireRole } from '../http/auth.ts';
-import type { AppCtx } from '../http/deps.ts';
-import { actorOf } from '../http/actor.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { STAFF_ROLES } from '../../identity/auth/index.ts';
+import type { AppCtx } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
 import { categories } from '../../reference/taxonomy/index.ts';
 
 export type CategoryView = z.infer<typeof categorySchema>;

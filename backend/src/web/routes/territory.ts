@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter } from '../http/router.ts';
+import { createRouter } from '../http/index.ts';
 
 const featureCollection = z.object({
   type: z.literal('FeatureCollection'),

@@ -1,13 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { MAX_PHOTO_BYTES } from '@hotline/channels';
+import { type InboundMessage, MAX_PHOTO_BYTES } from '@hotline/channels';
 import { type WebAppealForm, requirePointPair, webAppealFieldsSchema, webAppealFormSchema, webChatMessageSchema } from '@hotline/channels/web';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
 import { ServiceError } from '../../platform/errors/index.ts';
-import { chatLineSchema } from '../../appeals/views.ts';
-import { citizenSession } from '../http/citizen-session.ts';
-import { sendWebChat, submitWebAppeal, webChatHistory } from '../../intake/web-form.ts';
+import { chatLineSchema } from '../../messaging/index.ts';
+import { citizenSession } from '../http/index.ts';
+import { webAppealInbound, webChatInbound } from '../../intake/index.ts';
+import { receiveInbound, webChatHistory } from '../../appeals/index.ts';
+import { thankOnChat } from '../../followup/index.ts';
+import type { AppCtx } from '../http/index.ts';
+import { handleInbound } from '../channels/index.ts';
 
 export const MAX_PHOTOS = 4;
 const tags = ['public'];
@@ -83,7 +87,9 @@ export function webIntakeRoutes() {
       if (multipart) ({ photos, ...form } = c.req.valid('form') as z.output<typeof multipartForm>);
       const secure = c.var.deps.config.publicUrl.startsWith('https:');
       const sessionHash = citizenSession(c, { create: true, secure })!;
-      const result = await submitWebAppeal({ ctx: actorOf(c), input: { form, photos, sessionHash } });
+      const ctx = actorOf(c);
+      // A form always opens a new appeal: there is nothing for the interpreter to read in it.
+      const result = await receiveInbound({ ctx, input: await webAppealInbound(ctx.territory, { form, photos, sessionHash }) });
       return c.json({ caseNumber: result.appeal.caseNumber }, result.replayed ? 200 : 201);
     })
     .openapi(chatHistoryRoute, async (c) => {
@@ -93,10 +99,24 @@ export function webIntakeRoutes() {
     .openapi(chatSendRoute, async (c) => {
       const secure = c.var.deps.config.publicUrl.startsWith('https:');
       const sessionHash = citizenSession(c, { create: true, secure })!;
-      const { message, appeal } = await sendWebChat({ ctx: actorOf(c), input: { chat: c.req.valid('json'), sessionHash } });
+      const { message, appeal } = await sendWebChat(actorOf(c), webChatInbound({ chat: c.req.valid('json'), sessionHash }));
       return c.json(
         { line: { id: message.id, direction: message.direction, text: message.text, caseNumber: appeal.caseNumber, createdAt: message.createdAt.toISOString() } },
         201,
       );
     });
+}
+
+/**
+ * A chat line follows up the visitor's current appeal, or opens one; a bare 1–5 answering a 回访
+ * survey is recorded and thanked in the chat (once, not on a resend).
+ */
+async function sendWebChat(ctx: AppCtx, inbound: InboundMessage) {
+  const outcome = await handleInbound(ctx, inbound);
+  if (outcome.kind === 'rated') {
+    if (!outcome.answer.replayed) await thankOnChat(ctx, outcome.answer.appeal, outcome.answer.rating);
+    return outcome.answer;
+  }
+  if (outcome.kind !== 'filed') throw new Error(`a web chat line is never a ${outcome.kind}`);
+  return outcome.filed;
 }

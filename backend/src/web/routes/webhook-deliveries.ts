@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses } from '../http/router.ts';
-import { actorOf } from '../http/actor.ts';
-import { requireRole } from '../http/auth.ts';
-import { listWebhookDeliveries, retryWebhookDelivery } from '../../interop/linkage-webhooks/delivery-log.ts';
-import { webhookDeliveryPageSchema, webhookDeliveryStatuses, webhookDeliveryViewSchema } from '../../interop/linkage-webhooks/views.ts';
+import { createRouter, errorResponses } from '../http/index.ts';
+import { actorOf } from '../http/index.ts';
+import { requireRole } from '../http/index.ts';
+import { listWebhookDeliveries, retryWebhookDelivery } from '../../interop/linkage-webhooks/index.ts';
+import { webhookDeliveryPageSchema, webhookDeliveryStatuses, webhookDeliveryViewSchema } from '../../interop/linkage-webhooks/index.ts';
 
 const tags = ['admin'];
 const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });

@@ -7,15 +7,15 @@ import { type FakeProvider, startFakeProvider } from '../../testing/fake-provide
 import { fakeTwilioMessages, postTwilio, smsParams, twilioEnv } from '../../testing/twilio.ts';
 import { insertTriagedAppeals } from '../../testing/staff.ts';
 import { auditLog } from '../../platform/audit/index.ts';
-import { users } from '../../identity/auth/schema.ts';
-import { conversations, messages } from '../../messaging/schema.ts';
-import { eventSteps, events } from '../../linkage/schema.ts';
-import { addWorkingDays } from '../../linkage/time-limit.ts';
+import { users } from '../../identity/auth/index.ts';
+import { conversations, messages } from '../../messaging/index.ts';
+import { eventSteps, events } from '../../linkage/index.ts';
+import { addWorkingDays } from '../../linkage/index.ts';
 import { knowledgeArticles, cannedReplies } from '../../reference/knowledge/index.ts';
-import { seedKnowledgeBase } from '../../demo/knowledge.ts';
-import type { ClientToServerEvents, ServerToClientEvents } from '../realtime/protocol.ts';
-import type { NoteEvent } from '../../appeals/views.ts';
-import { appeals } from '../../appeals/schema.ts';
+import { seedKnowledgeBase } from '../../demo/index.ts';
+import type { ClientToServerEvents, ServerToClientEvents } from '../realtime/index.ts';
+import type { NoteEvent } from '../../appeals/index.ts';
+import { appeals } from '../../appeals/index.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const kinds = await testDatabaseKinds();
@@ -50,7 +50,7 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
   const auditCount = () => db().$count(auditLog, ne(auditLog.actorType, 'system'));
   async function webAppeal(text: string, extra: Record<string, unknown> = {}, cookie?: string) {
     const { body, cookie: citizen } = await submitWebAppeal(hotline, { text, ...extra }, cookie);
-    await hotline.deps.triage?.idle();
+    await hotline.deps.triage.idle();
     const [appeal] = await db().select().from(appeals).where(eq(appeals.caseNumber, body.caseNumber!));
     return { appeal: appeal!, citizen };
   }
@@ -152,7 +152,7 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
     it("sends the answer on the citizen's channel, closes the appeal as answered, audited", async () => {
       const phone = '+8613811112222';
       await postTwilio(hotline, '/channels/twilio/sms', smsParams(phone, '请问公积金怎么提取？'));
-      await hotline.deps.triage?.idle();
+      await hotline.deps.triage.idle();
       const [appeal] = await db().select().from(appeals).where(eq(appeals.summary, '请问公积金怎么提取？'));
       const answer = '您好，租房提取公积金可通过公积金中心网上服务大厅办理，每年一次，需身份证和租房备案。';
       const res = await post(`/api/appeals/${appeal!.id}/answer`, { text: answer }, agent2);
@@ -194,7 +194,7 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
     const phone = '+8613833334444';
     const { appeal: web, citizen } = await webAppeal('历史测试：网页反映路灯不亮', { phone });
     await postTwilio(hotline, '/channels/twilio/sms', smsParams(phone, '历史测试：短信反映噪音'));
-    await hotline.deps.triage?.idle();
+    await hotline.deps.triage.idle();
     const [sms] = await db().select().from(appeals).where(eq(appeals.summary, '历史测试：短信反映噪音'));
     await post(`/api/appeals/${web.id}/reject`, { reason: '测试' }, agent1);
     const { appeal: later } = await webAppeal('历史测试：网页再次反映', {}, citizen);

@@ -5,16 +5,20 @@ import { type TestHotline, startTestHotline } from '../testing/hotline.ts';
 import { type CapturedRequest, type FakeProvider, startFakeProvider } from '../testing/fake-provider.ts';
 import { fakeTwilioMessages, twilioEnv } from '../testing/twilio.ts';
 import { text, textedAppeal } from '../testing/closed-loop.ts';
+import { dispatchOutbox, outbox } from '../platform/outbox/index.ts';
 import { type Message, messages } from './schema.ts';
-import { FIRST_RETRY_DELAY_MS, MAX_DELIVERY_ATTEMPTS } from './outbound.ts';
-import { retryDueDeliveries } from './retry-deliveries.ts';
+import { citizenMessages } from './outbound.ts';
 
 const kinds = await testDatabaseKinds();
 
 /** Twilio's error body for a failed `messages.create`. */
 const twilioError = (status: number, code: number, message: string) => ({ status, json: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } });
 
-describe.each(kinds)('retrying deliveries that may succeed later on %s', (kind) => {
+/** The outbox's policy for this hotline: five attempts, 30 s before the first retry. */
+const MAX_DELIVERY_ATTEMPTS = 5;
+const FIRST_RETRY_DELAY_MS = 30_000;
+
+describe.each(kinds)('messages to citizens go through the outbox, retried when they may succeed later, on %s', (kind) => {
   let hotline: TestHotline;
   let twilio: FakeProvider;
   /** Per message text: the statuses Twilio answers its next sends with, then 201. */
@@ -27,7 +31,7 @@ describe.each(kinds)('retrying deliveries that may succeed later on %s', (kind) 
 
   beforeAll(async () => {
     twilio = await startFakeProvider([scripted, fakeTwilioMessages]);
-    hotline = await startTestHotline(kind, { env: twilioEnv(twilio) });
+    hotline = await startTestHotline(kind, { env: { ...twilioEnv(twilio), DELIVERY_MAX_ATTEMPTS: String(MAX_DELIVERY_ATTEMPTS), DELIVERY_BACKOFF_MS: String(FIRST_RETRY_DELAY_MS) } });
   });
   afterAll(async () => {
     await hotline?.close();
@@ -52,25 +56,32 @@ describe.each(kinds)('retrying deliveries that may succeed later on %s', (kind) 
     return { message: await stored((await res.json()).id), before, after };
   }
 
-  /** The time a retry waits for: moves the message's next attempt into the past, as if it had passed. */
-  const letRetryFallDue = (id: string) => hotline.database.db.update(messages).set({ nextDeliveryAt: new Date(Date.now() - 1000) }).where(eq(messages.id, id));
+  /** The message's outbox item: its attempts and when it is tried next. */
+  const itemOf = async (messageId: string) => (await hotline.database.db.select().from(outbox).where(eq(outbox.subjectId, messageId)))[0]!;
+  /** The time a retry waits for: moves the item's next attempt into the past, as if it had passed. */
+  const letRetryFallDue = (messageId: string) => hotline.database.db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.subjectId, messageId));
+  /** The outbox's sweep, as the job runs it. */
+  const retryDueDeliveries = () => dispatchOutbox(hotline.deps, [citizenMessages]);
 
   it('records a 500 from Twilio as failed with a retry in 30 s, then sends it on the retry', async () => {
     const body = '您好，已通知自来水公司抢修。';
     answers.set(body, [500]);
     const { message, before, after } = await replyTo('+8613966660001', body);
-    expect(message).toMatchObject({ deliveryStatus: 'failed', deliveryAttempts: 1, deliveryError: expect.stringContaining('Internal Server Error') });
-    expect(message.nextDeliveryAt!.getTime()).toBeGreaterThanOrEqual(before + FIRST_RETRY_DELAY_MS);
-    expect(message.nextDeliveryAt!.getTime()).toBeLessThanOrEqual(after + FIRST_RETRY_DELAY_MS);
+    expect(message).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('Internal Server Error') });
+    const item = await itemOf(message.id);
+    expect(item).toMatchObject({ kind: 'citizen-message', status: 'pending', attempts: 1, lastStatusCode: 500, payload: { caseNumber: expect.stringMatching(/^\d{14}$/) } });
+    expect(item.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + FIRST_RETRY_DELAY_MS);
+    expect(item.nextAttemptAt.getTime()).toBeLessThanOrEqual(after + FIRST_RETRY_DELAY_MS);
 
     // Not due yet: nothing is sent again.
-    await retryDueDeliveries(hotline.deps);
+    await retryDueDeliveries();
     expect(sendsOf(body)).toBe(1);
 
     await letRetryFallDue(message.id);
-    await retryDueDeliveries(hotline.deps);
+    await retryDueDeliveries();
     expect(sendsOf(body)).toBe(2);
-    expect(await stored(message.id)).toMatchObject({ deliveryStatus: 'sent', deliveryAttempts: 2, deliveryError: null, nextDeliveryAt: null, providerMessageId: expect.stringMatching(/^SM/) });
+    expect(await stored(message.id)).toMatchObject({ deliveryStatus: 'sent', deliveryError: null, providerMessageId: expect.stringMatching(/^SM/) });
+    expect(await itemOf(message.id)).toMatchObject({ status: 'delivered', attempts: 2, lastError: null, deliveredAt: expect.any(Date) });
   });
 
   it('waits twice as long after each failure and gives up after five attempts, staying failed with the last error', async () => {
@@ -82,15 +93,19 @@ describe.each(kinds)('retrying deliveries that may succeed later on %s', (kind) 
     for (let attempt = 2; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
       await letRetryFallDue(current.id);
       const before = Date.now();
-      await retryDueDeliveries(hotline.deps);
+      await retryDueDeliveries();
       current = await stored(current.id);
-      expect(current).toMatchObject({ deliveryStatus: 'failed', deliveryAttempts: attempt });
-      if (current.nextDeliveryAt) waits.push(Math.round((current.nextDeliveryAt.getTime() - before) / FIRST_RETRY_DELAY_MS));
+      const item = await itemOf(current.id);
+      expect(current).toMatchObject({ deliveryStatus: 'failed' });
+      expect(item.attempts).toBe(attempt);
+      if (item.status === 'pending') waits.push(Math.round((item.nextAttemptAt.getTime() - before) / FIRST_RETRY_DELAY_MS));
     }
     expect(waits).toEqual([2, 4, 8]);
-    expect(current).toMatchObject({ deliveryAttempts: MAX_DELIVERY_ATTEMPTS, nextDeliveryAt: null, deliveryError: expect.stringContaining('Internal Server Error') });
+    expect(current.deliveryError).toContain('Internal Server Error');
+    expect(await itemOf(current.id)).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS, lastError: expect.stringContaining('Internal Server Error') });
     expect(sendsOf(body)).toBe(MAX_DELIVERY_ATTEMPTS);
-    await retryDueDeliveries(hotline.deps);
+    await letRetryFallDue(current.id);
+    await retryDueDeliveries();
     expect(sendsOf(body)).toBe(MAX_DELIVERY_ATTEMPTS);
   });
 
@@ -98,13 +113,16 @@ describe.each(kinds)('retrying deliveries that may succeed later on %s', (kind) 
     const rejected = '您好，请补充具体位置。';
     answers.set(rejected, [400]);
     const { message } = await replyTo('+8613966660003', rejected);
-    expect(message).toMatchObject({ deliveryStatus: 'failed', deliveryAttempts: 1, nextDeliveryAt: null, deliveryError: expect.stringContaining('not a valid phone number') });
+    expect(message).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('not a valid phone number') });
+    expect(await itemOf(message.id)).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 400 });
 
     const phone = '+8613966660004';
     const appeal = await textedAppeal(hotline, phone, '楼道灯坏了');
     await text(hotline, phone, 'STOP');
     const res = await hotline.request(`/api/appeals/${appeal.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '物业会处理' }), cookie: await hotline.loginAs('agent1') });
-    expect(await stored((await res.json()).id)).toMatchObject({ deliveryStatus: 'failed', nextDeliveryAt: null, deliveryError: expect.stringContaining('opted out') });
+    const { id } = await res.json();
+    expect(await stored(id)).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('opted out') });
+    expect(await itemOf(id)).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
   it('sends a due message once when several instances retry at the same time', async () => {
@@ -112,8 +130,9 @@ describe.each(kinds)('retrying deliveries that may succeed later on %s', (kind) 
     answers.set(body, [500]);
     const { message } = await replyTo('+8613966660005', body);
     await letRetryFallDue(message.id);
-    await Promise.all([retryDueDeliveries(hotline.deps), retryDueDeliveries(hotline.deps), retryDueDeliveries(hotline.deps)]);
+    await Promise.all([retryDueDeliveries(), retryDueDeliveries(), retryDueDeliveries()]);
     expect(sendsOf(body)).toBe(2);
-    expect(await stored(message.id)).toMatchObject({ deliveryStatus: 'sent', deliveryAttempts: 2 });
+    expect(await stored(message.id)).toMatchObject({ deliveryStatus: 'sent' });
+    expect(await itemOf(message.id)).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 });

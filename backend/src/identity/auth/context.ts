@@ -1,7 +1,7 @@
-import type { DbOrTx, Tx } from '../platform/db/index.ts';
-import type { PlatformDeps } from '../platform/context/index.ts';
-import type { Territory } from '../reference/territory/index.ts';
-import type { User } from './auth/schema.ts';
+import type { DbOrTx, Tx } from '../../platform/db/index.ts';
+import type { PlatformDeps } from '../../platform/context/index.ts';
+import type { Territory } from '../../reference/territory/index.ts';
+import type { User } from './schema.ts';
 
 /** Who is acting: the audit log and permission checks read this. */
 export type Actor =

@@ -1,0 +1,3 @@
+export { assessmentCsv, csvFileName } from './csv.ts';
+export { assessmentReport } from './report.ts';
+export { type AssessmentReport, assessmentReportSchema, type AssessmentRow, monthSchema } from './views.ts';

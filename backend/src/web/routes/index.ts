@@ -1,0 +1,17 @@
+export { accountAdminRoutes } from './accounts.ts';
+export type { AppealDetail } from './appeal-detail.ts';
+export { appealRoutes } from './appeals.ts';
+export { assessmentRoutes } from './assessment.ts';
+export { attachmentRoutes } from './attachments.ts';
+export { authRoutes } from './auth.ts';
+export { departmentRoutes, type DepartmentView } from './departments.ts';
+export { EVENT_STEPS_PATH, eventRoutes } from './events.ts';
+export { knowledgeRoutes } from './knowledge.ts';
+export { open311Routes } from './open311.ts';
+export { routingRoutes } from './presence.ts';
+export { publicAppealRoutes } from './public-appeals.ts';
+export { statsRoutes, WALL_ROLES } from './stats.ts';
+export { type CategoryView, taxonomyRoutes } from './taxonomy.ts';
+export { territoryRoutes } from './territory.ts';
+export { webIntakeRoutes } from './web-intake.ts';
+export { webhookDeliveryRoutes } from './webhook-deliveries.ts';
