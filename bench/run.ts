@@ -17,7 +17,7 @@ const suites: Record<string, { script: string; about: string }> = {
   ingest: { script: 'bench/ingest.ts', about: 'signed SMS webhooks at saturation and at half rate, beside the bare floor, on PostgreSQL and PGlite' },
   realtime: { script: 'bench/realtime.ts', about: '5,000 socket.io clients held; a new appeal pushed to 200 agent consoles, latency from the citizen’s submission' },
   stats: { script: 'bench/stats.ts', about: 'supervisor wall, charts and monthly assessment over HTTP on 1,000,000 appeals and 300,000 events (PostgreSQL)' },
-  nlp: { script: 'backend/src/nlp/bench.ts', about: 'classifications/s, dedup lookup p50/p99 with 100,000 open appeals, memory' },
+  nlp: { script: 'bench/nlp.ts', about: 'classifications/s, dedup lookup p50/p99 with 100,000 open appeals, memory' },
 };
 
 type Recorded = Record<string, { rows: Row[]; runs: number; at: string; command: string }>;

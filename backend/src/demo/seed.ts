@@ -5,7 +5,7 @@ import { departments } from '../reference/departments/index.ts';
 import { categories, categoryDepartments } from '../reference/taxonomy/index.ts';
 import { users } from '../identity/auth/index.ts';
 import { hashPassword } from '../identity/auth/index.ts';
-import { demoTerritory } from './territory.ts';
+import { districtUnits } from '@hotline/nlp/corpus';
 import { demoCategories, demoDepartments, demoStaff } from './reference.ts';
 import { seedTimeLimitRules } from './time-limits.ts';
 
@@ -17,7 +17,7 @@ export async function seedReferenceData(db: Db): Promise<boolean> {
   await seedTimeLimitRules(db);
   if (await hasRows(db, territoryUnits)) return false;
   await db.transaction(async (tx) => {
-    await tx.insert(territoryUnits).values(demoTerritory());
+    await tx.insert(territoryUnits).values(districtUnits());
     await tx.insert(departments).values(demoDepartments);
     await tx.insert(categories).values(demoCategories.map(({ lead: _lead, co: _co, ...c }, i) => ({ ...c, sortOrder: i })));
     await tx.insert(categoryDepartments).values(

@@ -5,7 +5,7 @@ import { GroupCommit } from '../platform/db/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
 import { type Message, deliverAll } from '../messaging/index.ts';
 import { type Appeal, type ClassificationRecord, type Triaged, appealTypes, appeals, applyTriage, mergeDuplicates } from '../appeals/index.ts';
-import { type AppealAnalysis, AppealAnalyzer, AppealClassifier, CORPUS_FILE, type Example, ModelRegistry, NONE_LABEL, readExamples } from '../nlp/index.ts';
+import { type AppealAnalysis, AppealAnalyzer, AppealClassifier, CORPUS_FILE, type Example, GridLocator, Locator, ModelRegistry, NONE_LABEL, type TerritoryPlaces, buildGazetteer, readExamples } from '@hotline/nlp';
 import { trainingExamples } from './schema.ts';
 
 /** How far back open appeals stay duplicate targets (the index's own window is 7 days). */
@@ -20,6 +20,8 @@ function sharedBaseModel(): AppealClassifier {
 }
 
 export interface TriageOptions {
+  /** The roads, compounds and landmarks of the territory served, beside its units: the locator reads appeals against them. */
+  places: TerritoryPlaces;
   /** Score at or above which a duplicate is merged automatically. */
   attachThreshold?: number;
   /** Score at or above which a duplicate is suggested to the agent. */
@@ -53,13 +55,16 @@ export class AppealTriage {
       store: { loadCorrections: () => this.#storedCorrections() },
       onError: (error) => console.error('NLP retrain failed:', error),
     });
+    // The territory the hotline serves, as stored, with its places: NLP knows no other.
+    const units = deps.territory.units;
     this.analyzer = new AppealAnalyzer(this.registry, {
+      locator: new Locator({ gazetteer: buildGazetteer(units, options.places), grids: new GridLocator(units) }),
       duplicates: { attachThreshold: options.attachThreshold, suggestThreshold: options.suggestThreshold },
     });
   }
 
   /** Trains the model, and indexes the open appeals as duplicate targets; `listeners.ts` feeds it new appeals. */
-  static async start(deps: Deps, options: TriageOptions = {}): Promise<AppealTriage> {
+  static async start(deps: Deps, options: TriageOptions): Promise<AppealTriage> {
     const triage = new AppealTriage(deps, options);
     await triage.registry.start();
     await triage.#trackOpenAppeals();

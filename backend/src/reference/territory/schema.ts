@@ -1,8 +1,8 @@
 import { doublePrecision, index, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import type { GeoJsonPolygon } from '@hotline/nlp';
 
 export const territoryLevelEnum = pgEnum('territory_level', ['district', 'street', 'community', 'grid']);
 
-export type GeoJsonPolygon = { type: 'Polygon'; coordinates: [number, number][][] };
 
 /**
  * The administrative hierarchy (区 → 街道 → 社区 → 网格) in one table: routing and statistics

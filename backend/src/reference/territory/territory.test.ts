@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { demoTerritory } from '../../demo/index.ts';
-import { boundingBox, polygonContains, rectangle } from './geometry.ts';
+import { boundingBox, polygonContains, rectangle } from '@hotline/nlp';
+import { districtUnits } from '@hotline/nlp/corpus';
 
 describe('point in polygon', () => {
   const square = rectangle(0, 0, 10, 10);
@@ -25,7 +25,7 @@ describe('point in polygon', () => {
 });
 
 describe('the demo district', () => {
-  const units = demoTerritory();
+  const units = districtUnits();
   const byLevel = (level: string) => units.filter((u) => u.level === level);
   const grids = byLevel('grid');
   const district = byLevel('district')[0]!;

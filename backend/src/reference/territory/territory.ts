@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { type LonLat, boundingBox, polygonContains } from './geometry.ts';
+import { type LonLat, boundingBox, polygonContains } from '@hotline/nlp';
 import { type TerritoryUnit, territoryUnits } from './schema.ts';
 
 /**

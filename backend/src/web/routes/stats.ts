@@ -49,7 +49,11 @@ const chartsRoute = createRoute({
 
 export function statsRoutes() {
   return createRouter()
-    .openapi(hotRoute, async (c) => c.json(await hotReport({ ctx: actorOf(c), input: c.req.valid('query') }), 200))
+    .openapi(hotRoute, async (c) => {
+      const ctx = actorOf(c);
+      // Hot analysis reads places with the same locator as triage: the territory served.
+      return c.json(await hotReport({ ctx: { ...ctx, locator: ctx.triage.analyzer.locator }, input: c.req.valid('query') }), 200);
+    })
     .openapi(wallRoute, async (c) => c.json(await wallSnapshot({ ctx: actorOf(c) }), 200))
     .openapi(chartsRoute, async (c) => c.json(await wallCharts({ ctx: actorOf(c) }), 200));
 }

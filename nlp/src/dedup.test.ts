@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DuplicateIndex, scorePair } from './dedup.ts';
 import { evaluatePairs } from './dedup-eval.ts';
 import { hotIssues, hotTerms, periodKey } from './hot.ts';
-import { TermStats, represent } from './similarity.ts';
+import { represent } from './similarity.ts';
 import { backgroundStats } from './background.ts';
+import { districtLocator } from './corpus/district.ts';
 
-const stats = backgroundStats(new TermStats());
-const score = (a: string, b: string) => scorePair(represent(a, { stats }), represent(b, { stats }), stats, { withTerms: true });
+// The texts name places of the corpus district; the engine reads them through its locator.
+const locator = districtLocator();
+const stats = backgroundStats(locator);
+const score = (a: string, b: string) => scorePair(represent(a, { stats, locator }), represent(b, { stats, locator }), stats, { withTerms: true });
 const T0 = Date.parse('2026-05-01T08:00:00Z');
 const min = (m: number) => new Date(T0 + m * 60_000);
 
@@ -33,18 +36,21 @@ describe('duplicate scorer', () => {
   });
 
   it('discounts a different category and a long time apart', () => {
-    const a = represent('学府家园停水了', { stats });
-    const b = represent('学府家园小区停水了，没有水', { stats });
+    const a = represent('学府家园停水了', { stats, locator });
+    const b = represent('学府家园小区停水了，没有水', { stats, locator });
     const base = scorePair(a, b, stats).score;
     expect(scorePair(a, b, stats, { categoryA: 'utility-services', categoryB: 'pollution' }).score).toBeLessThan(base);
     expect(scorePair(a, b, stats, { minutesApart: 6 * 24 * 60 }).score).toBeLessThan(base);
   });
 
   it('evaluates pair files at the shipped and the best threshold', () => {
-    const r = evaluatePairs([
+    const r = evaluatePairs(
+      [
       { text1: '东湖路128号路灯不亮了', text2: '东湖路128号的路灯坏了', label: 1 },
       { text1: '东湖路128号路灯不亮了', text2: '民生路500号井盖没了', label: 0 },
-    ]);
+      ],
+      { locator },
+    );
     expect(r).toMatchObject({ pairs: 2, positives: 1, precision: 1, recall: 1, f1: 1 });
     expect(r.best.f1).toBe(1);
   });
@@ -52,7 +58,7 @@ describe('duplicate scorer', () => {
 
 describe('duplicate index', () => {
   const make = () => {
-    const index = new DuplicateIndex({ stats: backgroundStats(new TermStats()), windowMinutes: 3 * 24 * 60, attachThreshold: 0.75, suggestThreshold: 0.4 });
+    const index = new DuplicateIndex({ locator, stats, windowMinutes: 3 * 24 * 60, attachThreshold: 0.75, suggestThreshold: 0.4 });
     index.add({ id: 'lamp', text: '东湖路128号门口的路灯不亮了，晚上很黑', category: 'public-utilities', at: min(0) });
     index.add({ id: 'pole', text: '西山路300号的路灯杆被车撞倒了', category: 'public-utilities', at: min(10) });
     index.add({ id: 'noise', text: '锦绣华庭楼下KTV唱歌唱到凌晨两点', category: 'pollution', at: min(20) });
@@ -74,7 +80,7 @@ describe('duplicate index', () => {
     const index = make();
     const same = index.find({ text: '东湖路128号门口的路灯不亮了，晚上很黑', category: 'public-utilities', at: min(5) });
     expect(same[0]).toMatchObject({ id: 'lamp', decision: 'attach' });
-    const strict = new DuplicateIndex({ stats: backgroundStats(new TermStats()), attachThreshold: 1, suggestThreshold: 0.99 });
+    const strict = new DuplicateIndex({ locator, stats, attachThreshold: 1, suggestThreshold: 0.99 });
     strict.add({ id: 'lamp', text: '东湖路128号门口的路灯不亮了', at: min(0) });
     expect(strict.find({ text: '东湖路128号那边路灯坏了', at: min(1) })).toEqual([]);
   });
@@ -113,7 +119,7 @@ describe('duplicate index', () => {
 
 describe('hot words and hot issues', () => {
   it('ranks content words by how many appeals mention them, without stop words or places', () => {
-    const top = hotTerms(['喂，东湖路的路灯不亮了', '湖滨花园路灯坏了', '那个，路灯不亮，就是很黑', '油烟太大了'], { top: 3 });
+    const top = hotTerms(['喂，东湖路的路灯不亮了', '湖滨花园路灯坏了', '那个，路灯不亮，就是很黑', '油烟太大了'], { locator, top: 3 });
     expect(top[0]).toEqual({ term: '路灯', docs: 3, count: 3 });
     expect(top.map((t) => t.term)).toContain('不亮');
     expect(top.map((t) => t.term)).not.toContain('东湖路');
@@ -129,7 +135,7 @@ describe('hot words and hot issues', () => {
         { id: '4', text: '丰收苑小区停水了', at: '2026-05-01T03:00:00Z' },
         { id: '5', text: '东湖路128号路灯不亮了', at: '2026-05-02T03:00:00Z' },
       ],
-      { period: 'day' },
+      { locator, period: 'day' },
     );
     const donghu = groups.find((g) => g.period === '2026-05-01' && g.street === 'QH-01')!;
     expect(donghu.clusters[0]).toMatchObject({ ids: ['1', '2', '3'], size: 3, category: 'public-utilities' });

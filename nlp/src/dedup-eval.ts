@@ -1,6 +1,6 @@
 import type { Pair } from './dataset.ts';
 import { DEFAULT_DUPLICATE_OPTIONS, scorePair } from './dedup.ts';
-import { type Locator, demoLocator } from './location.ts';
+import type { Locator } from './location.ts';
 import { backgroundStats } from './background.ts';
 import { TermStats, represent } from './similarity.ts';
 
@@ -47,9 +47,9 @@ export function metricsAt(scores: number[], labels: (0 | 1)[], threshold: number
  * parsed out of the texts; no time or category), then precision/recall/F1 at the shipped
  * suggest threshold, at the attach threshold, and at the best threshold for this file.
  */
-export function evaluatePairs(pairs: Pair[], opts: { suggestThreshold?: number; attachThreshold?: number; locator?: Locator } = {}): DedupEvalReport {
-  const locator = opts.locator ?? demoLocator();
-  const stats = backgroundStats(new TermStats(), locator);
+export function evaluatePairs(pairs: Pair[], opts: { locator: Locator; suggestThreshold?: number; attachThreshold?: number }): DedupEvalReport {
+  const { locator } = opts;
+  const stats = backgroundStats(locator);
   // The file's own texts join the IDF statistics (unsupervised: labels are not used).
   const reps = pairs.map((p) => [represent(p.text1, { stats, locator }), represent(p.text2, { stats, locator })] as const);
   for (const [a, b] of reps) {

@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { Segmenter, contentTerms, segment } from './segment.ts';
 import { charNgrams, chineseToNumber, normalize } from './text.ts';
+import { districtLocator } from './corpus/district.ts';
 
 describe('segmentation', () => {
-  it('keeps the district’s place names and domain words whole', () => {
+  it('knows the domain words; a territory’s place names are taught by its locator', () => {
+    expect(segment('还有人占道经营')).toContain('占道经营');
+    // No city by default: before any territory is given, a compound's name is two words.
+    expect(segment('湖滨花园门口')).not.toContain('湖滨花园');
+    districtLocator();
+    expect(segment('湖滨花园门口')).toContain('湖滨花园');
+  });
+
+  it('keeps the place names of the territory served and domain words whole', () => {
+    districtLocator();
     const tokens = segment('喂，我是湖滨花园3栋的，东湖路128号门口的路灯不亮了，还有人占道经营');
     expect(tokens).toEqual(expect.arrayContaining(['湖滨花园', '东湖路', '路灯', '占道经营']));
     expect(tokens).not.toContain('，');
   });
 
   it('drops stop words, spoken fillers and numbers from content terms', () => {
+    districtLocator();
     const terms = contentTerms('喂，那个，就是，我想反映一下，湖滨花园的路灯不亮了啊，3栋');
     expect(terms).toEqual(['湖滨花园', '路灯', '不亮']);
   });

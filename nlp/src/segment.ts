@@ -1,6 +1,6 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { DOMAIN_WORDS, demoGazetteer } from './gazetteer.ts';
+import { DOMAIN_WORDS } from './gazetteer.ts';
 import { isStopToken } from './stopwords.ts';
 import { normalize } from './text.ts';
 
@@ -41,9 +41,9 @@ export class Segmenter {
 
 let shared: Segmenter | undefined;
 
-/** The process-wide segmenter, primed with the demo gazetteer and domain words. */
+/** The process-wide segmenter, primed with the domain words; each `Locator` adds its territory's place names. */
 export function defaultSegmenter(): Segmenter {
-  return (shared ??= new Segmenter([...demoGazetteer().names.map((n) => n.text), ...DOMAIN_WORDS]));
+  return (shared ??= new Segmenter(DOMAIN_WORDS));
 }
 
 export const segment = (text: string): string[] => defaultSegmenter().cut(text);

@@ -1,17 +1,14 @@
 /**
  * NLP benchmark: classifications per second on one core, duplicate lookup latency with 100,000
- * open appeals, and memory. `npx tsx backend/src/nlp/bench.ts [--appeals 100000] [--lookups 2000]`
+ * open appeals, and memory. `npx tsx bench/nlp.ts [--appeals 100000] [--lookups 2000]`
  * (run with `node --expose-gc` semantics via `NODE_OPTIONS=--expose-gc` for exact heap figures).
  */
-import { AppealClassifier } from './classifier.ts';
-import { readExamples } from './dataset.ts';
-import { CORPUS_FILE } from './background.ts';
-import { DuplicateIndex } from './dedup.ts';
-import { BANKS } from './corpus/banks.ts';
-import { type Register, renderAppeal } from './corpus/generate.ts';
-import { locate } from './location.ts';
-import { seededRandom } from './text.ts';
-import { emitRows, quantile } from '../../../bench/results.ts';
+import { AppealClassifier, CORPUS_FILE, DuplicateIndex, readExamples, seededRandom } from '@hotline/nlp';
+import { BANKS, type Register, districtLocator, renderAppeal } from '@hotline/nlp/corpus';
+import { emitRows, quantile } from './results.ts';
+
+// The synthetic appeals name places of the corpus district: the index reads them with its locator.
+const locator = districtLocator();
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +27,7 @@ function syntheticAppeals(n: number, seed: number, start: number, spanMs: number
     const bank = BANKS[Math.floor(rand() * BANKS.length)]!;
     const type = types.find((t) => bank.types[t]) ?? 'complaint';
     const text = renderAppeal(bank, type, registers[Math.floor(rand() * 4)]!);
-    const loc = locate(text);
+    const loc = locator.locate(text);
     // Appeals with no address in the text get a channel point somewhere in the district, as GPS would.
     const point = loc.point ?? (rand() < 0.5 ? { longitude: 120.1 + rand() * 0.06, latitude: 30.2 + rand() * 0.06 } : undefined);
     return { id: `a${seed}-${i}`, text, point, category: bank.code, at: new Date(start + rand() * spanMs) };
@@ -67,7 +64,7 @@ function main() {
   const made = performance.now() - t;
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
-  const index = new DuplicateIndex({ maxCandidates: arg('candidates', 64) });
+  const index = new DuplicateIndex({ locator, maxCandidates: arg('candidates', 64) });
   t = performance.now();
   for (const a of open) index.add(a);
   const built = performance.now() - t;

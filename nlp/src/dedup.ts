@@ -1,6 +1,6 @@
-import type { LonLat } from '../reference/territory/index.ts';
+import type { LonLat } from './geometry.ts';
 import { distanceMeters } from './gazetteer.ts';
-import { type Locator, demoLocator } from './location.ts';
+import type { Locator } from './location.ts';
 import { backgroundStats } from './background.ts';
 import { type DocRep, TermStats, comparePlace, compareText, represent } from './similarity.ts';
 
@@ -63,8 +63,8 @@ export interface DuplicateOptions {
   maxBucketScan?: number;
   /** When the cells around a lookup hold at most this many appeals, all are compared, not only LSH candidates (default 300). */
   exhaustiveBelow?: number;
-  /** Parses addresses from text when a record has no point or grid; defaults to the demo district. */
-  locator?: Locator;
+  /** Parses addresses from text when a record has no point or grid. */
+  locator: Locator;
   /** Term statistics (IDF × specificity); default: learnt from the shipped corpus, then updated as appeals are added. */
   stats?: TermStats;
 }
@@ -163,12 +163,12 @@ export class DuplicateIndex {
   #mark = new Int32Array(1024);
   #generation = 0;
 
-  constructor(opts: DuplicateOptions = {}) {
+  constructor(opts: DuplicateOptions) {
     const { locator, stats, ...rest } = opts;
     this.options = { ...DEFAULT_DUPLICATE_OPTIONS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
     if (this.options.suggestThreshold > this.options.attachThreshold) throw new Error('suggestThreshold must not exceed attachThreshold');
-    this.#locator = locator ?? demoLocator();
-    this.stats = stats ?? backgroundStats(new TermStats(), this.#locator);
+    this.#locator = locator;
+    this.stats = stats ?? backgroundStats(locator);
     const n = this.options.bands * this.options.rows;
     this.#seeds = Uint32Array.from({ length: n }, (_, i) => mix(0x9e3779b9 + i * 0x632be5ab));
   }

@@ -1,7 +1,6 @@
-import type { LonLat } from '../reference/territory/index.ts';
+import type { LonLat } from './geometry.ts';
 import { DuplicateIndex, type DuplicateOptions } from './dedup.ts';
-import { demoGazetteer } from './gazetteer.ts';
-import { type Locator, demoLocator } from './location.ts';
+import type { Locator } from './location.ts';
 import { defaultSegmenter } from './segment.ts';
 import type { TermStats } from './similarity.ts';
 import { backgroundStats } from './background.ts';
@@ -21,10 +20,10 @@ export interface HotTerm {
 
 /**
  * The most mentioned content words: stop words, fillers and numbers removed, and place names
- * removed unless `includePlaces` (places are what hot *spots* are for).
+ * removed unless `includePlaces` (places are what hot *spots* are for): the locator's territory names them.
  */
-export function hotTerms(texts: string[], opts: { top?: number; includePlaces?: boolean; minDocs?: number } = {}): HotTerm[] {
-  const places = opts.includePlaces ? new Set<string>() : new Set(demoGazetteer().names.map((n) => n.text));
+export function hotTerms(texts: string[], opts: { locator: Locator; top?: number; includePlaces?: boolean; minDocs?: number }): HotTerm[] {
+  const places = opts.includePlaces ? new Set<string>() : new Set(opts.locator.gazetteer.names.map((n) => n.text));
   const seg = defaultSegmenter();
   const stats = new Map<string, HotTerm>();
   for (const text of texts) {
@@ -79,7 +78,7 @@ export interface HotIssueOptions {
   minSize?: number;
   /** Duplicate settings; a pair joins a cluster at or above `suggestThreshold`. */
   duplicates?: Omit<DuplicateOptions, 'stats' | 'locator'>;
-  locator?: Locator;
+  locator: Locator;
   stats?: TermStats;
 }
 
@@ -104,9 +103,9 @@ export function periodKey(at: Date, period: 'day' | 'week', timeZone: string): s
  * linked when the duplicate scorer says so (union–find), and clusters of at least `minSize`
  * appeals are returned, largest first.
  */
-export function hotIssues(records: AppealRecord[], opts: HotIssueOptions = {}): HotIssueGroup[] {
-  const locator = opts.locator ?? demoLocator();
-  const stats = opts.stats ?? backgroundStats(undefined, locator);
+export function hotIssues(records: AppealRecord[], opts: HotIssueOptions): HotIssueGroup[] {
+  const { locator } = opts;
+  const stats = opts.stats ?? backgroundStats(locator);
   const timeZone = opts.timeZone ?? 'Asia/Shanghai';
   const period = opts.period ?? 'day';
   const groups = new Map<string, AppealRecord[]>();
@@ -139,7 +138,7 @@ export function hotIssues(records: AppealRecord[], opts: HotIssueOptions = {}): 
         const issue: HotIssue = {
           ids: members.map((m) => m.id),
           size: members.length,
-          terms: hotTerms(members.map((m) => m.text), { top: 5 }).map((t) => t.term),
+          terms: hotTerms(members.map((m) => m.text), { locator, top: 5 }).map((t) => t.term),
           first: toDate(members[0]!.at).toISOString(),
           last: toDate(members[members.length - 1]!.at).toISOString(),
         };

@@ -1,7 +1,6 @@
-import { type LonLat, boundingBox, polygonContains } from '../reference/territory/index.ts';
-import type { GeoJsonPolygon } from '../reference/territory/index.ts';
-import { demoTerritory } from '../demo/index.ts';
-import { type Gazetteer, type Place, demoGazetteer, pointOnRoad, roadIntersection } from './gazetteer.ts';
+import { type GeoJsonPolygon, type LonLat, boundingBox, polygonContains } from './geometry.ts';
+import { type Gazetteer, type Place, pointOnRoad, roadIntersection } from './gazetteer.ts';
+import { defaultSegmenter } from './segment.ts';
 import { NUMERAL, chineseToNumber, normalize } from './text.ts';
 
 /** The territory units the locator needs (a subset of the `territory_units` row). */
@@ -21,7 +20,7 @@ export class GridLocator {
   readonly #grids: { unit: TerritoryUnitShape; box: ReturnType<typeof boundingBox> }[];
   readonly #byCode = new Map<string, TerritoryUnitShape>();
 
-  constructor(units: TerritoryUnitShape[] = demoTerritory()) {
+  constructor(units: readonly TerritoryUnitShape[]) {
     this.#grids = units.filter((u) => u.level === 'grid').map((unit) => ({ unit, box: boundingBox(unit.boundary) }));
     units.forEach((u) => this.#byCode.set(u.code, u));
   }
@@ -127,9 +126,11 @@ export class Locator {
   readonly gazetteer: Gazetteer;
   readonly grids: GridLocator;
 
-  constructor(opts: { gazetteer?: Gazetteer; grids?: GridLocator } = {}) {
-    this.gazetteer = opts.gazetteer ?? demoGazetteer();
-    this.grids = opts.grids ?? new GridLocator();
+  constructor(opts: { gazetteer: Gazetteer; grids: GridLocator }) {
+    this.gazetteer = opts.gazetteer;
+    this.grids = opts.grids;
+    // Place names stay whole words for everything that segments text (dedup, hot words).
+    defaultSegmenter().addWords(opts.gazetteer.names.map((n) => n.text));
   }
 
   locate(text: string, channelPoint?: LonLat): LocationResult {
@@ -249,12 +250,3 @@ export class Locator {
     }
   }
 }
-
-let shared: Locator | undefined;
-/** The demo district's locator, built once. */
-export function demoLocator(): Locator {
-  return (shared ??= new Locator());
-}
-
-/** `locate(text, point?)` with the demo district's gazetteer and grids. */
-export const locate = (text: string, channelPoint?: LonLat): LocationResult => demoLocator().locate(text, channelPoint);

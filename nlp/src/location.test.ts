@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { demoTerritory } from '../demo/index.ts';
-import { COMPOUNDS, LANDMARKS, buildGazetteer, nearestRoadAddress, pointOnRoad } from './gazetteer.ts';
-import { GridLocator, Locator, locate } from './location.ts';
+import { districtLocator, districtPlaces, districtUnits } from './corpus/district.ts';
+import { buildGazetteer, nearestRoadAddress, pointOnRoad } from './gazetteer.ts';
+import { GridLocator, Locator } from './location.ts';
 
-const grids = new GridLocator();
+// These specs read texts about the corpus district's places; another territory is one argument away (last spec).
+const grids = new GridLocator(districtUnits());
+const locate = (text: string, point?: { longitude: number; latitude: number }) => districtLocator().locate(text, point);
+const { roads, compounds, landmarks } = districtPlaces();
 
 describe('point → grid', () => {
   it('puts a point inside a grid into that grid', () => {
@@ -17,7 +20,7 @@ describe('point → grid', () => {
       { longitude: 120.12, latitude: 30.22 },
       { longitude: 120.14, latitude: 30.24 },
     ]) {
-      const units = demoTerritory().filter((u) => u.level === 'grid');
+      const units = districtUnits().filter((u) => u.level === 'grid');
       expect(grids.gridAt(p)).toBeDefined();
       expect(units.filter((u) => grids.gridAt(p) === u.code)).toHaveLength(1);
     }
@@ -34,8 +37,8 @@ describe('point → grid', () => {
 
 describe('gazetteer', () => {
   it('places every compound and landmark in the community it is written under', () => {
-    const communities = demoTerritory().filter((u) => u.level === 'community');
-    for (const p of [...COMPOUNDS, ...LANDMARKS]) {
+    const communities = districtUnits().filter((u) => u.level === 'community');
+    for (const p of [...compounds, ...landmarks]) {
       const grid = grids.gridAt({ longitude: p.point[0], latitude: p.point[1] });
       expect(grid, p.name).toBeDefined();
       expect(communities.some((c) => grid!.startsWith(c.code))).toBe(true);
@@ -45,7 +48,7 @@ describe('gazetteer', () => {
   it('interpolates house numbers along a road and finds the nearest road', () => {
     const p = pointOnRoad({ line: [[120.1, 30.2], [120.16, 30.2]], maxNumber: 600 }, 300)!;
     expect(p.longitude).toBeCloseTo(120.13, 6);
-    const near = nearestRoadAddress({ longitude: 120.1062, latitude: 30.2128 });
+    const near = nearestRoadAddress({ longitude: 120.1062, latitude: 30.2128 }, roads);
     expect(near.road).toBe('东湖路');
     expect(Math.abs(near.number - 128)).toBeLessThanOrEqual(2);
   });
@@ -103,7 +106,7 @@ describe('address parsing', () => {
   });
 
   it('works with another territory’s places', () => {
-    const locator = new Locator({ gazetteer: buildGazetteer(demoTerritory(), { roads: [], compounds: [{ name: '紫藤苑', point: [120.125, 30.205] }], landmarks: [] }) });
+    const locator = new Locator({ gazetteer: buildGazetteer(districtUnits(), { roads: [], compounds: [{ name: '紫藤苑', point: [120.125, 30.205] }], landmarks: [] }), grids });
     expect(locator.locate('紫藤苑5栋').gridCode).toBe('QH-02-01-01');
     expect(locator.locate('湖滨花园').matched).toBe(false);
   });

@@ -1,4 +1,5 @@
-import type { GeoJsonPolygon } from './schema.ts';
+/** A GeoJSON Polygon (RFC 7946): WGS 84 longitude/latitude rings, the first the outside. */
+export type GeoJsonPolygon = { type: 'Polygon'; coordinates: [number, number][][] };
 
 export interface LonLat {
   longitude: number;

@@ -7,11 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS_FILE } from './background.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..', '..');
+const root = join(here, '..', '..');
 const tmp = mkdtempSync(join(tmpdir(), 'nlp-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs `tsx backend/src/nlp/cli.ts …` as `npm run nlp` does. */
+/** Runs `tsx nlp/src/cli.ts …` as `npm run nlp` does. */
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'cli.ts'), ...args], { cwd: root });

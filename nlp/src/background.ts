@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Locator, demoLocator } from './location.ts';
+import type { Locator } from './location.ts';
 import { TermStats, represent } from './similarity.ts';
 
 export const CORPUS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'corpus', 'appeals.jsonl');
 
 /** Term statistics of the shipped corpus, a background for IDF so small pair files score sensibly. */
-export function backgroundStats(stats = new TermStats(), locator: Locator = demoLocator()): TermStats {
+export function backgroundStats(locator: Locator, stats = new TermStats()): TermStats {
   const file = CORPUS_FILE;
   if (!existsSync(file)) return stats;
   const labelled: { ids: number[]; label: string }[] = [];

@@ -1,16 +1,17 @@
 /**
  * NLP for appeals: classify (type, category), locate (address → point → grid), grade urgency,
  * find duplicates, learn from agents' corrections, and summarise hot words and hot issues.
- * Pure, in-memory logic: the caller owns storage and events. See README.md in this folder.
+ * Pure, in-memory logic: the caller owns storage and events, and passes the territory it serves
+ * (a `Locator`); nothing here knows a particular city. See README.md in this package.
  *
  * Intake calls `analyzer.analyze({ id, text, point, at })` once per new appeal, stores the
  * result, then `analyzer.track(...)` to make it a duplicate target while it is open.
  */
-import type { LonLat } from '../reference/territory/index.ts';
+import type { LonLat } from './geometry.ts';
 import type { Classification } from './classifier.ts';
 import { NONE_LABEL } from './models.ts';
 import { DuplicateIndex, type DuplicateMatch, type DuplicateOptions } from './dedup.ts';
-import { type LocationResult, type Locator, demoLocator } from './location.ts';
+import type { LocationResult, Locator } from './location.ts';
 import type { ModelRegistry } from './registry.ts';
 import { type UrgencyResult, gradeUrgency } from './urgency.ts';
 
@@ -42,9 +43,9 @@ export class AppealAnalyzer {
 
   constructor(
     readonly registry: ModelRegistry,
-    opts: { locator?: Locator; duplicates?: DuplicateOptions } = {},
+    opts: { locator: Locator; duplicates?: Omit<DuplicateOptions, 'locator'> },
   ) {
-    this.locator = opts.locator ?? demoLocator();
+    this.locator = opts.locator;
     this.duplicates = new DuplicateIndex({ locator: this.locator, ...opts.duplicates });
   }
 
@@ -77,10 +78,12 @@ export { CORPUS_FILE } from './background.ts';
 export { AppealClassifier, type Classification, type Example, type LabelPrediction, type ScoredLabel, type TrainOptions } from './classifier.ts';
 export { readExamples } from './dataset.ts';
 export { type DuplicateCandidate, DuplicateIndex, type DuplicateMatch, type DuplicateOptions, type DuplicateRecord, scorePair } from './dedup.ts';
-export { buildGazetteer, demoGazetteer } from './gazetteer.ts';
+export { buildGazetteer, DOMAIN_WORDS, type Gazetteer, type Place, type PointDef, type RoadDef, type TerritoryPlaces } from './gazetteer.ts';
+export { boundingBox, type GeoJsonPolygon, type LonLat, polygonContains, rectangle } from './geometry.ts';
 export { type AppealRecord, type HotIssue, type HotIssueGroup, hotIssues, type HotTerm, hotTerms } from './hot.ts';
-export { demoLocator, GridLocator, locate, type LocationResult, Locator } from './location.ts';
+export { GridLocator, type LocationResult, Locator, type TerritoryUnitShape } from './location.ts';
 export { NONE_LABEL } from './models.ts';
 export { type CorrectionStore, ModelRegistry, type RegistryOptions, type Timer, type TrainFn, trainInProcess } from './registry.ts';
 export { contentTerms, defaultSegmenter, segment, Segmenter } from './segment.ts';
 export { gradeUrgency, type Urgency, type UrgencyResult } from './urgency.ts';
+export { seededRandom } from './text.ts';

@@ -2,7 +2,7 @@
  * Writes corpus/appeals.jsonl and corpus/dedup-pairs.jsonl from the hand-written banks
  * (banks.ts), the hand-written pairs (pairs.ts) and the gazetteer. Deterministic (seeded).
  *
- *   npx tsx backend/src/nlp/corpus/generate.ts
+ *   npx tsx nlp/src/corpus/generate.ts
  *
  * Each appeal is one matter of a category, said in one register (call transcript, SMS, WeChat,
  * web form) with the framing of one appeal type, at a place of 青禾区. See corpus/README.md.
@@ -10,8 +10,8 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMPOUNDS, LANDMARKS, ROADS, roadIntersection } from '../gazetteer.ts';
-import { demoTerritory } from '../../demo/index.ts';
+import { roadIntersection } from '../gazetteer.ts';
+import { districtPlaces, districtUnits } from './district.ts';
 import { seededRandom } from '../text.ts';
 import { type AppealType, BANKS, type CategoryBank } from './banks.ts';
 import { HAND_PAIRS } from './pairs.ts';
@@ -25,7 +25,8 @@ const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'
 
 // ---------- places ----------
 
-const units = demoTerritory();
+const units = districtUnits();
+const { roads: ROADS, compounds: COMPOUNDS, landmarks: LANDMARKS } = districtPlaces();
 const communities = units.filter((u) => u.level === 'community');
 const streetOf = (communityCode: string) => units.find((u) => u.code === communityCode.slice(0, 5))!.name;
 const communityAt = (lon: number, lat: number) =>

@@ -1,6 +1,6 @@
-import type { LonLat } from '../reference/territory/index.ts';
+import type { LonLat } from './geometry.ts';
 import { distanceMeters } from './gazetteer.ts';
-import { type LocationResult, type Locator, demoLocator } from './location.ts';
+import type { LocationResult, Locator } from './location.ts';
 import { defaultSegmenter } from './segment.ts';
 import { STOP_WORDS, isStopToken } from './stopwords.ts';
 import { normalize, textRuns } from './text.ts';
@@ -191,7 +191,7 @@ function counted(ids: number[]): { ids: Int32Array; counts: Uint8Array } {
 
 export interface RepOptions {
   stats: TermStats;
-  locator?: Locator;
+  locator: Locator;
   /** A point from the channel: wins over the text's address. */
   point?: LonLat;
   gridCode?: string;
@@ -203,7 +203,7 @@ export interface RepOptions {
 export function represent(text: string, opts: RepOptions): DocRep {
   const { stats } = opts;
   const t = normalize(text);
-  const locator = opts.locator ?? demoLocator();
+  const { locator } = opts;
   const loc = opts.location ?? locator.locate(t, opts.point);
   // Mask place names and numbers: the place is compared as a place, not as words.
   let matter = t;

@@ -1,3 +1,4 @@
+/// <reference path="./nlpjs-neural.d.ts" />
 import { NeuralNetwork, type NeuralJson } from '@nlpjs/neural';
 import { type SparseVector, decodeFloats, encodeFloats } from './features.ts';
 import { seededRandom } from './text.ts';
