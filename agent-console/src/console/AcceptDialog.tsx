@@ -6,12 +6,10 @@ import { isAbort, isApiError } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { Modal } from '../shared/components/Modal.tsx';
 import { URGENCIES, type Urgency, staffApi } from './api.ts';
-import { useCategories } from './categories.tsx';
-import { groupByPlatform } from './nlp-format.ts';
-import { useConsoleTerritory } from './useConsoleTerritory.ts';
-import { useDepartments } from './useReference.ts';
+import { CategoryOptions, useCategories } from './common/categories.tsx';
+import { useConsoleTerritory, useDepartments } from './common/useReference.ts';
 import { type EventForm, type EventFormProblem, inputFromForm, eventFormProblems, formFromDraft } from './work-helpers.ts';
-import { CoDepartmentChecks, DepartmentOptions } from './DepartmentPicker.tsx';
+import { CoDepartmentChecks, DepartmentOptions } from './common/DepartmentPicker.tsx';
 
 interface AcceptDialogProps {
   open: boolean;
@@ -148,15 +146,7 @@ function EventFields({ form, set, problems, firstField }: EventFieldsProps) {
           <option value="">{t('console.nlp.unclassified')}</option>
           {/* A code the taxonomy no longer has stays visible rather than silently becoming another. */}
           {form.categoryCode && categories && !categories.some((c) => c.code === form.categoryCode) && <option value={form.categoryCode}>{form.categoryCode}</option>}
-          {groupByPlatform(categories ?? []).map((group) => (
-            <optgroup key={group.platform} label={t(`platform.${group.platform}`)}>
-              {group.categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {i18n.language === 'en' ? c.nameEn : c.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <CategoryOptions categories={categories} />
         </select>
         {problem('category') && <p className="field-error">{t('console.acceptDialog.problem.category')}</p>}
       </div>

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { StatusBadge } from '../shared/components/StatusBadge.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { AnswerDialog } from './AnswerDialog.tsx';
-import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from './badges.tsx';
+import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from './common/badges.tsx';
 import type { ConsoleAppeal, NoteView } from './contract.ts';
 import { Conversation } from './Conversation.tsx';
 import { CallPanel } from './CallPanel.tsx';

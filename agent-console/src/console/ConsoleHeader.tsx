@@ -1,8 +1,8 @@
-import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
 import { HotlineLogo } from '../shared/components/HotlineLogo.tsx';
 import { LanguageSwitch } from '../shared/components/LanguageSwitch.tsx';
+import { followLink } from './common/links.tsx';
 import { PresenceSwitch } from './PresenceSwitch.tsx';
 import { type ConsoleScreen, pathFor } from './route.ts';
 import type { Presence } from './usePresence.ts';
@@ -59,15 +59,10 @@ export function ConsoleHeader({ user, live, presence, screen, screens, onScreen,
 /** 值班大屏 | 受理工作台 | 热点分析: real links, so a middle-click opens the other screen in a new tab. */
 function ScreenNav({ screen, screens, onScreen }: { screen: ConsoleScreen; screens: ConsoleScreen[]; onScreen(screen: ConsoleScreen): void }) {
   const { t } = useTranslation();
-  function handleClick(event: MouseEvent<HTMLAnchorElement>, target: ConsoleScreen) {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    onScreen(target);
-  }
   return (
     <nav className="screen-nav" aria-label={t('console.nav.label')}>
       {screens.map((target) => (
-        <a key={target} href={pathFor({ screen: target, appealId: null })} aria-current={target === screen ? 'page' : undefined} onClick={(event) => handleClick(event, target)}>
+        <a key={target} href={pathFor({ screen: target, appealId: null })} aria-current={target === screen ? 'page' : undefined} onClick={(event) => followLink(event, () => onScreen(target))}>
           {t(`console.nav.${target}`)}
         </a>
       ))}

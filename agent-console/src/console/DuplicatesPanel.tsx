@@ -1,4 +1,4 @@
-import { type MouseEvent, type Ref, useEffect, useState } from 'react';
+import { type Ref, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealDetail, AppealSummary, DuplicateView } from '@hotline/backend/api-types';
 import { isApiError } from '../shared/api.ts';
@@ -7,7 +7,8 @@ import { Modal } from '../shared/components/Modal.tsx';
 import { StatusBadge } from '../shared/components/StatusBadge.tsx';
 import { formatDateTime, formatDuration } from '../shared/format.ts';
 import { staffApi } from './api.ts';
-import { ChannelLabel } from './badges.tsx';
+import { ChannelLabel } from './common/badges.tsx';
+import { AppealLink } from './common/links.tsx';
 import { type EvidenceFact, evidenceFacts, formatPercent } from './nlp-format.ts';
 
 interface DuplicatesPanelProps {
@@ -182,20 +183,6 @@ function EvidenceText({ fact }: { fact: EvidenceFact }) {
     case 'otherCategory':
       return <>{t('console.duplicates.otherCategory')}</>;
   }
-}
-
-/** A real link to the appeal (middle-click opens a tab); a plain click opens it in place. */
-export function AppealLink({ id, caseNumber, onOpen }: { id: string; caseNumber: string; onOpen(): void }) {
-  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    onOpen();
-  }
-  return (
-    <a className="mono case-link" href={`/console/appeals/${id}`} onClick={handleClick}>
-      {caseNumber}
-    </a>
-  );
 }
 
 interface MergeDialogProps {

@@ -1,30 +1,20 @@
-import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../shared/format.ts';
-import { UrgencyBadge } from './badges.tsx';
-import { useCategoryName } from './categories.tsx';
+import { UrgencyBadge } from './common/badges.tsx';
+import { useCategoryName } from './common/categories.tsx';
 import type { EventView } from './contract.ts';
 import { EventStatusBadge } from './events/EventBadges.tsx';
 import { goTo, pathFor } from './route.ts';
-import { useDepartments } from './useReference.ts';
+import { followLink } from './common/links.tsx';
+import { useDepartmentName } from './common/useReference.ts';
 
 /** After 受理: the event as dispatched — its status, responsible units and time limit, and a link to follow it on the events screen. */
 export function EventPanel({ id, event }: { id?: string; event: EventView }) {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryName();
-  const { data: departments } = useDepartments();
-  const deptName = (code: string) => {
-    const d = departments?.find((dept) => dept.code === code);
-    return d ? (i18n.language === 'en' ? d.nameEn : d.name) : code;
-  };
+  const deptName = useDepartmentName();
   const overdue = Date.parse(event.timeLimitAt) < Date.now();
   const route = { screen: 'events', appealId: null, eventId: event.id } as const;
-
-  function openEvent(e: MouseEvent<HTMLAnchorElement>) {
-    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    goTo(route);
-  }
 
   return (
     <section id={id} className="event-panel" aria-label={t('console.event.heading')} data-testid="event-panel">
@@ -37,7 +27,7 @@ export function EventPanel({ id, event }: { id?: string; event: EventView }) {
       <span className={overdue ? 'event-limit is-overdue' : 'event-limit'}>
         {t('console.event.timeLimit', { time: formatDateTime(event.timeLimitAt, i18n.language) })}
       </span>
-      <a href={pathFor(route)} onClick={openEvent} data-testid="event-link">
+      <a href={pathFor(route)} onClick={(e) => followLink(e, () => goTo(route))} data-testid="event-link">
         {t('console.event.open')}
       </a>
     </section>

@@ -4,7 +4,7 @@ import type { HotReport } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import type { HotPeriod } from './api.ts';
-import { useCategoryName } from './categories.tsx';
+import { useCategoryName } from './common/categories.tsx';
 import { barWidths } from './nlp-format.ts';
 import { type Street, useHotReport, useStreets } from './useHotReport.ts';
 

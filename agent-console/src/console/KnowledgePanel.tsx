@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isAbort } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { staffApi } from './api.ts';
-import { useCategories, useCategoryName } from './categories.tsx';
+import { useCategories, useCategoryName } from './common/categories.tsx';
 import type { KnowledgeArticle } from './contract.ts';
 
 const LIMIT = 8;

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { AppealDetail, AppealSummary, ClassificationView } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { APPEAL_TYPES, type AppealType, URGENCIES, type Urgency } from './api.ts';
-import { useCategories, useCategoryName } from './categories.tsx';
-import { formatPercent, groupByPlatform, isWeakGuess } from './nlp-format.ts';
+import { CategoryOptions, useCategories, useCategoryName } from './common/categories.tsx';
+import { formatPercent, isWeakGuess } from './nlp-format.ts';
 import { useCorrection } from './useCorrection.ts';
 
 type Scored = NonNullable<ClassificationView['type']>;
@@ -168,7 +168,7 @@ interface CategorySelectProps {
 
 /** Every category, grouped by the four platforms; the `c` shortcut focuses it. */
 function CategorySelect({ id, selectRef, value, onChange }: CategorySelectProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { list, byCode, error, reload } = useCategories();
   const name = useCategoryName();
   if (error && !list) return <ErrorAlert error={error} title={t('console.nlp.categoriesFailed')} onRetry={reload} />;
@@ -181,15 +181,7 @@ function CategorySelect({ id, selectRef, value, onChange }: CategorySelectProps)
       )}
       {/* A stored code the taxonomy no longer has stays visible rather than silently becoming another. */}
       {value !== null && list && !byCode.has(value) && <option value={value}>{name(value)}</option>}
-      {groupByPlatform(list ?? []).map((group) => (
-        <optgroup key={group.platform} label={t(`platform.${group.platform}`)}>
-          {group.categories.map((category) => (
-            <option key={category.code} value={category.code}>
-              {i18n.language === 'en' ? category.nameEn : category.name}
-            </option>
-          ))}
-        </optgroup>
-      ))}
+      <CategoryOptions categories={list} />
     </select>
   );
 }

@@ -5,10 +5,10 @@ import { centreOf, gridsOf, projectionFor } from '../citizen/territory.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { StatusBadge } from '../shared/components/StatusBadge.tsx';
 import { formatDateTime } from '../shared/format.ts';
-import { ChannelLabel } from './badges.tsx';
+import { ChannelLabel } from './common/badges.tsx';
 import type { ConsoleAppeal } from './contract.ts';
-import { AppealLink } from './DuplicatesPanel.tsx';
-import { useConsoleTerritory } from './useConsoleTerritory.ts';
+import { AppealLink } from './common/links.tsx';
+import { useConsoleTerritory } from './common/useReference.ts';
 
 /**
  * Where the matter is: the district's grid map with the appeal's grid filled and a marker on its

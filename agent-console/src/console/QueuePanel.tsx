@@ -1,4 +1,4 @@
-import type { KeyboardEvent, MouseEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealSummary, SessionUser } from '@hotline/backend/api-types';
 import { isApiError } from '../shared/api.ts';
@@ -6,8 +6,10 @@ import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { formatDateTime, formatDuration } from '../shared/format.ts';
 import { useNow } from '../shared/hooks.ts';
 import type { AppealStatus } from './api.ts';
-import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from './badges.tsx';
-import { useCategoryName } from './categories.tsx';
+import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from './common/badges.tsx';
+import { useCategoryName } from './common/categories.tsx';
+import { followLink } from './common/links.tsx';
+import { Pager } from './common/Pager.tsx';
 import { formatPercent, isWeakGuess } from './nlp-format.ts';
 import type { Claim } from './useClaim.ts';
 import type { MyWork } from './useMyWork.ts';
@@ -161,12 +163,6 @@ function QueueRow({ appeal, user, claim, open, active, fresh, assigned, now, lin
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryName();
 
-  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    onOpen();
-  }
-
   const claimable = appeal.status === 'pending' && !appeal.assignee;
   const mine = appeal.assignee?.id === user.id;
   const classes = ['queue-row', open && 'is-open', active && 'is-active', (fresh || assigned) && 'is-fresh', assigned && 'is-assigned', claimable && 'is-claimable', `urgency-row-${appeal.urgency}`]
@@ -174,7 +170,7 @@ function QueueRow({ appeal, user, claim, open, active, fresh, assigned, now, lin
     .join(' ');
   return (
     <li className={classes} data-testid="queue-row" data-case-number={appeal.caseNumber} data-assignee={appeal.assignee?.id ?? ''}>
-      <a href={`/console/appeals/${appeal.id}`} ref={linkRef} aria-current={open ? 'page' : undefined} onClick={handleClick}>
+      <a href={`/console/appeals/${appeal.id}`} ref={linkRef} aria-current={open ? 'page' : undefined} onClick={(event) => followLink(event, onOpen)}>
         <span className="row-top">
           <span className="mono row-case">{appeal.caseNumber}</span>
           {assigned ? (
@@ -228,21 +224,5 @@ function RowCategory({ name, confidence }: { name: string; confidence: number | 
       {name}
       {isWeakGuess(confidence) && <span className="row-weak"> · {t('console.queue.weakCategory')}</span>}
     </span>
-  );
-}
-
-/** 上一页 · 第 n / m 页 · 下一页 (the event lists use it too). */
-export function Pager({ page, pages, onPage }: { page: number; pages: number; onPage(page: number): void }) {
-  const { t } = useTranslation();
-  return (
-    <nav className="pager" aria-label={t('console.queue.pageOf', { page, pages })}>
-      <button type="button" className="button button-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        {t('console.queue.previous')}
-      </button>
-      <span>{t('console.queue.pageOf', { page, pages })}</span>
-      <button type="button" className="button button-small" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        {t('console.queue.next')}
-      </button>
-    </nav>
   );
 }

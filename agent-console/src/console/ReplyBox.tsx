@@ -4,7 +4,7 @@ import type { MessageView } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { staffApi } from './api.ts';
 import type { NoteView } from './contract.ts';
-import { useCannedReplies } from './useReference.ts';
+import { useCannedReplies } from './common/useReference.ts';
 import { useDraft } from './useDraft.ts';
 
 export type ComposerMode = 'reply' | 'note';

@@ -4,11 +4,11 @@ import type { AppealSummary } from '@hotline/backend/api-types';
 import { TerritorySvg } from '../citizen/TerritoryMap.tsx';
 import { gridsOf, projectionFor } from '../citizen/territory.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { useCategoryName } from './categories.tsx';
+import { useCategoryName } from './common/categories.tsx';
 import { HEAT_COLOURS, heatLegend, heatStep, niceMax, rowTotal, stackSegments, ticks } from './chart-scale.ts';
 import type { WallCharts } from './contract.ts';
 import { barWidths } from './nlp-format.ts';
-import { useConsoleTerritory } from './useConsoleTerritory.ts';
+import { useConsoleTerritory } from './common/useReference.ts';
 
 type Channel = AppealSummary['channel'];
 export const CHANNELS: Channel[] = ['voice', 'sms', 'wechat', 'web'];

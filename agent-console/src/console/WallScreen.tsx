@@ -1,11 +1,12 @@
-import { type MouseEvent, type ReactNode, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealSummary, SessionUser } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { formatTime } from '../shared/format.ts';
 import { useNow } from '../shared/hooks.ts';
 import { staffApi } from './api.ts';
-import { ChannelLabel } from './badges.tsx';
+import { ChannelLabel } from './common/badges.tsx';
+import { followLink } from './common/links.tsx';
 import { PRESENCE_STATUSES, type PresenceStatus, type WallAgent, type WallChannel, type WallSnapshot, type WallWarning } from './contract.ts';
 import { pathFor, type ConsoleScreen } from './route.ts';
 import type { TransferTarget } from './TransferDialog.tsx';
@@ -318,13 +319,6 @@ function AgentRow({ agent, held, heldError, onChanged, onOpenAppeal, onTransfer 
       </td>
     </tr>
   );
-}
-
-/** A plain click opens in place; a middle or modified click keeps the browser's own behaviour. */
-function followLink(event: MouseEvent<HTMLAnchorElement>, open: () => void) {
-  if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-  event.preventDefault();
-  open();
 }
 
 /** 预警: 待受理预警, emergencies, SLA breaches; each linked to its appeal when it has one. */

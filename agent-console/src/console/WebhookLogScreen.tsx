@@ -1,8 +1,9 @@
-import { Fragment, type MouseEvent, useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebhookDeliveryView } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../shared/format.ts';
+import { followLink } from './common/links.tsx';
 import { goTo, pathFor } from './route.ts';
 import { DELIVERY_FILTERS, type DeliveryFilter, formatPayload, lastResult, pageCount } from './webhook-format.ts';
 import { DELIVERIES_PAGE_SIZE, useWebhookDeliveries } from './useWebhookDeliveries.ts';
@@ -162,13 +163,8 @@ function DeliveryTable({ items, retrying, retryError, onRetry }: DeliveryTablePr
 function EventLink({ delivery }: { delivery: WebhookDeliveryView }) {
   if (!delivery.eventId) return <>{delivery.caseNumber ?? '—'}</>;
   const route = { screen: 'events' as const, appealId: null, eventId: delivery.eventId };
-  function open(event: MouseEvent<HTMLAnchorElement>) {
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    goTo(route);
-  }
   return (
-    <a href={pathFor(route)} onClick={open}>
+    <a href={pathFor(route)} onClick={(event) => followLink(event, () => goTo(route))}>
       {delivery.caseNumber ?? delivery.eventId}
     </a>
   );

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { AcceptDialog } from './AcceptDialog.tsx';
 import { staffApi } from './api.ts';
 import { type AppealHandle, AppealView, heldByOther, mayTransfer } from './AppealView.tsx';
-import { CategoriesProvider } from './categories.tsx';
+import { CategoriesProvider } from './common/categories.tsx';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
 import type { EventSummary, NoteView, WallSnapshot } from './contract.ts';
 import { EmergencyAlerts } from './EmergencyAlerts.tsx';

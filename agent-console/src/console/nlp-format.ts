@@ -1,5 +1,5 @@
 import type { AppealSummary, DuplicateView } from '@hotline/backend/api-types';
-import { type CategoryView, type ClassificationCorrection, PLATFORMS, type Platform } from './api.ts';
+import type { ClassificationCorrection } from './api.ts';
 
 /**
  * Below this the model is guessing: the agent is asked to check. The NLP notes call 0.3 weak; the
@@ -16,18 +16,6 @@ export function formatPercent(value: number): string {
 
 export function isWeakGuess(confidence: number | null | undefined): boolean {
   return confidence !== null && confidence !== undefined && confidence < WEAK_GUESS_BELOW;
-}
-
-/** The picker's <optgroup>s: platforms in their fixed order, categories in the server's order within each. */
-export function groupByPlatform(categories: readonly CategoryView[]): { platform: Platform; categories: CategoryView[] }[] {
-  return PLATFORMS.map((platform) => ({ platform, categories: categories.filter((c) => c.platform === platform) })).filter((group) => group.categories.length > 0);
-}
-
-/** A category code in the reader's language; an unknown code (a newer model's label) is shown as is. */
-export function categoryName(code: string, byCode: ReadonlyMap<string, CategoryView>, language: string): string {
-  const category = byCode.get(code);
-  if (!category) return code;
-  return language === 'en' ? category.nameEn : category.name;
 }
 
 type Corrected = Pick<AppealSummary, 'appealType' | 'categoryCode' | 'urgency'>;

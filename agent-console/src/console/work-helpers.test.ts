@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appealFixture } from './appeal-fixture.ts';
+import { appealFixture } from './common/appeal-fixture.ts';
 import { ApiRequestError } from '../shared/api.ts';
 import {
   type EventForm,

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
 import { isApiError } from '../../shared/api.ts';
 import { staffApi } from '../api.ts';
-import { CategoriesProvider } from '../categories.tsx';
+import { CategoriesProvider } from '../common/categories.tsx';
 import { ConsoleHeader } from '../ConsoleHeader.tsx';
 import type { EventSummary } from '../contract.ts';
 import { useConsoleRoute } from '../route.ts';

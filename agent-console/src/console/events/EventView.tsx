@@ -1,13 +1,14 @@
-import { type MouseEvent, type RefObject, useCallback, useImperativeHandle, useState } from 'react';
+import { type RefObject, useCallback, useImperativeHandle, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { isApiError } from '../../shared/api.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { ChannelLabel, UrgencyBadge } from '../badges.tsx';
-import { useCategoryName } from '../categories.tsx';
+import { ChannelLabel, UrgencyBadge } from '../common/badges.tsx';
+import { useCategoryName } from '../common/categories.tsx';
 import type { EventDetail, EventReporter, EventStepView, StaffAction } from '../contract.ts';
 import { pathFor } from '../route.ts';
-import { useDepartments } from '../useReference.ts';
+import { followLink } from '../common/links.tsx';
+import { useDepartmentName } from '../common/useReference.ts';
 import { DueBadge, EventStatusBadge } from './EventBadges.tsx';
 import { STEP_FIELDS, actionButtons, mayCallBack, stepInput } from './event-helpers.ts';
 import { keyOf } from './event-shortcuts.ts';
@@ -131,16 +132,6 @@ export function EventView({ event, now, handle, onDone, onConflict, onOpenAppeal
   );
 }
 
-/** The department's name in the current language; the code until the list loads (or if it may not). */
-function useDepartmentName() {
-  const { i18n } = useTranslation();
-  const { data } = useDepartments();
-  return (code: string) => {
-    const d = data?.find((dept) => dept.code === code);
-    return d ? (i18n.language === 'en' ? d.nameEn : d.name) : code;
-  };
-}
-
 function EventFacts({ event, onOpenAppeal }: { event: EventDetail; onOpenAppeal?(appealId: string): void }) {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryName();
@@ -160,12 +151,6 @@ function EventFacts({ event, onOpenAppeal }: { event: EventDetail; onOpenAppeal?
     [t('events.view.closedAt'), time(event.closedAt)],
   ];
 
-  function openAppeal(e: MouseEvent<HTMLAnchorElement>) {
-    if (!onOpenAppeal || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    onOpenAppeal(event.appealId);
-  }
-
   return (
     <section className="event-section">
       <p className="event-summary">{event.summary}</p>
@@ -184,7 +169,7 @@ function EventFacts({ event, onOpenAppeal }: { event: EventDetail; onOpenAppeal?
         </div>
       )}
       {onOpenAppeal && (
-        <a href={pathFor({ screen: 'workbench', appealId: event.appealId })} onClick={openAppeal}>
+        <a href={pathFor({ screen: 'workbench', appealId: event.appealId })} onClick={(e) => followLink(e, () => onOpenAppeal(event.appealId))}>
           {t('events.view.openAppeal')}
         </a>
       )}

@@ -1,17 +1,18 @@
-import { type FormEvent, type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
 import { isApiError } from '../../shared/api.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { useNow } from '../../shared/hooks.ts';
-import { UrgencyBadge } from '../badges.tsx';
-import { useCategoryName } from '../categories.tsx';
-import { Pager } from '../QueuePanel.tsx';
+import { UrgencyBadge } from '../common/badges.tsx';
+import { useCategoryName } from '../common/categories.tsx';
 import type { EventDetail, EventSummary, StaffAction } from '../contract.ts';
 import type { ShortcutRow } from '../ShortcutHelp.tsx';
 import { useKeyTable } from '../shortcuts.ts';
-import { useDepartments } from '../useReference.ts';
+import { followLink } from '../common/links.tsx';
+import { Pager } from '../common/Pager.tsx';
+import { useDepartmentName } from '../common/useReference.ts';
 import { DueBadge, EventStatusBadge } from './EventBadges.tsx';
 import { CENTER_FILTERS, type EventFilter, HANDLER_FILTERS, STEP_FIELDS } from './event-helpers.ts';
 import { EVENT_SHORTCUTS, type EventShortcutAction } from './event-shortcuts.ts';
@@ -276,22 +277,14 @@ interface EventRowProps {
 
 /** A row is a real link to /console/events/<id>, so a middle-click opens it in a new tab. */
 function EventRow({ event, open, active, fresh, now, linkRef, onOpen }: EventRowProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const categoryName = useCategoryName();
-  const { data: departments } = useDepartments();
-  const dept = departments?.find((d) => d.code === event.leadDepartmentCode);
-  const deptName = dept ? (i18n.language === 'en' ? dept.nameEn : dept.name) : event.leadDepartmentCode;
-
-  function handleClick(e: MouseEvent<HTMLAnchorElement>) {
-    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    onOpen();
-  }
+  const deptName = useDepartmentName()(event.leadDepartmentCode);
 
   const classes = ['queue-row', open && 'is-open', active && 'is-active', fresh && 'is-fresh', `urgency-row-${event.urgency}`].filter(Boolean).join(' ');
   return (
     <li className={classes} data-testid="event-row" data-case-number={event.caseNumber} data-status={event.status}>
-      <a href={`/console/events/${event.id}`} ref={linkRef} aria-current={open ? 'page' : undefined} onClick={handleClick}>
+      <a href={`/console/events/${event.id}`} ref={linkRef} aria-current={open ? 'page' : undefined} onClick={(e) => followLink(e, onOpen)}>
         <span className="row-top">
           <span className="mono row-case">{event.caseNumber}</span>
           <EventStatusBadge status={event.status} />

@@ -5,10 +5,10 @@ import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { Modal } from '../../shared/components/Modal.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import type { EventDetail, EventReporter, StaffAction, StepInput } from '../contract.ts';
-import { useDepartments } from '../useReference.ts';
+import { useDepartments } from '../common/useReference.ts';
 import { fromLocalInput } from '../work-helpers.ts';
 import { type PhotoProblem, STEP_FIELDS, photoProblems, reportForm, stepInput } from './event-helpers.ts';
-import { CoDepartmentChecks, DepartmentOptions } from '../DepartmentPicker.tsx';
+import { CoDepartmentChecks, DepartmentOptions } from '../common/DepartmentPicker.tsx';
 
 /** A step that needs more than a click: which one, and for 回访 the reporter called back. */
 export interface StepRequest {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isAbort } from '../shared/api.ts';
+import { isAbort } from '../../shared/api.ts';
 
 /**
  * Loads what `key` names with `load`; a new key cancels the request in flight, and an answer for

@@ -1,17 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { DepartmentView } from './contract.ts';
+import type { DepartmentView } from '../contract.ts';
+import { departmentName } from './useReference.ts';
 
 const KINDS: DepartmentView['kind'][] = ['department', 'sub_center'];
 
-function useDepartmentName() {
-  const { i18n } = useTranslation();
-  return (d: DepartmentView) => (i18n.language === 'en' ? d.nameEn : d.name);
-}
-
 /** The options of a lead-department select: a placeholder, then 职能部门 and 镇街联动分中心 as groups. */
 export function DepartmentOptions({ departments, placeholder }: { departments: DepartmentView[] | null; placeholder: string }) {
-  const { t } = useTranslation();
-  const nameOf = useDepartmentName();
+  const { t, i18n } = useTranslation();
   return (
     <>
       <option value="">{departments ? placeholder : t('common.loading')}</option>
@@ -21,7 +16,7 @@ export function DepartmentOptions({ departments, placeholder }: { departments: D
             .filter((d) => d.kind === kind)
             .map((d) => (
               <option key={d.code} value={d.code}>
-                {nameOf(d)}
+                {departmentName(d, i18n.language)}
               </option>
             ))}
         </optgroup>
@@ -32,7 +27,7 @@ export function DepartmentOptions({ departments, placeholder }: { departments: D
 
 /** 协办单位: a checkbox per department other than the lead. */
 export function CoDepartmentChecks({ departments, lead, co, onChange, testId }: { departments: DepartmentView[] | null; lead: string; co: string[]; onChange(codes: string[]): void; testId?: string }) {
-  const nameOf = useDepartmentName();
+  const { i18n } = useTranslation();
   return (
     <div className="co-list" data-testid={testId}>
       {(departments ?? [])
@@ -40,7 +35,7 @@ export function CoDepartmentChecks({ departments, lead, co, onChange, testId }: 
         .map((d) => (
           <label key={d.code} className="check">
             <input type="checkbox" checked={co.includes(d.code)} onChange={(e) => onChange(e.target.checked ? [...co, d.code] : co.filter((code) => code !== d.code))} />
-            {nameOf(d)}
+            {departmentName(d, i18n.language)}
           </label>
         ))}
     </div>

@@ -1,8 +1,8 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort } from '../shared/api.ts';
-import { type CategoryView, staffApi } from './api.ts';
-import { categoryName } from './nlp-format.ts';
+import { isAbort } from '../../shared/api.ts';
+import { type CategoryView, staffApi } from '../api.ts';
+import { categoryName, groupByPlatform } from './category-format.ts';
 
 interface CategoryIndex {
   list: CategoryView[] | null;
@@ -49,4 +49,22 @@ export function useCategoryName(): (code: string) => string {
   const { byCode } = useCategories();
   const { i18n } = useTranslation();
   return useCallback((code: string) => categoryName(code, byCode, i18n.language), [byCode, i18n.language]);
+}
+
+/** A category picker's options: the four platforms as groups, each category in the reader's language. */
+export function CategoryOptions({ categories }: { categories: readonly CategoryView[] | null }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      {groupByPlatform(categories ?? []).map((group) => (
+        <optgroup key={group.platform} label={t(`platform.${group.platform}`)}>
+          {group.categories.map((category) => (
+            <option key={category.code} value={category.code}>
+              {i18n.language === 'en' ? category.nameEn : category.name}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
 }
