@@ -5,8 +5,11 @@ import { gridsOf, pathOf } from '../citizen/territory.ts';
 import { isAbort, isApiError } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { Modal } from '../shared/components/Modal.tsx';
-import { URGENCIES, type Urgency, staffApi } from './api.ts';
+import { staffApi } from './api.ts';
 import { CategoryOptions, useCategories } from './common/categories.tsx';
+import { CaseHeading, DialogActions } from './common/dialog.tsx';
+import { UrgencySelect } from './common/UrgencySelect.tsx';
+import { useAsyncAction } from './common/useAsyncAction.ts';
 import { useConsoleTerritory, useDepartments } from './common/useReference.ts';
 import { type EventForm, type EventFormProblem, inputFromForm, eventFormProblems, formFromDraft } from './work-helpers.ts';
 import { CoDepartmentChecks, DepartmentOptions } from './common/DepartmentPicker.tsx';
@@ -39,8 +42,7 @@ function AcceptForm({ appealId, caseNumber, onCancel, onAccepted, onConflict }: 
   const [form, setForm] = useState<EventForm | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAsyncAction();
   const [shown, setShown] = useState<EventFormProblem[]>([]);
   const firstField = useRef<HTMLSelectElement>(null);
 
@@ -69,16 +71,12 @@ function AcceptForm({ appealId, caseNumber, onCancel, onAccepted, onConflict }: 
     const problems = eventFormProblems(form);
     setShown(problems);
     if (problems.length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onAccepted(await staffApi.accept(appealId, inputFromForm(form)));
-    } catch (e) {
-      setError(e);
-      if (isApiError(e, 409)) onConflict();
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => onAccepted(await staffApi.accept(appealId, inputFromForm(form))),
+      (e) => {
+        if (isApiError(e, 409)) onConflict();
+      },
+    );
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLFormElement>) {
@@ -91,9 +89,7 @@ function AcceptForm({ appealId, caseNumber, onCancel, onAccepted, onConflict }: 
 
   return (
     <form onSubmit={submit} onKeyDown={handleKeyDown} noValidate>
-      <h2 id="accept-heading">
-        {t('console.acceptDialog.heading')} · <span className="mono">{caseNumber}</span>
-      </h2>
+      <CaseHeading id="accept-heading" title={t('console.acceptDialog.heading')} caseNumber={caseNumber} />
       <p className="muted">{t('console.acceptDialog.intro')}</p>
       {loadError ? (
         <ErrorAlert error={loadError} title={t('console.acceptDialog.draftFailed')} onRetry={() => setAttempt((n) => n + 1)} />
@@ -103,15 +99,11 @@ function AcceptForm({ appealId, caseNumber, onCancel, onAccepted, onConflict }: 
         <EventFields form={form} set={set} problems={shown} firstField={firstField} />
       )}
       <ErrorAlert error={error} title={isApiError(error, 409) ? t('console.appeal.conflict') : undefined} />
-      <div className="dialog-actions">
-        <span className="field-hint dialog-hint">{t('console.acceptDialog.enterHint')}</span>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+      <DialogActions hint={<span className="field-hint dialog-hint">{t('console.acceptDialog.enterHint')}</span>} onCancel={onCancel}>
         <button type="submit" className="button button-primary" disabled={!form || busy}>
           {busy ? t('console.appeal.accepting') : t('console.acceptDialog.confirm')}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }
@@ -152,13 +144,7 @@ function EventFields({ form, set, problems, firstField }: EventFieldsProps) {
       </div>
       <div className="field">
         <label htmlFor={ids.urgency}>{t('console.nlp.urgency')}</label>
-        <select id={ids.urgency} value={form.urgency} className={`urgency-select urgency-select-${form.urgency}`} onChange={(e) => set('urgency', e.target.value as Urgency)}>
-          {URGENCIES.map((u) => (
-            <option key={u} value={u}>
-              {t(`urgency.${u}`)}
-            </option>
-          ))}
-        </select>
+        <UrgencySelect id={ids.urgency} value={form.urgency} onChange={(urgency) => set('urgency', urgency)} />
       </div>
       <div className="field">
         <label htmlFor={ids.address}>{t('console.appeal.address')}</label>

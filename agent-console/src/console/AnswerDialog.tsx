@@ -5,6 +5,9 @@ import { isApiError } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { Modal } from '../shared/components/Modal.tsx';
 import { staffApi } from './api.ts';
+import { CaseHeading, DialogActions } from './common/dialog.tsx';
+import { useAsyncAction } from './common/useAsyncAction.ts';
+import { isSendKey } from './shortcuts.ts';
 
 interface AnswerDialogProps {
   open: boolean;
@@ -31,30 +34,23 @@ export function AnswerDialog({ open, ...props }: AnswerDialogProps) {
 function AnswerForm({ appealId, caseNumber, consultation, draft, onCancel, onAnswered, onConflict }: Omit<AnswerDialogProps, 'open'>) {
   const { t } = useTranslation();
   const [text, setText] = useState(draft);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAsyncAction();
   const textId = useId();
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!text.trim() || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onAnswered(await staffApi.answer(appealId, text.trim()));
-    } catch (e) {
-      setError(e);
-      if (isApiError(e, 409)) onConflict();
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => onAnswered(await staffApi.answer(appealId, text.trim())),
+      (e) => {
+        if (isApiError(e, 409)) onConflict();
+      },
+    );
   }
 
   return (
     <form onSubmit={submit}>
-      <h2 id="answer-heading">
-        {t('console.answer.heading')} · <span className="mono">{caseNumber}</span>
-      </h2>
+      <CaseHeading id="answer-heading" title={t('console.answer.heading')} caseNumber={caseNumber} />
       <p className="muted">{t('console.answer.intro')}</p>
       {!consultation && <p className="alert alert-warning">{t('console.answer.notConsultation')}</p>}
       <div className="field">
@@ -68,7 +64,7 @@ function AnswerForm({ appealId, caseNumber, consultation, draft, onCancel, onAns
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(event) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            if (isSendKey(event)) {
               event.preventDefault();
               void submit();
             }
@@ -77,14 +73,11 @@ function AnswerForm({ appealId, caseNumber, consultation, draft, onCancel, onAns
         <span className="field-hint">{t('console.answer.hint')}</span>
       </div>
       <ErrorAlert error={error} title={isApiError(error, 409) ? t('console.appeal.conflict') : undefined} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="submit" className="button button-primary" disabled={busy || !text.trim()}>
           {busy ? t('console.answer.sending') : t('console.answer.confirm')}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

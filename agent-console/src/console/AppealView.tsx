@@ -18,6 +18,7 @@ import { AppealMap, ContactHistory } from './PlacePanel.tsx';
 import { type ComposerMode, ReplyBox } from './ReplyBox.tsx';
 import type { Claim } from './useClaim.ts';
 import type { Decision } from './useDecision.ts';
+import { arrowTabs } from './common/tabs.ts';
 import { useDraft } from './useDraft.ts';
 import { holderOf, insertText } from './work-helpers.ts';
 
@@ -200,14 +201,7 @@ export function AppealView({ appeal, user, decision, claim, handle, replyRef, on
                 aria-controls={`side-panel-${tab}`}
                 tabIndex={tab === sideTab ? 0 : -1}
                 onClick={() => showSide(tab)}
-                onKeyDown={(event) => {
-                  const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-                  if (!step) return;
-                  event.preventDefault();
-                  const next = SIDE_TABS[(SIDE_TABS.indexOf(tab) + step + SIDE_TABS.length) % SIDE_TABS.length]!;
-                  showSide(next);
-                  document.getElementById(`side-tab-${next}`)?.focus();
-                }}
+                onKeyDown={arrowTabs(SIDE_TABS, tab, showSide, 'side-tab-')}
               >
                 {t(`console.side.tab.${tab}`)}
                 {tab === 'place' && historyCount > 0 && <span className="tab-count">{historyCount}</span>}

@@ -8,7 +8,9 @@ import { StatusBadge } from '../shared/components/StatusBadge.tsx';
 import { formatDateTime, formatDuration } from '../shared/format.ts';
 import { staffApi } from './api.ts';
 import { ChannelLabel } from './common/badges.tsx';
+import { DialogActions } from './common/dialog.tsx';
 import { AppealLink } from './common/links.tsx';
+import { useAsyncAction } from './common/useAsyncAction.ts';
 import { type EvidenceFact, evidenceFacts, formatPercent } from './nlp-format.ts';
 
 interface DuplicatesPanelProps {
@@ -72,21 +74,11 @@ export function DuplicatesPanel({ appeal, mergeRef, onOpenAppeal, onMerged }: Du
 }
 
 function useMerge(appealId: string, onMerged: (summary: AppealSummary) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => setError(null), [appealId]);
-  async function run(intoId: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      onMerged(await staffApi.merge(appealId, intoId));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, error, run, clearError: () => setError(null) };
+  const action = useAsyncAction();
+  const { clearError } = action;
+  useEffect(clearError, [appealId, clearError]);
+  const run = (intoId: string) => action.run(async () => onMerged(await staffApi.merge(appealId, intoId)));
+  return { busy: action.busy, error: action.error, run, clearError };
 }
 
 interface DuplicateCardProps {
@@ -204,14 +196,11 @@ function MergeDialog({ open, caseNumber, targetCaseNumber, busy, error, onCancel
       <p>{t('console.duplicates.confirmText', { caseNumber, target: targetCaseNumber })}</p>
       <p className="muted">{t('console.duplicates.confirmNote', { target: targetCaseNumber })}</p>
       <ErrorAlert error={error} title={isApiError(error, 409) ? t('console.duplicates.conflict') : undefined} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="button" className="button button-primary" autoFocus disabled={busy} onClick={onConfirm}>
           {busy ? t('console.duplicates.merging') : t('console.duplicates.confirm')}
         </button>
-      </div>
+      </DialogActions>
     </Modal>
   );
 }

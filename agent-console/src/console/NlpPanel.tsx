@@ -2,8 +2,9 @@ import { type FormEvent, type ReactNode, type Ref, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealDetail, AppealSummary, ClassificationView } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { APPEAL_TYPES, type AppealType, URGENCIES, type Urgency } from './api.ts';
+import { APPEAL_TYPES, type AppealType, type Urgency } from './api.ts';
 import { CategoryOptions, useCategories, useCategoryName } from './common/categories.tsx';
+import { UrgencySelect } from './common/UrgencySelect.tsx';
 import { formatPercent, isWeakGuess } from './nlp-format.ts';
 import { useCorrection } from './useCorrection.ts';
 
@@ -192,13 +193,7 @@ function UrgencyField({ value, evidence, onChange }: { value: Urgency; evidence:
   return (
     <div className="nlp-field">
       <label htmlFor={id}>{t('console.nlp.urgency')}</label>
-      <select id={id} value={value} className={`urgency-select urgency-select-${value}`} onChange={(e) => onChange(e.target.value as Urgency)}>
-        {URGENCIES.map((urgency) => (
-          <option key={urgency} value={urgency}>
-            {t(`urgency.${urgency}`)}
-          </option>
-        ))}
-      </select>
+      <UrgencySelect id={id} value={value} onChange={onChange} />
       <p className="evidence-line nlp-field-extra">
         <span className="muted">{t('console.nlp.urgencyEvidence')}</span>
         {evidence.length ? (

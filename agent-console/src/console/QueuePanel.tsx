@@ -1,4 +1,3 @@
-import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealSummary, SessionUser } from '@hotline/backend/api-types';
 import { isApiError } from '../shared/api.ts';
@@ -10,6 +9,7 @@ import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from './co
 import { useCategoryName } from './common/categories.tsx';
 import { followLink } from './common/links.tsx';
 import { Pager } from './common/Pager.tsx';
+import { arrowTabs } from './common/tabs.ts';
 import { formatPercent, isWeakGuess } from './nlp-format.ts';
 import type { Claim } from './useClaim.ts';
 import type { MyWork } from './useMyWork.ts';
@@ -44,16 +44,6 @@ export function QueuePanel({ queue, myWork, user, claim, tab, onTab, openId, act
   const error = mine ? myWork.error : queue.error;
   const newCount = myWork.assigned.size;
 
-  function handleTabKeys(event: KeyboardEvent<HTMLDivElement>) {
-    // The tab pattern: Left/Right move between tabs.
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    event.preventDefault();
-    const next = QUEUE_TABS[(QUEUE_TABS.indexOf(tab) + step + QUEUE_TABS.length) % QUEUE_TABS.length]!;
-    onTab(next);
-    document.getElementById(`queue-tab-${next}`)?.focus();
-  }
-
   return (
     <section className="queue" aria-labelledby="queue-heading">
       <div className="queue-heading-row">
@@ -65,7 +55,7 @@ export function QueuePanel({ queue, myWork, user, claim, tab, onTab, openId, act
           {t('console.mine.banner', { count: newCount })}
         </button>
       )}
-      <div className="tabs" role="tablist" aria-label={t('console.queue.tabs')} onKeyDown={handleTabKeys}>
+      <div className="tabs" role="tablist" aria-label={t('console.queue.tabs')} onKeyDown={arrowTabs(QUEUE_TABS, tab, onTab, 'queue-tab-')}>
         {QUEUE_TABS.map((item) => (
           <button
             key={item}

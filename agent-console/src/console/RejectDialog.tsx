@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { Modal } from '../shared/components/Modal.tsx';
+import { CaseHeading, DialogActions } from './common/dialog.tsx';
 
 const PRESETS = ['outOfScope', 'duplicate', 'insufficient', 'answered'] as const;
 
@@ -36,9 +37,7 @@ function RejectForm({ caseNumber, busy, error, onCancel, onConfirm }: Omit<Rejec
 
   return (
     <form onSubmit={handleSubmit}>
-      <h2 id="reject-heading">
-        {t('console.rejectDialog.heading')} · <span className="mono">{caseNumber}</span>
-      </h2>
+      <CaseHeading id="reject-heading" title={t('console.rejectDialog.heading')} caseNumber={caseNumber} />
       <p className="muted">{t('console.rejectDialog.intro')}</p>
       <fieldset className="preset-reasons">
         <legend>{t('console.rejectDialog.presets')}</legend>
@@ -56,14 +55,11 @@ function RejectForm({ caseNumber, busy, error, onCancel, onConfirm }: Omit<Rejec
         <textarea id={reasonId} rows={3} maxLength={500} required autoFocus value={reason} onChange={(e) => setReason(e.target.value)} />
       </div>
       <ErrorAlert error={error} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="submit" className="button button-danger" disabled={busy || !reason.trim()}>
           {busy ? t('console.rejectDialog.submitting') : t('console.rejectDialog.confirm')}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

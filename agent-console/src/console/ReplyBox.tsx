@@ -4,10 +4,14 @@ import type { MessageView } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { staffApi } from './api.ts';
 import type { NoteView } from './contract.ts';
+import { arrowTabs } from './common/tabs.ts';
+import { useAsyncAction } from './common/useAsyncAction.ts';
 import { useCannedReplies } from './common/useReference.ts';
+import { isSendKey } from './shortcuts.ts';
 import { useDraft } from './useDraft.ts';
 
 export type ComposerMode = 'reply' | 'note';
+const COMPOSER_MODES: ComposerMode[] = ['reply', 'note'];
 
 interface ReplyBoxProps {
   appealId: string;
@@ -33,12 +37,11 @@ interface ReplyBoxProps {
  */
 export function ReplyBox({ appealId, mode, onMode, draft, setDraft, replyRef, noteRef, onInsert, onBlurSelection, onSent, onNoted, answer }: ReplyBoxProps) {
   const { t } = useTranslation();
-  const tabs: ComposerMode[] = ['reply', 'note'];
   return (
     <section className={`composer composer-${mode}`} aria-label={t('console.composer.label')}>
       <div className="composer-bar">
         <div className="composer-tabs" role="tablist" aria-label={t('console.composer.label')}>
-          {tabs.map((tab) => (
+          {COMPOSER_MODES.map((tab) => (
             <button
               key={tab}
               type="button"
@@ -49,14 +52,7 @@ export function ReplyBox({ appealId, mode, onMode, draft, setDraft, replyRef, no
               aria-keyshortcuts={tab === 'reply' ? 'r' : 'n'}
               tabIndex={tab === mode ? 0 : -1}
               onClick={() => onMode(tab)}
-              onKeyDown={(event) => {
-                if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
-                  event.preventDefault();
-                  const next = tab === 'reply' ? 'note' : 'reply';
-                  onMode(next);
-                  document.getElementById(`composer-tab-${next}`)?.focus();
-                }
-              }}
+              onKeyDown={arrowTabs(COMPOSER_MODES, tab, onMode, 'composer-tab-')}
             >
               {t(`console.composer.tab.${tab}`)}
               <kbd aria-hidden="true">{tab === 'reply' ? 'R' : 'N'}</kbd>
@@ -73,8 +69,6 @@ export function ReplyBox({ appealId, mode, onMode, draft, setDraft, replyRef, no
     </section>
   );
 }
-
-const sendKey = (event: KeyboardEvent<HTMLTextAreaElement>) => event.key === 'Enter' && (event.ctrlKey || event.metaKey);
 
 function ReplyForm({
   appealId,
@@ -139,22 +133,7 @@ function NoteForm({ appealId, inputRef, onNoted }: { appealId: string; inputRef:
       <label htmlFor={inputId} className="visually-hidden">
         {t('console.notes.label')}
       </label>
-      <textarea
-        id={inputId}
-        ref={inputRef}
-        rows={3}
-        maxLength={4000}
-        value={draft}
-        placeholder={t('console.notes.placeholder')}
-        aria-describedby={hintId}
-        onChange={(e) => setDraft(e.target.value)}
-        onKeyDown={(event) => {
-          if (sendKey(event)) {
-            event.preventDefault();
-            void save();
-          }
-        }}
-      />
+      <DraftTextarea id={inputId} hintId={hintId} inputRef={inputRef} draft={draft} setDraft={setDraft} placeholder={t('console.notes.placeholder')} onSubmit={() => void save()} />
       <div className="reply-actions">
         <span id={hintId} className="field-hint note-hint">
           <strong>{t('console.notes.private')}</strong> · {t('console.notes.hint')}
@@ -252,23 +231,16 @@ function CannedMenu({ onInsert }: { onInsert(text: string): void }) {
 
 /** Sends the trimmed draft once at a time; clears it when it went through, keeps it and shows why when not. */
 function useDraftSubmit(draft: string, setDraft: (text: string) => void, deliver: (text: string) => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAsyncAction();
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     const text = draft.trim();
     if (!text || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await deliver(text);
       setDraft('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return { busy, error, submit };
@@ -299,7 +271,7 @@ function DraftTextarea({ id, hintId, inputRef, draft, setDraft, placeholder, onS
       onChange={(e) => setDraft(e.target.value)}
       onBlur={onBlur}
       onKeyDown={(event) => {
-        if (sendKey(event)) {
+        if (isSendKey(event)) {
           event.preventDefault();
           onSubmit();
         }

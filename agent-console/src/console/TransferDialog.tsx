@@ -5,6 +5,8 @@ import { isAbort } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { Modal } from '../shared/components/Modal.tsx';
 import { staffApi } from './api.ts';
+import { CaseHeading, DialogActions } from './common/dialog.tsx';
+import { useAsyncAction } from './common/useAsyncAction.ts';
 import type { AgentView } from './contract.ts';
 
 export interface TransferTarget {
@@ -41,8 +43,7 @@ function TransferForm({ appeal, user, onCancel, onTransferred }: TransferDialogP
   const [attempt, setAttempt] = useState(0);
   const [toUserId, setToUserId] = useState('');
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAsyncAction();
   const targetId = useId();
   const noteId = useId();
 
@@ -83,22 +84,12 @@ function TransferForm({ appeal, user, onCancel, onTransferred }: TransferDialogP
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!toUserId || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onTransferred(await staffApi.transfer(appeal.id, toUserId, note.trim()));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onTransferred(await staffApi.transfer(appeal.id, toUserId, note.trim())));
   }
 
   return (
     <form onSubmit={submit}>
-      <h2 id="transfer-heading">
-        {t('console.transfer.heading')} · <span className="mono">{appeal.caseNumber}</span>
-      </h2>
+      <CaseHeading id="transfer-heading" title={t('console.transfer.heading')} caseNumber={appeal.caseNumber} />
       <p className="muted">
         {appeal.assignee ? t('console.transfer.heldBy', { name: appeal.assignee.displayName }) : t('console.transfer.unassigned')}
       </p>
@@ -134,14 +125,11 @@ function TransferForm({ appeal, user, onCancel, onTransferred }: TransferDialogP
         <span className="field-hint">{t('console.transfer.noteHint')}</span>
       </div>
       <ErrorAlert error={error} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="submit" className="button button-primary" disabled={busy || !toUserId}>
           {busy ? t('console.transfer.sending') : takingOver ? t('console.transfer.takeOver') : t('console.transfer.confirm')}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }

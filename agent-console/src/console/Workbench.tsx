@@ -7,6 +7,7 @@ import { AcceptDialog } from './AcceptDialog.tsx';
 import { staffApi } from './api.ts';
 import { type AppealHandle, AppealView, heldByOther, mayTransfer } from './AppealView.tsx';
 import { CategoriesProvider } from './common/categories.tsx';
+import { useRowCursor } from './common/useRowCursor.ts';
 import { ConsoleHeader } from './ConsoleHeader.tsx';
 import type { EventSummary, NoteView, WallSnapshot } from './contract.ts';
 import { EmergencyAlerts } from './EmergencyAlerts.tsx';
@@ -65,7 +66,6 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
   const appeal = useAppeal(appealId);
   const emergencies = useEmergencyAlerts();
   const [tab, setTab] = useState<QueueTab>('pending');
-  const [activeIndex, setActiveIndex] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
   const [transferTarget, setTransferTarget] = useState<TransferTarget | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -74,7 +74,6 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
   const [connections, setConnections] = useState(0);
   const replyRef = useRef<HTMLTextAreaElement>(null);
   const appealHandle = useRef<AppealHandle | null>(null);
-  const rowLinks = useRef<(HTMLAnchorElement | null)[]>([]);
   // Back from another screen, the agent finds the appeal they had open.
   const lastAppealId = useRef(appealId);
   if (appealId) lastAppealId.current = appealId;
@@ -238,21 +237,13 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
   });
 
   const items = (tab === 'mine' ? myWork.items : queue.data?.items) ?? [];
-  useEffect(() => {
-    setActiveIndex((index) => Math.min(index, Math.max(0, items.length - 1)));
-  }, [items.length]);
+  const cursor = useRowCursor(items.length);
+  const { activeIndex } = cursor;
 
   function changeTab(next: QueueTab) {
     setTab(next);
-    setActiveIndex(0);
+    cursor.setActiveIndex(0);
     if (next !== 'mine') queue.changeStatus(next);
-  }
-
-  function moveActive(step: number) {
-    if (items.length === 0) return;
-    const next = Math.min(items.length - 1, Math.max(0, activeIndex + step));
-    setActiveIndex(next);
-    rowLinks.current[next]?.focus();
   }
 
   const open = appeal.detail && appeal.detail.id === appealId ? appeal.detail : null;
@@ -269,8 +260,8 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
     if (onWorkbench) action();
   };
   const actions: Record<ShortcutAction, () => void> = {
-    next: workbenchOnly(() => moveActive(1)),
-    previous: workbenchOnly(() => moveActive(-1)),
+    next: workbenchOnly(() => cursor.move(1)),
+    previous: workbenchOnly(() => cursor.move(-1)),
     open: workbenchOnly(() => {
       const item = items[activeIndex];
       if (item) openAppeal(item.id);
@@ -334,12 +325,10 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
               openId={appealId}
               activeIndex={activeIndex}
               onOpen={(item, index) => {
-                setActiveIndex(index);
+                cursor.setActiveIndex(index);
                 openAppeal(item.id);
               }}
-              rowRef={(index, element) => {
-                rowLinks.current[index] = element;
-              }}
+              rowRef={cursor.rowRef}
             />
             <div className="appeal-pane">
               {!appealId ? (

@@ -42,6 +42,9 @@ export const SHORTCUTS: Shortcut<ShortcutAction>[] = [
   { action: 'help', keys: ['?'], shown: ['?'] },
 ];
 
+/** Ctrl/⌘+Enter sends what is written (a reply, a note, an answer, a step's form); plain Enter is a new line. */
+export const isSendKey = (event: { key: string; ctrlKey: boolean; metaKey: boolean }) => event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+
 /** Typing a "j" into a reply must not move the queue. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppealDetail, AppealSummary } from '@hotline/backend/api-types';
 import { type ClassificationCorrection, staffApi } from './api.ts';
+import { useAsyncAction } from './common/useAsyncAction.ts';
 import { correctionFrom } from './nlp-format.ts';
 
 /**
@@ -10,16 +11,15 @@ import { correctionFrom } from './nlp-format.ts';
  */
 export function useCorrection(appeal: AppealDetail, onSaved: (summary: AppealSummary) => void) {
   const [draft, setDraft] = useState<ClassificationCorrection>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run, clearError } = useAsyncAction();
   const [saved, setSaved] = useState(false);
   const appealId = appeal.id;
 
   useEffect(() => {
     setDraft({});
-    setError(null);
+    clearError();
     setSaved(false);
-  }, [appealId]);
+  }, [appealId, clearError]);
 
   const changes = correctionFrom(appeal, draft);
   const dirty = Object.keys(changes).length > 0;
@@ -36,18 +36,12 @@ export function useCorrection(appeal: AppealDetail, onSaved: (summary: AppealSum
 
   async function save() {
     if (!dirty || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const summary = await staffApi.correctClassification(appealId, changes);
       setDraft({});
       setSaved(true);
       onSaved(summary);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return { value, dirty, busy, error, saved, set, save, reset: () => setDraft({}) };

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppealSummary } from '@hotline/backend/api-types';
 import { type AppealStatus, staffApi } from './api.ts';
+import { useFreshIds } from './common/useFreshIds.ts';
 import { type QueuePage, withArrival, withChange, withEscalation } from './queue-order.ts';
 
 export const PAGE_SIZE = 20;
-const FRESH_MS = 8_000;
 
 type LiveEvent = { at: number; apply(page: QueuePage): QueuePage };
 
@@ -18,7 +18,7 @@ export function useQueue() {
   const [data, setData] = useState<QueuePage | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
-  const [freshIds, setFreshIds] = useState<ReadonlySet<string>>(() => new Set());
+  const { freshIds, markFresh } = useFreshIds();
   const query = useRef({ status, page });
   query.current = { status, page };
   const sequence = useRef(0);
@@ -52,17 +52,6 @@ export function useQueue() {
     // Kept only long enough to be replayed on a refetch that is in flight.
     liveEvents.current = [...liveEvents.current.filter((event) => event.at > now - 60_000), { at: now, apply: change }];
     setData((current) => (current ? change(current) : current));
-  }, []);
-
-  const markFresh = useCallback((id: string) => {
-    setFreshIds((current) => new Set(current).add(id));
-    window.setTimeout(() => {
-      setFreshIds((current) => {
-        const next = new Set(current);
-        next.delete(id);
-        return next;
-      });
-    }, FRESH_MS);
   }, []);
 
   /** appeal:new: into the pending tab's first page, highlighted for a few seconds. */

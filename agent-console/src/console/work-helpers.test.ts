@@ -6,11 +6,9 @@ import {
   inputFromForm,
   eventFormProblems,
   formFromDraft,
-  fromLocalInput,
   holderOf,
   insertText,
   isNewAssignment,
-  toLocalInput,
   withMine,
 } from './work-helpers.ts';
 
@@ -89,17 +87,6 @@ describe('我的: the agent’s own pending work', () => {
 });
 
 describe('the accept dialog’s form', () => {
-  it('round-trips a datetime-local value in the browser’s zone', () => {
-    const iso = '2026-11-25T10:30:00.000Z';
-    const local = toLocalInput(iso);
-    expect(local).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-    expect(fromLocalInput(local)).toBe(iso);
-    expect(toLocalInput(null)).toBe('');
-    expect(toLocalInput('not a date')).toBe('');
-    expect(fromLocalInput('')).toBeNull();
-    expect(fromLocalInput('2026-13-45')).toBeNull();
-  });
-
   const draft = {
     categoryCode: 'sanitation-facilities',
     urgency: 'urgent' as const,

@@ -1,6 +1,7 @@
 import type { AppealSummary } from '@hotline/backend/api-types';
 import { isApiError } from '../shared/api.ts';
 import type { ConflictDetails, EventDraft, EventInput } from './contract.ts';
+import { fromLocalInput, toLocalInput } from './common/datetime-local.ts';
 import { compareFor } from './queue-order.ts';
 
 /**
@@ -52,23 +53,6 @@ export interface EventForm {
   coDepartmentCodes: string[];
   /** `YYYY-MM-DDTHH:mm` in the browser's time zone, as <input type="datetime-local"> wants it. */
   timeLimit: string;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An instant as a datetime-local value in this browser's zone (to the minute). */
-export function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A datetime-local value back to an ISO instant; null when empty or not a date. */
-export function fromLocalInput(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value)) return null;
-  const date = new Date(value); // no zone: the browser's local time, which is what the agent typed
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /** The draft may lack what the rules could not fill (no category, no department): those start blank. */

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
@@ -12,6 +12,8 @@ import type { ShortcutRow } from '../ShortcutHelp.tsx';
 import { useKeyTable } from '../shortcuts.ts';
 import { followLink } from '../common/links.tsx';
 import { Pager } from '../common/Pager.tsx';
+import { arrowTabs } from '../common/tabs.ts';
+import { useRowCursor } from '../common/useRowCursor.ts';
 import { useDepartmentName } from '../common/useReference.ts';
 import { DueBadge, EventStatusBadge } from './EventBadges.tsx';
 import { CENTER_FILTERS, type EventFilter, HANDLER_FILTERS, STEP_FIELDS } from './event-helpers.ts';
@@ -49,10 +51,9 @@ export function EventsScreen({ user, eventId, onOpenEvent, push, connections, on
   const list = useEventList(handler ? HANDLER_FILTERS : CENTER_FILTERS);
   const open = useEventDetail(eventId);
   const now = useNow();
-  const [activeIndex, setActiveIndex] = useState(0);
-  const rowLinks = useRef<(HTMLAnchorElement | null)[]>([]);
   const view = useRef<EventViewHandle | null>(null);
   const items = list.data?.items ?? [];
+  const cursor = useRowCursor(items.length);
 
   const { applyEvent, refetch: refetchList } = list;
   const { refetch: refetchOpen } = open;
@@ -74,17 +75,6 @@ export function EventsScreen({ user, eventId, onOpenEvent, push, connections, on
     if (push.id === openId) void refetchOpen();
   }, [push, applyEvent, refetchOpen, openId]);
 
-  useEffect(() => {
-    setActiveIndex((index) => Math.min(index, Math.max(0, items.length - 1)));
-  }, [items.length]);
-
-  function moveActive(step: number) {
-    if (items.length === 0) return;
-    const next = Math.min(items.length - 1, Math.max(0, activeIndex + step));
-    setActiveIndex(next);
-    rowLinks.current[next]?.focus();
-  }
-
   function handleDone(detail: EventDetail, action: StaffAction) {
     open.replace(detail);
     list.applyEvent(detail);
@@ -95,10 +85,10 @@ export function EventsScreen({ user, eventId, onOpenEvent, push, connections, on
   const stepKeys = Object.fromEntries(STAFF_ACTIONS.map((action) => [action, () => view.current?.start(action)])) as Record<StaffAction, () => void>;
   const keys: Record<EventShortcutAction, () => void> = {
     ...stepKeys,
-    next: () => moveActive(1),
-    previous: () => moveActive(-1),
+    next: () => cursor.move(1),
+    previous: () => cursor.move(-1),
     open: () => {
-      const item = items[activeIndex];
+      const item = items[cursor.activeIndex];
       if (item) onOpenEvent(item.id);
     },
     back: () => onOpenEvent(null),
@@ -113,15 +103,13 @@ export function EventsScreen({ user, eventId, onOpenEvent, push, connections, on
         heading={t(handler ? 'events.heading.handler' : 'events.heading.center')}
         filters={handler ? HANDLER_FILTERS : CENTER_FILTERS}
         openId={eventId}
-        activeIndex={activeIndex}
+        activeIndex={cursor.activeIndex}
         now={now}
         onOpen={(item, index) => {
-          setActiveIndex(index);
+          cursor.setActiveIndex(index);
           onOpenEvent(item.id);
         }}
-        rowRef={(index, element) => {
-          rowLinks.current[index] = element;
-        }}
+        rowRef={cursor.rowRef}
       />
       <div className="appeal-pane">
         {!eventId ? (
@@ -189,15 +177,6 @@ function EventListPanel({ list, heading, filters, openId, activeIndex, now, onOp
   const { data, filter } = list;
   const [search, setSearch] = useState(list.q);
 
-  function handleTabKeys(event: KeyboardEvent<HTMLDivElement>) {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    event.preventDefault();
-    const next = filters[(filters.indexOf(filter) + step + filters.length) % filters.length]!;
-    list.changeFilter(next);
-    document.getElementById(`event-tab-${next}`)?.focus();
-  }
-
   function submitSearch(event: FormEvent) {
     event.preventDefault();
     list.search(search);
@@ -212,7 +191,7 @@ function EventListPanel({ list, heading, filters, openId, activeIndex, now, onOp
       <form className="event-search" role="search" onSubmit={submitSearch}>
         <input type="search" aria-label={t('events.search')} placeholder={t('events.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} onBlur={() => list.search(search)} />
       </form>
-      <div className="tabs event-tabs" role="tablist" aria-label={t('events.filtersLabel')} onKeyDown={handleTabKeys}>
+      <div className="tabs event-tabs" role="tablist" aria-label={t('events.filtersLabel')} onKeyDown={arrowTabs(filters, filter, list.changeFilter, 'event-tab-')}>
         {filters.map((item) => (
           <button
             key={item}

@@ -6,7 +6,9 @@ import { Modal } from '../../shared/components/Modal.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import type { EventDetail, EventReporter, StaffAction, StepInput } from '../contract.ts';
 import { useDepartments } from '../common/useReference.ts';
-import { fromLocalInput } from '../work-helpers.ts';
+import { fromLocalInput } from '../common/datetime-local.ts';
+import { CaseHeading, DialogActions } from '../common/dialog.tsx';
+import { isSendKey } from '../shortcuts.ts';
 import { type PhotoProblem, STEP_FIELDS, photoProblems, reportForm, stepInput } from './event-helpers.ts';
 import { CoDepartmentChecks, DepartmentOptions } from '../common/DepartmentPicker.tsx';
 
@@ -87,7 +89,7 @@ function StepForm({ request, event, busy, error, onCancel, onSubmit }: Omit<Step
   }
 
   function handleKeyDown(e: KeyboardEvent<HTMLFormElement>) {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (isSendKey(e)) {
       e.preventDefault();
       submit();
     }
@@ -96,9 +98,7 @@ function StepForm({ request, event, busy, error, onCancel, onSubmit }: Omit<Step
   const problem = (p: Problem) => shown.includes(p);
   return (
     <form onSubmit={submit} onKeyDown={handleKeyDown} noValidate data-testid="step-dialog" data-action={action}>
-      <h2 id="step-heading">
-        {t(`events.action.${action}`)} · <span className="mono">{event.caseNumber}</span>
-      </h2>
+      <CaseHeading id="step-heading" title={t(`events.action.${action}`)} caseNumber={event.caseNumber} />
       {reporter && <p className="muted">{t('events.dialog.reporter', { caseNumber: reporter.caseNumber, channel: t(`channel.${reporter.channel}`) })}</p>}
       {fields.rating && (
         <fieldset className="field rating-field">
@@ -163,14 +163,11 @@ function StepForm({ request, event, busy, error, onCancel, onSubmit }: Omit<Step
         </div>
       )}
       <ErrorAlert error={error} title={isApiError(error, 409) ? t('events.view.conflict') : undefined} />
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
+      <DialogActions onCancel={onCancel}>
         <button type="submit" className={fields.tone === 'danger' ? 'button button-danger' : 'button button-primary'} disabled={busy}>
           {busy ? t('events.busy') : t(`events.action.${action}`)}
         </button>
-      </div>
+      </DialogActions>
     </form>
   );
 }
