@@ -7,7 +7,7 @@ import { Modal } from '../shared/components/Modal.tsx';
 import { staffApi } from './api.ts';
 import { CaseHeading, DialogActions } from './common/dialog.tsx';
 import { useAsyncAction } from './common/useAsyncAction.ts';
-import { isSendKey } from './shortcuts.ts';
+import { isSendKey } from './shell/shortcuts.ts';
 
 interface AnswerDialogProps {
   open: boolean;

@@ -4,7 +4,7 @@ import { UrgencyBadge } from './common/badges.tsx';
 import { useCategoryName } from './common/categories.tsx';
 import type { EventView } from './contract.ts';
 import { EventStatusBadge } from './events/EventBadges.tsx';
-import { goTo, pathFor } from './route.ts';
+import { goTo, pathFor } from './shell/route.ts';
 import { followLink } from './common/links.tsx';
 import { useDepartmentName } from './common/useReference.ts';
 

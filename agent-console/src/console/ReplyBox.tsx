@@ -7,7 +7,7 @@ import type { NoteView } from './contract.ts';
 import { arrowTabs } from './common/tabs.ts';
 import { useAsyncAction } from './common/useAsyncAction.ts';
 import { useCannedReplies } from './common/useReference.ts';
-import { isSendKey } from './shortcuts.ts';
+import { isSendKey } from './shell/shortcuts.ts';
 import { useDraft } from './useDraft.ts';
 
 export type ComposerMode = 'reply' | 'note';

@@ -8,7 +8,7 @@ import { staffApi } from './api.ts';
 import { ChannelLabel } from './common/badges.tsx';
 import { followLink } from './common/links.tsx';
 import { PRESENCE_STATUSES, type PresenceStatus, type WallAgent, type WallChannel, type WallSnapshot, type WallWarning } from './contract.ts';
-import { pathFor, type ConsoleScreen } from './route.ts';
+import { pathFor, type ConsoleScreen } from './shell/route.ts';
 import type { TransferTarget } from './TransferDialog.tsx';
 import { useHotReport } from './useHotReport.ts';
 import { useHeldAppeals, useWall, useWallCharts } from './useWall.ts';

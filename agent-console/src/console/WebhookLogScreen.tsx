@@ -4,7 +4,7 @@ import type { WebhookDeliveryView } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import { followLink } from './common/links.tsx';
-import { goTo, pathFor } from './route.ts';
+import { goTo, pathFor } from './shell/route.ts';
 import { DELIVERY_FILTERS, type DeliveryFilter, formatPayload, lastResult, pageCount } from './webhook-format.ts';
 import { DELIVERIES_PAGE_SIZE, useWebhookDeliveries } from './useWebhookDeliveries.ts';
 import './webhook-log.css';

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { ChannelLabel, UrgencyBadge } from '../common/badges.tsx';
 import { useCategoryName } from '../common/categories.tsx';
 import type { EventDetail, EventReporter, EventStepView, StaffAction } from '../contract.ts';
-import { pathFor } from '../route.ts';
+import { pathFor } from '../shell/route.ts';
 import { followLink } from '../common/links.tsx';
 import { useDepartmentName } from '../common/useReference.ts';
 import { DueBadge, EventStatusBadge } from './EventBadges.tsx';

@@ -8,7 +8,7 @@ import type { EventDetail, EventReporter, StaffAction, StepInput } from '../cont
 import { useDepartments } from '../common/useReference.ts';
 import { fromLocalInput } from '../common/datetime-local.ts';
 import { CaseHeading, DialogActions } from '../common/dialog.tsx';
-import { isSendKey } from '../shortcuts.ts';
+import { isSendKey } from '../shell/shortcuts.ts';
 import { type PhotoProblem, STEP_FIELDS, photoProblems, reportForm, stepInput } from './event-helpers.ts';
 import { CoDepartmentChecks, DepartmentOptions } from '../common/DepartmentPicker.tsx';
 

@@ -1,5 +1,5 @@
 import type { StaffAction } from '../contract.ts';
-import type { Shortcut } from '../shortcuts.ts';
+import type { Shortcut } from '../shell/shortcuts.ts';
 
 /** Keys of the events screen: moving through the list, and one key per step of the closed loop. */
 export type EventShortcutAction = 'next' | 'previous' | 'open' | 'back' | StaffAction | 'help';

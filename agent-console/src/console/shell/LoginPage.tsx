@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
-import { isApiError } from '../shared/api.ts';
-import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { HotlineLogo } from '../shared/components/HotlineLogo.tsx';
-import { LanguageSwitch } from '../shared/components/LanguageSwitch.tsx';
-import { staffApi } from './api.ts';
+import { isApiError } from '../../shared/api.ts';
+import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { HotlineLogo } from '../../shared/components/HotlineLogo.tsx';
+import { LanguageSwitch } from '../../shared/components/LanguageSwitch.tsx';
+import { staffApi } from '../api.ts';
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn(user: SessionUser): void }) {
   const { t } = useTranslation();

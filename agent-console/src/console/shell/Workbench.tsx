@@ -1,35 +1,32 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealSummary, MessageView, SessionUser } from '@hotline/backend/api-types';
-import { isApiError } from '../shared/api.ts';
-import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { AcceptDialog } from './AcceptDialog.tsx';
-import { staffApi } from './api.ts';
-import { type AppealHandle, AppealView, heldByOther, mayTransfer } from './AppealView.tsx';
-import { CategoriesProvider } from './common/categories.tsx';
-import { useRowCursor } from './common/useRowCursor.ts';
-import { ConsoleHeader } from './ConsoleHeader.tsx';
-import type { EventSummary, NoteView, WallSnapshot } from './contract.ts';
-import { EmergencyAlerts } from './EmergencyAlerts.tsx';
-import { EventsScreen, eventShortcutRows } from './events/EventsScreen.tsx';
-import { AssessmentScreen } from './AssessmentScreen.tsx';
-import { HotScreen } from './HotScreen.tsx';
-import { type QueueTab, QueuePanel } from './QueuePanel.tsx';
-import { RejectDialog } from './RejectDialog.tsx';
-import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { isApiError } from '../../shared/api.ts';
+import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { AcceptDialog } from '../AcceptDialog.tsx';
+import { type AppealHandle, AppealView, heldByOther, mayTransfer } from '../AppealView.tsx';
+import { useRowCursor } from '../common/useRowCursor.ts';
+import { ConsoleFrame, useHelpOverlay } from './ConsoleFrame.tsx';
+import type { EventSummary, NoteView, WallSnapshot } from '../contract.ts';
+import { EmergencyAlerts } from '../EmergencyAlerts.tsx';
+import { EventsScreen, eventShortcutRows } from '../events/EventsScreen.tsx';
+import { AssessmentScreen } from '../AssessmentScreen.tsx';
+import { HotScreen } from '../HotScreen.tsx';
+import { type QueueTab, QueuePanel } from '../QueuePanel.tsx';
+import { RejectDialog } from '../RejectDialog.tsx';
 import { type ConsoleScreen, homeScreen, useConsoleRoute } from './route.ts';
 import { type ShortcutAction, useShortcuts } from './shortcuts.ts';
-import { type TransferTarget, TransferDialog } from './TransferDialog.tsx';
-import { useAppeal } from './useAppeal.ts';
-import { useClaim } from './useClaim.ts';
-import { useDecision } from './useDecision.ts';
-import { useEmergencyAlerts } from './useEmergencyAlerts.ts';
-import { useMyWork } from './useMyWork.ts';
-import { usePresence } from './usePresence.ts';
-import { useQueue } from './useQueue.ts';
-import { useStaffSocket } from './useStaffSocket.ts';
-import { WallScreen } from './WallScreen.tsx';
-import { WebhookLogScreen } from './WebhookLogScreen.tsx';
+import { type TransferTarget, TransferDialog } from '../TransferDialog.tsx';
+import { useAppeal } from '../useAppeal.ts';
+import { useClaim } from '../useClaim.ts';
+import { useDecision } from '../useDecision.ts';
+import { useEmergencyAlerts } from '../useEmergencyAlerts.ts';
+import { useMyWork } from '../useMyWork.ts';
+import { usePresence } from '../usePresence.ts';
+import { useQueue } from '../useQueue.ts';
+import { confirmSessionLost, useStaffSocket } from './useStaffSocket.ts';
+import { WallScreen } from '../WallScreen.tsx';
+import { WebhookLogScreen } from '../WebhookLogScreen.tsx';
 
 interface WorkbenchProps {
   user: SessionUser;
@@ -66,7 +63,7 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
   const appeal = useAppeal(appealId);
   const emergencies = useEmergencyAlerts();
   const [tab, setTab] = useState<QueueTab>('pending');
-  const [helpOpen, setHelpOpen] = useState(false);
+  const help = useHelpOverlay();
   const [transferTarget, setTransferTarget] = useState<TransferTarget | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [wallPush, setWallPush] = useState<WallSnapshot | null>(null);
@@ -185,10 +182,7 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
       presence.refresh();
     },
     onRefused() {
-      // The socket says "unauthenticated" for an expired session; ask the API whether that is so.
-      staffApi.me().catch((error: unknown) => {
-        if (isApiError(error, 401)) onSessionLost();
-      });
+      confirmSessionLost(onSessionLost);
     },
     onAppealNew(created) {
       queue.applyNew(created);
@@ -282,7 +276,7 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
     }),
     category: workbenchOnly(() => appealHandle.current?.focusCategory()),
     merge: workbenchOnly(() => appealHandle.current?.focusMerge()),
-    help: () => setHelpOpen((o) => !o),
+    help: help.toggle,
   };
   // The events screen has keys of its own (events/event-shortcuts.ts).
   useShortcuts(actions, screen !== 'events');
@@ -293,18 +287,18 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
   }
 
   return (
-    <CategoriesProvider>
-      <div className="page console-page">
-        <ConsoleHeader
-          user={user}
-          live={live}
-          presence={presence}
-          screen={screen}
-          screens={screens}
-          onScreen={showScreen}
-          onHelp={actions.help}
-          onLogout={onLogout}
-        />
+    <ConsoleFrame
+      user={user}
+      live={live}
+      presence={presence}
+      screen={screen}
+      screens={screens}
+      onScreen={showScreen}
+      onLogout={onLogout}
+      help={help}
+      helpRows={screen === 'events' ? eventShortcutRows(t) : undefined}
+      announcement={announcement}
+    >
         <EmergencyAlerts
           alerts={emergencies.alerts}
           onDismiss={emergencies.dismiss}
@@ -399,12 +393,6 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
           />
         )}
         <TransferDialog appeal={transferTarget} user={user} onCancel={() => setTransferTarget(null)} onTransferred={handleTransferred} />
-        <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} rows={screen === 'events' ? eventShortcutRows(t) : undefined} />
-        {/* New appeals, assignments and decisions are announced to screen readers without moving focus. */}
-        <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
-          {announcement}
-        </div>
-      </div>
-    </CategoriesProvider>
+    </ConsoleFrame>
   );
 }

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
-import { isApiError, onUnauthorized } from '../shared/api.ts';
-import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { useDocumentTitle } from '../shared/hooks.ts';
-import { staffApi } from './api.ts';
-import { DepartmentConsole } from './events/DepartmentConsole.tsx';
+import { isApiError, onUnauthorized } from '../../shared/api.ts';
+import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { useDocumentTitle } from '../../shared/hooks.ts';
+import { staffApi } from '../api.ts';
+import { DepartmentConsole } from './DepartmentConsole.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { Workbench } from './Workbench.tsx';
 

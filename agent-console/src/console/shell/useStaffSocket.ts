@@ -1,7 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { AppealSummary, CallView, EmergencyAlert, EventSummary, MessageView } from '@hotline/backend/api-types';
-import { createSocket, isUnauthenticated } from '../shared/socket.ts';
-import type { NoteEvent, PresenceUpdate, WallSnapshot } from './contract.ts';
+import { isApiError } from '../../shared/api.ts';
+import { createSocket, isUnauthenticated } from '../../shared/socket.ts';
+import { staffApi } from '../api.ts';
+import type { NoteEvent, PresenceUpdate, WallSnapshot } from '../contract.ts';
 
 /** The queue's handlers are optional: a department handler's console listens to events only. */
 export interface StaffSocketHandlers {
@@ -70,4 +72,11 @@ export function useStaffSocket(handlers: StaffSocketHandlers): LiveState {
   }, []);
 
   return state;
+}
+
+/** The socket says "unauthenticated" for an expired session; the API says whether that is so. */
+export function confirmSessionLost(onSessionLost: () => void): void {
+  staffApi.me().catch((error: unknown) => {
+    if (isApiError(error, 401)) onSessionLost();
+  });
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Modal } from '../shared/components/Modal.tsx';
+import { Modal } from '../../shared/components/Modal.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 /** One line of the overlay: the keys as shown, and what they do. */

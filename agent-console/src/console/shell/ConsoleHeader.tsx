@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
-import { HotlineLogo } from '../shared/components/HotlineLogo.tsx';
-import { LanguageSwitch } from '../shared/components/LanguageSwitch.tsx';
-import { followLink } from './common/links.tsx';
-import { PresenceSwitch } from './PresenceSwitch.tsx';
+import { HotlineLogo } from '../../shared/components/HotlineLogo.tsx';
+import { LanguageSwitch } from '../../shared/components/LanguageSwitch.tsx';
+import { followLink } from '../common/links.tsx';
+import { PresenceSwitch } from '../PresenceSwitch.tsx';
 import { type ConsoleScreen, pathFor } from './route.ts';
-import type { Presence } from './usePresence.ts';
+import type { Presence } from '../usePresence.ts';
 import type { LiveState } from './useStaffSocket.ts';
 
-interface ConsoleHeaderProps {
+export interface ConsoleHeaderProps {
   user: SessionUser;
   live: LiveState;
   presence: Presence;
