@@ -7,6 +7,7 @@ import { useNow } from '../shared/hooks.ts';
 import { staffApi } from './api.ts';
 import { ChannelLabel } from './common/badges.tsx';
 import { followLink } from './common/links.tsx';
+import { PresenceOptions } from './presence/PresenceSwitch.tsx';
 import { PRESENCE_STATUSES, type PresenceStatus, type WallAgent, type WallChannel, type WallSnapshot, type WallWarning } from './contract.ts';
 import { pathFor, type ConsoleScreen } from './shell/route.ts';
 import type { TransferTarget } from './TransferDialog.tsx';
@@ -278,11 +279,7 @@ function AgentRow({ agent, held, heldError, onChanged, onOpenAppeal, onTransfer 
             disabled={saving !== null}
             onChange={(e) => void change(e.target.value as PresenceStatus)}
           >
-            {PRESENCE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`console.presence.status.${s}`)}
-              </option>
-            ))}
+            <PresenceOptions />
           </select>
         </span>
         {error ? <ErrorAlert error={error} /> : null}

@@ -3,9 +3,9 @@ import type { SessionUser } from '@hotline/backend/api-types';
 import { HotlineLogo } from '../../shared/components/HotlineLogo.tsx';
 import { LanguageSwitch } from '../../shared/components/LanguageSwitch.tsx';
 import { followLink } from '../common/links.tsx';
-import { PresenceSwitch } from '../PresenceSwitch.tsx';
+import { PresenceSwitch } from '../presence/PresenceSwitch.tsx';
 import { type ConsoleScreen, pathFor } from './route.ts';
-import type { Presence } from '../usePresence.ts';
+import type { Presence } from '../presence/usePresence.ts';
 import type { LiveState } from './useStaffSocket.ts';
 
 export interface ConsoleHeaderProps {

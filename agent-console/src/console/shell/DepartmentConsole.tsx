@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
 import type { EventSummary } from '../contract.ts';
 import { EventsScreen, eventShortcutRows } from '../events/EventsScreen.tsx';
-import { usePresence } from '../usePresence.ts';
+import { usePresence } from '../presence/usePresence.ts';
 import { ConsoleFrame, useHelpOverlay } from './ConsoleFrame.tsx';
 import { useConsoleRoute } from './route.ts';
 import { confirmSessionLost, useStaffSocket } from './useStaffSocket.ts';

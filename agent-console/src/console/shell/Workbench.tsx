@@ -22,7 +22,7 @@ import { useClaim } from '../useClaim.ts';
 import { useDecision } from '../useDecision.ts';
 import { useEmergencyAlerts } from '../useEmergencyAlerts.ts';
 import { useMyWork } from '../useMyWork.ts';
-import { usePresence } from '../usePresence.ts';
+import { usePresence } from '../presence/usePresence.ts';
 import { useQueue } from '../useQueue.ts';
 import { confirmSessionLost, useStaffSocket } from './useStaffSocket.ts';
 import { WallScreen } from '../WallScreen.tsx';

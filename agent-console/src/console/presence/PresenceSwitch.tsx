@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRESENCE_STATUSES, type PresenceStatus } from './contract.ts';
+import { PRESENCE_STATUSES, type PresenceStatus } from '../contract.ts';
 import type { Presence } from './usePresence.ts';
 
 /**
@@ -28,11 +28,7 @@ export function PresenceSwitch({ presence }: { presence: Presence }) {
         {t('console.presence.label')}
       </label>
       <select id={id} value={status} disabled={presence.saving !== null} onChange={(e) => void presence.change(e.target.value as PresenceStatus)}>
-        {PRESENCE_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(`console.presence.status.${s}`)}
-          </option>
-        ))}
+        <PresenceOptions />
       </select>
       <span className="presence-load" data-testid="presence-load" title={t('console.presence.loadTitle')}>
         {t('console.presence.load', { chats: current.load.chats, chatCap: current.capacity.chats, calls: current.load.calls, callCap: current.capacity.calls })}
@@ -43,5 +39,19 @@ export function PresenceSwitch({ presence }: { presence: Presence }) {
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** 在线, 忙碌, 离开, 离线: the options of a presence select (the agent's own, or a supervisor's for an agent). */
+export function PresenceOptions() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {PRESENCE_STATUSES.map((status) => (
+        <option key={status} value={status}>
+          {t(`console.presence.status.${status}`)}
+        </option>
+      ))}
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isAbort } from '../shared/api.ts';
-import { staffApi } from './api.ts';
-import type { PresenceStatus, PresenceView } from './contract.ts';
+import { isAbort } from '../../shared/api.ts';
+import { staffApi } from '../api.ts';
+import type { PresenceStatus, PresenceView } from '../contract.ts';
 
 /**
  * The agent's own presence and load (在线 / 忙碌 / 离开 / 离线, 会话 2/4 · 通话 0/1). The load
