@@ -16,11 +16,12 @@ import { KnowledgePanel } from './KnowledgePanel.tsx';
 import { NlpPanel } from './NlpPanel.tsx';
 import { AppealMap, ContactHistory } from './PlacePanel.tsx';
 import { type ComposerMode, ReplyBox } from './ReplyBox.tsx';
-import type { Claim } from './useClaim.ts';
+import type { Claim } from './queue/useClaim.ts';
 import type { Decision } from './useDecision.ts';
 import { arrowTabs } from './common/tabs.ts';
 import { useDraft } from './useDraft.ts';
-import { holderOf, insertText } from './work-helpers.ts';
+import { holderOf } from './queue/claim-conflict.ts';
+import { insertText } from './work-helpers.ts';
 
 /** What the shortcuts do inside the open appeal; Workbench calls them, the view knows how. */
 export interface AppealHandle {

@@ -3,6 +3,7 @@ import type { AppealSummary } from '@hotline/backend/api-types';
 import { isAbort } from '../shared/api.ts';
 import { staffApi } from './api.ts';
 import type { WallCharts, WallSnapshot } from './contract.ts';
+import { listAllPending } from './queue/pending-work.ts';
 import { newerSnapshot } from './wall-format.ts';
 
 /** Without pushes (a proxy that drops websockets, say) the wall still moves this often. */
@@ -97,9 +98,6 @@ export function useWallCharts(connections: number, changeKey: string | null) {
   return { charts, error, refetch: () => setAttempt((n) => n + 1) };
 }
 
-const PAGES = 5;
-const PAGE_SIZE = 100;
-
 /**
  * The pending appeals each agent holds, for 改派 / 接管 on the wall: the queue read whole (up to
  * 500) and grouped by assignee. Re-read when the wall says the work moved (a new snapshot), at most
@@ -118,13 +116,8 @@ export function useHeldAppeals(snapshotAt: string | null) {
       last.current = Date.now();
       try {
         const held = new Map<string, AppealSummary[]>();
-        for (let page = 1; page <= PAGES; page++) {
-          const result = await staffApi.listAppeals({ status: 'pending', page, pageSize: PAGE_SIZE }, abort.signal);
-          for (const item of result.items) {
-            if (!item.assignee) continue;
-            held.set(item.assignee.id, [...(held.get(item.assignee.id) ?? []), item]);
-          }
-          if (page * PAGE_SIZE >= result.total) break;
+        for (const item of await listAllPending(abort.signal)) {
+          if (item.assignee) held.set(item.assignee.id, [...(held.get(item.assignee.id) ?? []), item]);
         }
         setByAgent(held);
         setError(null);

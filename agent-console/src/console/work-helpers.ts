@@ -1,8 +1,6 @@
 import type { AppealSummary } from '@hotline/backend/api-types';
-import { isApiError } from '../shared/api.ts';
-import type { ConflictDetails, EventDraft, EventInput } from './contract.ts';
+import type { EventDraft, EventInput } from './contract.ts';
 import { fromLocalInput, toLocalInput } from './common/datetime-local.ts';
-import { compareFor } from './queue-order.ts';
 
 /**
  * Puts `text` into a draft where the agent's cursor is (replacing a selection), or after what is
@@ -17,29 +15,6 @@ export function insertText(draft: string, text: string, selection?: { start: num
   const joiner = draft.endsWith('\n') ? '' : '\n';
   const value = draft + joiner + text;
   return { value, cursor: value.length };
-}
-
-/** Who holds an appeal, from a claim's 409 (`details.assignee`); undefined when it is another conflict. */
-export function holderOf(error: unknown): string | undefined {
-  if (!isApiError(error, 409)) return undefined;
-  const details = error.details as ConflictDetails | undefined;
-  return details?.assignee?.displayName;
-}
-
-/** The agent's own pending work (我的), kept in the queue's order as updates arrive. */
-export function withMine(list: readonly AppealSummary[], appeal: AppealSummary, userId: string): AppealSummary[] {
-  const rest = list.filter((item) => item.id !== appeal.id);
-  if (appeal.status !== 'pending' || appeal.assignee?.id !== userId) return rest.length === list.length ? (list as AppealSummary[]) : rest;
-  return [...rest, appeal].sort(compareFor('pending'));
-}
-
-/**
- * Whether an update hands the agent work they did not have and did not take themselves: routing or
- * a colleague's transfer. `known` is what the console knew of who held it; `claimed` what this
- * console just claimed.
- */
-export function isNewAssignment(appeal: AppealSummary, userId: string, knownAssigneeId: string | null | undefined, claimed: ReadonlySet<string>): boolean {
-  return appeal.status === 'pending' && appeal.assignee?.id === userId && knownAssigneeId !== userId && !claimed.has(appeal.id);
 }
 
 /* ───── The accept dialog's form: strings for the inputs, back to the API's body ───── */

@@ -5,25 +5,25 @@ import { isApiError } from '../../shared/api.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { AcceptDialog } from '../AcceptDialog.tsx';
 import { type AppealHandle, AppealView, heldByOther, mayTransfer } from '../AppealView.tsx';
-import { useRowCursor } from '../common/useRowCursor.ts';
 import { ConsoleFrame, useHelpOverlay } from './ConsoleFrame.tsx';
 import type { EventSummary, NoteView, WallSnapshot } from '../contract.ts';
 import { EmergencyAlerts } from '../EmergencyAlerts.tsx';
 import { EventsScreen, eventShortcutRows } from '../events/EventsScreen.tsx';
 import { AssessmentScreen } from '../AssessmentScreen.tsx';
 import { HotScreen } from '../HotScreen.tsx';
-import { type QueueTab, QueuePanel } from '../QueuePanel.tsx';
+import { QueuePanel } from '../queue/QueuePanel.tsx';
+import { useQueueView } from '../queue/useQueueView.ts';
 import { RejectDialog } from '../RejectDialog.tsx';
 import { type ConsoleScreen, homeScreen, useConsoleRoute } from './route.ts';
 import { type ShortcutAction, useShortcuts } from './shortcuts.ts';
 import { type TransferTarget, TransferDialog } from '../TransferDialog.tsx';
 import { useAppeal } from '../useAppeal.ts';
-import { useClaim } from '../useClaim.ts';
+import { useClaim } from '../queue/useClaim.ts';
 import { useDecision } from '../useDecision.ts';
 import { useEmergencyAlerts } from '../useEmergencyAlerts.ts';
-import { useMyWork } from '../useMyWork.ts';
+import { useMyWork } from '../queue/useMyWork.ts';
 import { usePresence } from '../presence/usePresence.ts';
-import { useQueue } from '../useQueue.ts';
+import { useQueue } from '../queue/useQueue.ts';
 import { confirmSessionLost, useStaffSocket } from './useStaffSocket.ts';
 import { WallScreen } from '../WallScreen.tsx';
 import { WebhookLogScreen } from '../WebhookLogScreen.tsx';
@@ -62,7 +62,6 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
   const presence = usePresence(user.role === 'agent' || user.role === 'supervisor');
   const appeal = useAppeal(appealId);
   const emergencies = useEmergencyAlerts();
-  const [tab, setTab] = useState<QueueTab>('pending');
   const help = useHelpOverlay();
   const [transferTarget, setTransferTarget] = useState<TransferTarget | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -230,15 +229,8 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
     },
   });
 
-  const items = (tab === 'mine' ? myWork.items : queue.data?.items) ?? [];
-  const cursor = useRowCursor(items.length);
+  const { tab, items, cursor, changeTab } = useQueueView(queue, myWork);
   const { activeIndex } = cursor;
-
-  function changeTab(next: QueueTab) {
-    setTab(next);
-    cursor.setActiveIndex(0);
-    if (next !== 'mine') queue.changeStatus(next);
-  }
 
   const open = appeal.detail && appeal.detail.id === appealId ? appeal.detail : null;
 

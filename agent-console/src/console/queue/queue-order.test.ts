@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppealSummary } from '@hotline/backend/api-types';
-import { appealFixture } from './common/appeal-fixture.ts';
+import { appealFixture } from '../common/appeal-fixture.ts';
 import { type QueuePage, compareFor, withArrival, withChange, withEscalation } from './queue-order.ts';
-import { mergeById } from '../shared/merge.ts';
+import { mergeById } from '../../shared/merge.ts';
 
 const appeal = appealFixture;
 

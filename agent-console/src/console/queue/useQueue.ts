@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppealSummary } from '@hotline/backend/api-types';
-import { type AppealStatus, staffApi } from './api.ts';
-import { useFreshIds } from './common/useFreshIds.ts';
+import { type AppealStatus, staffApi } from '../api.ts';
+import { useFreshIds } from '../common/useFreshIds.ts';
 import { type QueuePage, withArrival, withChange, withEscalation } from './queue-order.ts';
 
 export const PAGE_SIZE = 20;
@@ -96,3 +96,5 @@ export function useQueue() {
 
   return { status, page, data, loading, error, freshIds, refetch, applyNew, applyUpdated, applyEscalated, changeStatus, changePage };
 }
+
+export type Queue = ReturnType<typeof useQueue>;

@@ -1,5 +1,5 @@
 import type { AppealPage, AppealSummary } from '@hotline/backend/api-types';
-import type { AppealStatus } from './api.ts';
+import type { AppealStatus } from '../api.ts';
 
 /** A page of the queue together with the tab it belongs to. */
 export type QueuePage = AppealPage & { status: AppealStatus };

@@ -1,11 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { AppealSummary } from '@hotline/backend/api-types';
-import { staffApi } from './api.ts';
-import { isNewAssignment, withMine } from './work-helpers.ts';
-
-/** Pages of the pending queue read to find the agent's own work: far beyond any agent's capacity. */
-const PAGES = 5;
-const PAGE_SIZE = 100;
+import { isNewAssignment, withMine } from './my-work.ts';
+import { listAllPending } from './pending-work.ts';
 
 /**
  * 我的: the pending appeals this agent holds, whoever gave them (routing, a transfer, their own
@@ -31,12 +27,7 @@ export function useMyWork(userId: string) {
     inFlight.current = true;
     setLoading(true);
     try {
-      const found: AppealSummary[] = [];
-      for (let page = 1; page <= PAGES; page++) {
-        const result = await staffApi.listAppeals({ status: 'pending', page, pageSize: PAGE_SIZE });
-        found.push(...result.items.filter((item) => item.assignee?.id === userId));
-        if (page * PAGE_SIZE >= result.total) break;
-      }
+      const found = (await listAllPending()).filter((item) => item.assignee?.id === userId);
       if (mine !== sequence.current) return;
       // Updates that arrived while the pages loaded are newer than what the pages say.
       setItems(pending.current.reduce((list, appeal) => withMine(list, appeal, userId), found));

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { AppealSummary } from '@hotline/backend/api-types';
-import { isApiError } from '../shared/api.ts';
-import { staffApi } from './api.ts';
+import { isApiError } from '../../shared/api.ts';
+import { staffApi } from '../api.ts';
 
 export interface ClaimFailure {
   appealId: string;
