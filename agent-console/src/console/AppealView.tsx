@@ -5,23 +5,23 @@ import { isApiError } from '../shared/api.ts';
 import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { StatusBadge } from '../shared/components/StatusBadge.tsx';
 import { formatDateTime } from '../shared/format.ts';
-import { AnswerDialog } from './AnswerDialog.tsx';
+import { AnswerDialog } from './reply/AnswerDialog.tsx';
 import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from './common/badges.tsx';
 import type { ConsoleAppeal, NoteView } from './contract.ts';
 import { Conversation } from './Conversation.tsx';
 import { CallPanel } from './CallPanel.tsx';
 import { DuplicatesPanel, MergedNotice, MergedReporters } from './DuplicatesPanel.tsx';
 import { EventPanel } from './EventPanel.tsx';
-import { KnowledgePanel } from './KnowledgePanel.tsx';
+import { KnowledgePanel } from './reply/KnowledgePanel.tsx';
 import { NlpPanel } from './NlpPanel.tsx';
 import { AppealMap, ContactHistory } from './PlacePanel.tsx';
-import { type ComposerMode, ReplyBox } from './ReplyBox.tsx';
+import { type ComposerMode, ReplyBox } from './reply/ReplyBox.tsx';
 import type { Claim } from './queue/useClaim.ts';
 import type { Decision } from './useDecision.ts';
 import { arrowTabs } from './common/tabs.ts';
-import { useDraft } from './useDraft.ts';
+import { useDraft } from './reply/useDraft.ts';
 import { holderOf } from './queue/claim-conflict.ts';
-import { insertText } from './work-helpers.ts';
+import { insertText } from './reply/insert-text.ts';
 
 /** What the shortcuts do inside the open appeal; Workbench calls them, the view knows how. */
 export interface AppealHandle {

@@ -1,13 +1,9 @@
-import { type RefObject, useEffect, useId, useState } from 'react';
+import { type RefObject, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isAbort } from '../shared/api.ts';
-import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { staffApi } from './api.ts';
-import { useCategories, useCategoryName } from './common/categories.tsx';
-import type { KnowledgeArticle } from './contract.ts';
-
-const LIMIT = 8;
-const DEBOUNCE_MS = 250;
+import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { useCategories, useCategoryName } from '../common/categories.tsx';
+import type { KnowledgeArticle } from '../contract.ts';
+import { useKnowledgeSearch } from './useKnowledgeSearch.ts';
 
 interface KnowledgePanelProps {
   /** The appeal's category: the search starts there, the agent may widen it to all. */
@@ -18,40 +14,10 @@ interface KnowledgePanelProps {
 
 /** 知识库: search the answers to common questions, and put one into the reply. */
 export function KnowledgePanel({ categoryCode, searchRef, onInsert }: KnowledgePanelProps) {
-  const { t, i18n } = useTranslation();
-  const searchId = useId();
-  const categoryId = useId();
-  const { list } = useCategories();
+  const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [category, setCategory] = useState(categoryCode ?? '');
-  const [result, setResult] = useState<{ key: string; articles: KnowledgeArticle[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
-  const key = `${q.trim()}|${category}`;
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoading(true);
-    const timer = window.setTimeout(() => {
-      staffApi.knowledge({ q: q.trim(), categoryCode: category || null, limit: LIMIT }, abort.signal).then(
-        ({ articles }) => {
-          setResult({ key, articles });
-          setError(null);
-          setLoading(false);
-        },
-        (e: unknown) => {
-          if (isAbort(e)) return;
-          setError(e);
-          setLoading(false);
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      abort.abort();
-    };
-  }, [key, q, category, attempt]);
+  const { result, error, loading, retry } = useKnowledgeSearch(q, category);
 
   return (
     <section className="side-section knowledge" aria-labelledby="knowledge-heading" data-testid="knowledge">
@@ -59,34 +25,10 @@ export function KnowledgePanel({ categoryCode, searchRef, onInsert }: KnowledgeP
         <h3 id="knowledge-heading">{t('console.knowledge.heading')}</h3>
         <kbd aria-hidden="true">/</kbd>
       </div>
-      <form className="knowledge-search" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor={searchId} className="visually-hidden">
-          {t('console.knowledge.search')}
-        </label>
-        <input
-          id={searchId}
-          ref={searchRef}
-          type="search"
-          value={q}
-          placeholder={t('console.knowledge.placeholder')}
-          aria-keyshortcuts="/"
-          onChange={(e) => setQ(e.target.value)}
-        />
-        <label htmlFor={categoryId} className="visually-hidden">
-          {t('console.knowledge.category')}
-        </label>
-        <select id={categoryId} value={category} onChange={(e) => setCategory(e.target.value)}>
-          <option value="">{t('console.knowledge.allCategories')}</option>
-          {(list ?? []).map((c) => (
-            <option key={c.code} value={c.code}>
-              {i18n.language === 'en' ? c.nameEn : c.name}
-            </option>
-          ))}
-        </select>
-      </form>
+      <KnowledgeSearch q={q} onQ={setQ} category={category} onCategory={setCategory} searchRef={searchRef} />
       <div aria-live="polite" aria-busy={loading}>
         {error ? (
-          <ErrorAlert error={error} title={t('console.knowledge.failed')} onRetry={() => setAttempt((n) => n + 1)} />
+          <ErrorAlert error={error} title={t('console.knowledge.failed')} onRetry={retry} />
         ) : !result ? (
           <p className="muted side-note">{t('common.loading')}</p>
         ) : result.articles.length === 0 ? (
@@ -100,6 +42,41 @@ export function KnowledgePanel({ categoryCode, searchRef, onInsert }: KnowledgeP
         )}
       </div>
     </section>
+  );
+}
+
+interface KnowledgeSearchProps {
+  q: string;
+  onQ(q: string): void;
+  category: string;
+  onCategory(code: string): void;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+/** The words to look for (the `/` key focuses them) and the category to look in. */
+function KnowledgeSearch({ q, onQ, category, onCategory, searchRef }: KnowledgeSearchProps) {
+  const { t, i18n } = useTranslation();
+  const searchId = useId();
+  const categoryId = useId();
+  const { list } = useCategories();
+  return (
+    <form className="knowledge-search" role="search" onSubmit={(e) => e.preventDefault()}>
+      <label htmlFor={searchId} className="visually-hidden">
+        {t('console.knowledge.search')}
+      </label>
+      <input id={searchId} ref={searchRef} type="search" value={q} placeholder={t('console.knowledge.placeholder')} aria-keyshortcuts="/" onChange={(e) => onQ(e.target.value)} />
+      <label htmlFor={categoryId} className="visually-hidden">
+        {t('console.knowledge.category')}
+      </label>
+      <select id={categoryId} value={category} onChange={(e) => onCategory(e.target.value)}>
+        <option value="">{t('console.knowledge.allCategories')}</option>
+        {(list ?? []).map((c) => (
+          <option key={c.code} value={c.code}>
+            {i18n.language === 'en' ? c.nameEn : c.name}
+          </option>
+        ))}
+      </select>
+    </form>
   );
 }
 

@@ -1,13 +1,13 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppealSummary } from '@hotline/backend/api-types';
-import { isApiError } from '../shared/api.ts';
-import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { Modal } from '../shared/components/Modal.tsx';
-import { staffApi } from './api.ts';
-import { CaseHeading, DialogActions } from './common/dialog.tsx';
-import { useAsyncAction } from './common/useAsyncAction.ts';
-import { isSendKey } from './shell/shortcuts.ts';
+import { isApiError } from '../../shared/api.ts';
+import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { Modal } from '../../shared/components/Modal.tsx';
+import { staffApi } from '../api.ts';
+import { CaseHeading, DialogActions } from '../common/dialog.tsx';
+import { useAsyncAction } from '../common/useAsyncAction.ts';
+import { isSendKey } from '../shell/shortcuts.ts';
 
 interface AnswerDialogProps {
   open: boolean;
