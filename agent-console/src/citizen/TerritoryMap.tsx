@@ -13,6 +13,7 @@ import {
   round6,
   svgPath,
 } from './territory.ts';
+import { GridSelect } from './GridSelect.tsx';
 
 export interface PickedPlace {
   point: LonLat;
@@ -185,36 +186,4 @@ function widthOf(feature: TerritoryFeature, projection: Projection): number {
 function labelSize(name: string, width: number, max: number): number {
   const ems = [...name].reduce((sum, ch) => sum + (/[\u2E80-\uFFFF]/.test(ch) ? 1 : 0.6), 0);
   return Math.min(max, Math.floor((width * 0.9) / Math.max(ems, 1)));
-}
-
-/** Grids grouped by street and community, for keyboard and screen-reader users. */
-export function GridSelect({
-  territory,
-  value,
-  nameOf,
-  onChange,
-}: {
-  territory: TerritoryCollection;
-  value: string;
-  nameOf(f: TerritoryFeature): string;
-  onChange(code: string): void;
-}) {
-  const { t } = useTranslation();
-  const communities = territory.features.filter((f) => f.properties.level === 'community');
-  return (
-    <select value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{t('citizen.map.byGridPlaceholder')}</option>
-      {communities.map((community) => (
-        <optgroup key={community.id} label={pathOf(territory, community).map(nameOf).join(' · ')}>
-          {gridsOf(territory)
-            .filter((g) => g.properties.parentCode === community.properties.code)
-            .map((grid) => (
-              <option key={grid.id} value={grid.properties.code}>
-                {nameOf(grid)}
-              </option>
-            ))}
-        </optgroup>
-      ))}
-    </select>
-  );
 }

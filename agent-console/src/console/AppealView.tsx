@@ -17,7 +17,7 @@ import { NlpPanel } from './NlpPanel.tsx';
 import { AppealMap, ContactHistory } from './PlacePanel.tsx';
 import { type ComposerMode, ReplyBox } from './reply/ReplyBox.tsx';
 import type { Claim } from './queue/useClaim.ts';
-import type { Decision } from './useDecision.ts';
+import type { Decision } from './decision/useDecision.ts';
 import { arrowTabs } from './common/tabs.ts';
 import { useDraft } from './reply/useDraft.ts';
 import { holderOf } from './queue/claim-conflict.ts';

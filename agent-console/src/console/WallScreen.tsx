@@ -10,7 +10,7 @@ import { followLink } from './common/links.tsx';
 import { PresenceOptions } from './presence/PresenceSwitch.tsx';
 import { PRESENCE_STATUSES, type PresenceStatus, type WallAgent, type WallChannel, type WallSnapshot, type WallWarning } from './contract.ts';
 import { pathFor, type ConsoleScreen } from './shell/route.ts';
-import type { TransferTarget } from './TransferDialog.tsx';
+import type { TransferTarget } from './decision/TransferDialog.tsx';
 import { useHotReport } from './useHotReport.ts';
 import { useHeldAppeals, useWall, useWallCharts } from './useWall.ts';
 import { CategoryMix, GridHeatMap, IntakeChart } from './WallCharts.tsx';

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type EventForm,
-  inputFromForm,
-  eventFormProblems,
-  formFromDraft,
-} from './work-helpers.ts';
+import { type EventForm, eventFormProblems, formFromDraft, inputFromForm } from './event-form.ts';
 
 describe('the accept dialog’s form', () => {
   const draft = {

@@ -1,8 +1,8 @@
 import type { AppealSummary } from '@hotline/backend/api-types';
-import type { EventDraft, EventInput } from './contract.ts';
-import { fromLocalInput, toLocalInput } from './common/datetime-local.ts';
+import type { EventDraft, EventInput } from '../contract.ts';
+import { fromLocalInput, toLocalInput } from '../common/datetime-local.ts';
 
-/* ───── The accept dialog's form: strings for the inputs, back to the API's body ───── */
+/* The accept dialog's form: strings for the inputs, and back to the API's body. */
 
 export interface EventForm {
   categoryCode: string;

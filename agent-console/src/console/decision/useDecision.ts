@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppealSummary } from '@hotline/backend/api-types';
-import { isApiError } from '../shared/api.ts';
-import { staffApi } from './api.ts';
-import type { ConsoleAppeal } from './contract.ts';
+import { isApiError } from '../../shared/api.ts';
+import { staffApi } from '../api.ts';
+import type { ConsoleAppeal } from '../contract.ts';
 
 interface DecisionOptions {
   appeal: ConsoleAppeal | null;

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { Modal } from '../shared/components/Modal.tsx';
-import { CaseHeading, DialogActions } from './common/dialog.tsx';
+import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { Modal } from '../../shared/components/Modal.tsx';
+import { CaseHeading, DialogActions } from '../common/dialog.tsx';
 
 const PRESETS = ['outOfScope', 'duplicate', 'insufficient', 'answered'] as const;
 
