@@ -10,7 +10,8 @@ import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from './co
 import type { ConsoleAppeal, NoteView } from './contract.ts';
 import { Conversation } from './Conversation.tsx';
 import { CallPanel } from './CallPanel.tsx';
-import { DuplicatesPanel, MergedNotice, MergedReporters } from './DuplicatesPanel.tsx';
+import { DuplicatesPanel } from './duplicates/DuplicatesPanel.tsx';
+import { MergedNotice, MergedReporters } from './duplicates/MergeOutcome.tsx';
 import { EventPanel } from './EventPanel.tsx';
 import { KnowledgePanel } from './reply/KnowledgePanel.tsx';
 import { NlpPanel } from './NlpPanel.tsx';
