@@ -14,7 +14,7 @@ import { DuplicatesPanel } from './duplicates/DuplicatesPanel.tsx';
 import { MergedNotice, MergedReporters } from './duplicates/MergeOutcome.tsx';
 import { EventPanel } from './EventPanel.tsx';
 import { KnowledgePanel } from './reply/KnowledgePanel.tsx';
-import { NlpPanel } from './NlpPanel.tsx';
+import { NlpPanel } from './nlp/NlpPanel.tsx';
 import { AppealMap, ContactHistory } from './PlacePanel.tsx';
 import { type ComposerMode, ReplyBox } from './reply/ReplyBox.tsx';
 import type { Claim } from './queue/useClaim.ts';

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { useCategoryName } from './common/categories.tsx';
 import { HEAT_COLOURS, heatLegend, heatStep, niceMax, rowTotal, stackSegments, ticks } from './chart-scale.ts';
 import type { WallCharts } from './contract.ts';
-import { barWidths } from './nlp-format.ts';
+import { barWidths } from './nlp/nlp-format.ts';
 import { useConsoleTerritory } from './common/useReference.ts';
 
 type Channel = AppealSummary['channel'];

@@ -4,7 +4,7 @@ import type { AppealDetail, AppealSummary, DuplicateView } from '@hotline/backen
 import { StatusBadge } from '../../shared/components/StatusBadge.tsx';
 import { formatDateTime, formatDuration } from '../../shared/format.ts';
 import { AppealLink } from '../common/links.tsx';
-import { formatPercent } from '../nlp-format.ts';
+import { formatPercent } from '../nlp/nlp-format.ts';
 import { type EvidenceFact, evidenceFacts } from './evidence.ts';
 
 interface DuplicateCardProps {

@@ -1,5 +1,5 @@
 import type { DuplicateView } from '@hotline/backend/api-types';
-import { formatPercent } from '../nlp-format.ts';
+import { formatPercent } from '../nlp/nlp-format.ts';
 
 /** Distances to the nearest 10 m up to a kilometre, then in kilometres with one decimal. */
 export function roundDistance(meters: number): { value: number; unit: 'm' | 'km' } {

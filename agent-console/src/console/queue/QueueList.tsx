@@ -7,7 +7,7 @@ import { useNow } from '../../shared/hooks.ts';
 import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from '../common/badges.tsx';
 import { useCategoryName } from '../common/categories.tsx';
 import { followLink } from '../common/links.tsx';
-import { formatPercent, isWeakGuess } from '../nlp-format.ts';
+import { formatPercent, isWeakGuess } from '../nlp/nlp-format.ts';
 import type { Claim } from './useClaim.ts';
 
 interface QueueListProps {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppealDetail, AppealSummary } from '@hotline/backend/api-types';
-import { type ClassificationCorrection, staffApi } from './api.ts';
-import { useAsyncAction } from './common/useAsyncAction.ts';
+import { type ClassificationCorrection, staffApi } from '../api.ts';
+import { useAsyncAction } from '../common/useAsyncAction.ts';
 import { correctionFrom } from './nlp-format.ts';
 
 /**

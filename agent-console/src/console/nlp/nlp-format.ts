@@ -1,5 +1,5 @@
 import type { AppealSummary } from '@hotline/backend/api-types';
-import type { ClassificationCorrection } from './api.ts';
+import type { ClassificationCorrection } from '../api.ts';
 
 /**
  * Below this the model is guessing: the agent is asked to check. The NLP notes call 0.3 weak; the
