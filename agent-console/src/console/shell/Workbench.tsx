@@ -4,7 +4,8 @@ import type { AppealSummary, MessageView, SessionUser } from '@hotline/backend/a
 import { isApiError } from '../../shared/api.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { AcceptDialog } from '../decision/AcceptDialog.tsx';
-import { type AppealHandle, AppealView, heldByOther, mayTransfer } from '../AppealView.tsx';
+import { blockedFor, mayTransfer } from '../appeal/access.ts';
+import { type AppealHandle, AppealView } from '../appeal/AppealView.tsx';
 import { ConsoleFrame, useHelpOverlay } from './ConsoleFrame.tsx';
 import type { EventSummary, NoteView, WallSnapshot } from '../contract.ts';
 import { EmergencyAlerts } from '../EmergencyAlerts.tsx';
@@ -17,7 +18,7 @@ import { RejectDialog } from '../decision/RejectDialog.tsx';
 import { type ConsoleScreen, homeScreen, useConsoleRoute } from './route.ts';
 import { type ShortcutAction, useShortcuts } from './shortcuts.ts';
 import { type TransferTarget, TransferDialog } from '../decision/TransferDialog.tsx';
-import { useAppeal } from '../useAppeal.ts';
+import { useAppeal } from '../appeal/useAppeal.ts';
 import { useClaim } from '../queue/useClaim.ts';
 import { useDecision } from '../decision/useDecision.ts';
 import { useEmergencyAlerts } from '../useEmergencyAlerts.ts';
@@ -258,10 +259,10 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
     knowledge: workbenchOnly(() => appealHandle.current?.focusKnowledge()),
     answer: workbenchOnly(() => appealHandle.current?.openAnswer()),
     accept: workbenchOnly(() => {
-      if (open && !(heldByOther(open, user) && user.role === 'agent')) decision.openAccept();
+      if (open && !blockedFor(open, user)) decision.openAccept();
     }),
     reject: workbenchOnly(() => {
-      if (open && !(heldByOther(open, user) && user.role === 'agent')) decision.openReject();
+      if (open && !blockedFor(open, user)) decision.openReject();
     }),
     transfer: workbenchOnly(() => {
       if (open && mayTransfer(open, user)) setTransferTarget(open);

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppealSummary, CallView, MessageView } from '@hotline/backend/api-types';
-import { isAbort } from '../shared/api.ts';
-import { mergeById } from '../shared/merge.ts';
-import { staffApi } from './api.ts';
-import type { ConsoleAppeal, NoteEvent, NoteView } from './contract.ts';
+import { isAbort } from '../../shared/api.ts';
+import { mergeById } from '../../shared/merge.ts';
+import { staffApi } from '../api.ts';
+import type { ConsoleAppeal, NoteEvent, NoteView } from '../contract.ts';
 
 /**
  * The open appeal with its conversation. Messages only ever grow, so a refetch is merged with

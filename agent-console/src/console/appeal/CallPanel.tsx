@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CallView } from '@hotline/backend/api-types';
-import { formatDateTime } from '../shared/format.ts';
+import { formatDateTime } from '../../shared/format.ts';
 
 /** What a call is doing now, in the words an agent uses: waiting in the queue, talking, abandoned, over. */
 export function callState(call: CallView): 'waiting' | 'answered' | 'abandoned' | 'voicemail' | 'live' | 'ended' {

@@ -1,14 +1,17 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TerritorySvg } from '../citizen/TerritoryMap.tsx';
-import { centreOf, gridsOf, projectionFor } from '../citizen/territory.ts';
-import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
-import { StatusBadge } from '../shared/components/StatusBadge.tsx';
-import { formatDateTime } from '../shared/format.ts';
-import { ChannelLabel } from './common/badges.tsx';
-import type { ConsoleAppeal } from './contract.ts';
-import { AppealLink } from './common/links.tsx';
-import { useConsoleTerritory } from './common/useReference.ts';
+import { TerritorySvg } from '../../citizen/TerritoryMap.tsx';
+import { centreOf, gridsOf, projectionFor } from '../../citizen/territory.ts';
+import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { StatusBadge } from '../../shared/components/StatusBadge.tsx';
+import { formatDateTime } from '../../shared/format.ts';
+import { ChannelLabel } from '../common/badges.tsx';
+import type { ConsoleAppeal } from '../contract.ts';
+import { AppealLink } from '../common/links.tsx';
+import { useConsoleTerritory } from '../common/useReference.ts';
+
+/** 区 › 街道 › 社区 › 网格, in the reader's language. */
+export const gridPathText = (appeal: Pick<ConsoleAppeal, 'gridPath'>, language: string) => appeal.gridPath.map((unit) => (language === 'en' ? unit.nameEn : unit.name)).join(' › ');
 
 /**
  * Where the matter is: the district's grid map with the appeal's grid filled and a marker on its
@@ -21,7 +24,7 @@ export function AppealMap({ appeal }: { appeal: ConsoleAppeal }) {
   const projection = useMemo(() => (territory ? projectionFor(territory) : null), [territory]);
   const grid = territory && appeal.gridCode ? gridsOf(territory).find((g) => g.properties.code === appeal.gridCode) : undefined;
   const point = appeal.latitude !== null && appeal.longitude !== null ? { latitude: appeal.latitude, longitude: appeal.longitude } : grid ? centreOf(grid) : null;
-  const place = appeal.gridPath.map((unit) => (i18n.language === 'en' ? unit.nameEn : unit.name)).join(' › ');
+  const place = gridPathText(appeal, i18n.language);
 
   return (
     <section className="side-section appeal-map" aria-labelledby="appeal-map-heading" data-testid="appeal-map" data-grid-code={appeal.gridCode ?? ''}>

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../shared/format.ts';
-import { UrgencyBadge } from './common/badges.tsx';
-import { useCategoryName } from './common/categories.tsx';
-import type { EventView } from './contract.ts';
-import { EventStatusBadge } from './events/EventBadges.tsx';
-import { goTo, pathFor } from './shell/route.ts';
-import { followLink } from './common/links.tsx';
-import { useDepartmentName } from './common/useReference.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import { UrgencyBadge } from '../common/badges.tsx';
+import { useCategoryName } from '../common/categories.tsx';
+import type { EventView } from '../contract.ts';
+import { EventStatusBadge } from '../events/EventBadges.tsx';
+import { goTo, pathFor } from '../shell/route.ts';
+import { followLink } from '../common/links.tsx';
+import { useDepartmentName } from '../common/useReference.ts';
 
 /** After 受理: the event as dispatched — its status, responsible units and time limit, and a link to follow it on the events screen. */
 export function EventPanel({ id, event }: { id?: string; event: EventView }) {

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageView } from '@hotline/backend/api-types';
-import { formatDateTime } from '../shared/format.ts';
-import type { NoteView } from './contract.ts';
+import { formatDateTime } from '../../shared/format.ts';
+import type { NoteView } from '../contract.ts';
 
 type Entry = { kind: 'message'; at: string; message: MessageView } | { kind: 'note'; at: string; note: NoteView };
 
