@@ -5,7 +5,7 @@ import { ErrorAlert } from '../shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../shared/format.ts';
 import type { HotPeriod } from './api.ts';
 import { useCategoryName } from './common/categories.tsx';
-import { barWidths } from './nlp/nlp-format.ts';
+import { barWidths } from './wall/chart-scale.ts';
 import { type Street, useHotReport, useStreets } from './useHotReport.ts';
 
 const PERIODS: HotPeriod[] = ['day', 'week'];

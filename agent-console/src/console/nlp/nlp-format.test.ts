@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barWidths, correctionFrom, formatPercent, isWeakGuess } from './nlp-format.ts';
+import { correctionFrom, formatPercent, isWeakGuess } from './nlp-format.ts';
 
 describe('confidence', () => {
   it('is a whole percentage, never 0% for a label the model considered, never above 100%', () => {
@@ -33,17 +33,5 @@ describe('a correction', () => {
 
   it('can set what NLP left empty', () => {
     expect(correctionFrom({ appealType: null, categoryCode: null, urgency: 'normal' }, { categoryCode: 'emergency' })).toEqual({ categoryCode: 'emergency' });
-  });
-});
-
-describe('hot word bars', () => {
-  it('are relative to the hottest term', () => {
-    expect(barWidths([8, 4, 1])).toEqual([100, 50, 12.5]);
-    expect(barWidths([3, 3])).toEqual([100, 100]);
-  });
-
-  it('are empty when there is nothing to compare', () => {
-    expect(barWidths([])).toEqual([]);
-    expect(barWidths([0, 0])).toEqual([0, 0]);
   });
 });

@@ -28,9 +28,3 @@ export function correctionFrom(current: Corrected, draft: ClassificationCorrecti
   if (draft.urgency !== undefined && draft.urgency !== current.urgency) body.urgency = draft.urgency;
   return body;
 }
-
-/** Bar lengths for the hot words chart, relative to the hottest term (which fills the bar). */
-export function barWidths(values: readonly number[]): number[] {
-  const max = Math.max(0, ...values);
-  return values.map((v) => (max > 0 ? Math.round((Math.max(0, v) / max) * 1000) / 10 : 0));
-}

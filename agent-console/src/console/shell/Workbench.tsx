@@ -8,7 +8,7 @@ import { blockedFor, mayTransfer } from '../appeal/access.ts';
 import { type AppealHandle, AppealView } from '../appeal/AppealView.tsx';
 import { ConsoleFrame, useHelpOverlay } from './ConsoleFrame.tsx';
 import type { EventSummary, NoteView, WallSnapshot } from '../contract.ts';
-import { EmergencyAlerts } from '../EmergencyAlerts.tsx';
+import { EmergencyAlerts } from '../alerts/EmergencyAlerts.tsx';
 import { eventShortcutRows } from '../events/event-shortcuts.ts';
 import { EventsScreen } from '../events/EventsScreen.tsx';
 import { AssessmentScreen } from '../AssessmentScreen.tsx';
@@ -22,12 +22,12 @@ import { type TransferTarget, TransferDialog } from '../decision/TransferDialog.
 import { useAppeal } from '../appeal/useAppeal.ts';
 import { useClaim } from '../queue/useClaim.ts';
 import { useDecision } from '../decision/useDecision.ts';
-import { useEmergencyAlerts } from '../useEmergencyAlerts.ts';
+import { useEmergencyAlerts } from '../alerts/useEmergencyAlerts.ts';
 import { useMyWork } from '../queue/useMyWork.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { useQueue } from '../queue/useQueue.ts';
 import { confirmSessionLost, useStaffSocket } from './useStaffSocket.ts';
-import { WallScreen } from '../WallScreen.tsx';
+import { WallScreen } from '../wall/WallScreen.tsx';
 import { WebhookLogScreen } from '../WebhookLogScreen.tsx';
 
 interface WorkbenchProps {
@@ -364,7 +364,7 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
         ) : screen === 'webhooks' ? (
           <WebhookLogScreen onAnnounce={setAnnouncement} />
         ) : screen === 'wall' ? (
-          <WallScreen user={user} push={wallPush} connections={connections} onOpenAppeal={openAppeal} onOpenScreen={showScreen} onTransfer={setTransferTarget} />
+          <WallScreen push={wallPush} connections={connections} onOpenAppeal={openAppeal} onOpenScreen={showScreen} onTransfer={setTransferTarget} />
         ) : (
           <HotScreen />
         )}

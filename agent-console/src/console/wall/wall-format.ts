@@ -1,4 +1,4 @@
-import type { WallChannel } from './contract.ts';
+import type { WallChannel } from '../contract.ts';
 
 /** A share from 0 to 1 as a whole percentage: "87%"; "—" when there is nothing to measure yet. */
 export function formatShare(value: number | null | undefined): string {
@@ -52,19 +52,6 @@ export function abandonTone(rate: number | null): Tone {
   if (rate === null) return 'none';
   if (rate > 0.1) return 'bad';
   return rate > 0.05 ? 'warn' : 'good';
-}
-
-/** The same totals every tile shows, summed over the channels, for the wall's headline row. */
-export function channelTotals(channels: readonly WallChannel[]) {
-  return channels.reduce(
-    (sum, c) => ({
-      waiting: sum.waiting + c.waiting,
-      inProgress: sum.inProgress + c.inProgress,
-      answeredToday: sum.answeredToday + c.answeredToday,
-      answeredWithinTarget: sum.answeredWithinTarget + c.answeredWithinTarget,
-    }),
-    { waiting: 0, inProgress: 0, answeredToday: 0, answeredWithinTarget: 0 },
-  );
 }
 
 /** The newer of two snapshots: a push and a refetch can cross on the wire. */

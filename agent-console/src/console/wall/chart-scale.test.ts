@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEAT_COLOURS, heatColour, heatLegend, heatStep, niceMax, rowTotal, stackSegments, ticks } from './chart-scale.ts';
+import { HEAT_COLOURS, barWidths, heatColour, heatLegend, heatStep, niceMax, rowTotal, stackSegments, ticks } from './chart-scale.ts';
 
 describe('axis scaling', () => {
   it('rounds the maximum up to 1, 2 or 5 × 10ⁿ', () => {
@@ -82,5 +82,17 @@ describe('heat map colours', () => {
     expect(heatLegend(1)).toEqual([{ step: 5, from: 1, to: 1 }]);
     expect(heatLegend(0)).toEqual([]);
     expect(heatLegend(3).map((l) => l.step)).toEqual([2, 4, 5]);
+  });
+});
+
+describe('hot word bars', () => {
+  it('are relative to the hottest term', () => {
+    expect(barWidths([8, 4, 1])).toEqual([100, 50, 12.5]);
+    expect(barWidths([3, 3])).toEqual([100, 100]);
+  });
+
+  it('are empty when there is nothing to compare', () => {
+    expect(barWidths([])).toEqual([]);
+    expect(barWidths([0, 0])).toEqual([0, 0]);
   });
 });

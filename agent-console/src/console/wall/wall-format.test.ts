@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abandonTone, channelTotals, formatShare, formatWait, longestWaitNow, newerSnapshot, serviceLevelTone, waitTone } from './wall-format.ts';
-import type { WallChannel } from './contract.ts';
+import { abandonTone, formatShare, formatWait, longestWaitNow, newerSnapshot, serviceLevelTone, waitTone } from './wall-format.ts';
 
 describe('service level and rates', () => {
   it('shows a share as a whole percentage, and nothing when there is nothing to measure', () => {
@@ -62,24 +61,6 @@ describe('waits', () => {
 });
 
 describe('snapshots', () => {
-  const channel = (waiting: number, inProgress: number, answeredToday: number, answeredWithinTarget: number): WallChannel => ({
-    channel: 'sms',
-    waiting,
-    longestWaitSeconds: 0,
-    inProgress,
-    answeredToday,
-    answeredWithinTarget,
-    serviceLevel: null,
-    abandonedCalls: 0,
-    enqueuedCalls: 0,
-    abandonRate: null,
-  });
-
-  it('sums the channels', () => {
-    expect(channelTotals([channel(1, 2, 3, 2), channel(4, 0, 1, 1)])).toEqual({ waiting: 5, inProgress: 2, answeredToday: 4, answeredWithinTarget: 3 });
-    expect(channelTotals([])).toEqual({ waiting: 0, inProgress: 0, answeredToday: 0, answeredWithinTarget: 0 });
-  });
-
   it('keeps the newer of a push and a refetch', () => {
     const older = { generatedAt: '2026-11-22T06:00:00.000Z', n: 1 };
     const newer = { generatedAt: '2026-11-22T06:00:02.000Z', n: 2 };

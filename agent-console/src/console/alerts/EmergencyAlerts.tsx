@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmergencyAlert } from '@hotline/backend/api-types';
-import { formatTime } from '../shared/format.ts';
+import { formatTime } from '../../shared/format.ts';
 
 /** More than this many at once would push the workbench off a 768-pixel screen: the rest fold away. */
 const SHOWN = 2;

@@ -1,6 +1,7 @@
 /**
- * Scales for the wall's plain-SVG charts: nice axis maxima and ticks, stacked bar geometry, and the
- * heat map's colour steps. Pure, so the numbers can be checked without a browser.
+ * Scales for the wall's plain-SVG charts: nice axis maxima and ticks, stacked bar geometry, the
+ * heat map's colour steps, and bar lengths (the hot words' too). Pure, so the numbers can be
+ * checked without a browser.
  */
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above `max` (at least 1), so axis labels are round numbers. */
@@ -83,4 +84,10 @@ export function heatLegend(max: number, steps = HEAT_STEPS): { step: number; fro
     else legend.push({ step, from: count, to: count });
   }
   return legend;
+}
+
+/** Bar lengths in percent for the bar lists (hot words, category mix), relative to the largest value, which fills its bar. */
+export function barWidths(values: readonly number[]): number[] {
+  const max = Math.max(0, ...values);
+  return values.map((v) => (max > 0 ? Math.round((Math.max(0, v) / max) * 1000) / 10 : 0));
 }

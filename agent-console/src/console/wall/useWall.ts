@@ -1,13 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppealSummary } from '@hotline/backend/api-types';
-import { isAbort } from '../shared/api.ts';
-import { staffApi } from './api.ts';
-import type { WallCharts, WallSnapshot } from './contract.ts';
-import { listAllPending } from './queue/pending-work.ts';
+import { isAbort } from '../../shared/api.ts';
+import { staffApi } from '../api.ts';
+import type { WallCharts, WallSnapshot } from '../contract.ts';
 import { newerSnapshot } from './wall-format.ts';
 
 /** Without pushes (a proxy that drops websockets, say) the wall still moves this often. */
-export const WALL_REFRESH_MS = 15_000;
+const WALL_REFRESH_MS = 15_000;
 const CHARTS_REFRESH_MS = 60_000;
 
 /**
@@ -96,43 +94,4 @@ export function useWallCharts(connections: number, changeKey: string | null) {
   }, [changeKey]);
 
   return { charts, error, refetch: () => setAttempt((n) => n + 1) };
-}
-
-/**
- * The pending appeals each agent holds, for 改派 / 接管 on the wall: the queue read whole (up to
- * 500) and grouped by assignee. Re-read when the wall says the work moved (a new snapshot), at most
- * every few seconds.
- */
-export function useHeldAppeals(snapshotAt: string | null) {
-  const [byAgent, setByAgent] = useState<ReadonlyMap<string, AppealSummary[]> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const last = useRef(0);
-  const timer = useRef<number | undefined>(undefined);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    async function load() {
-      last.current = Date.now();
-      try {
-        const held = new Map<string, AppealSummary[]>();
-        for (const item of await listAllPending(abort.signal)) {
-          if (item.assignee) held.set(item.assignee.id, [...(held.get(item.assignee.id) ?? []), item]);
-        }
-        setByAgent(held);
-        setError(null);
-      } catch (e) {
-        if (!isAbort(e)) setError(e);
-      }
-    }
-    const wait = Math.max(0, last.current + 3_000 - Date.now());
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void load(), wait);
-    return () => {
-      abort.abort();
-      window.clearTimeout(timer.current);
-    };
-  }, [snapshotAt, attempt]);
-
-  return { byAgent, error, refetch: () => setAttempt((n) => n + 1) };
 }
