@@ -11,8 +11,8 @@ import type { EventSummary, NoteView, WallSnapshot } from '../contract.ts';
 import { EmergencyAlerts } from '../alerts/EmergencyAlerts.tsx';
 import { eventShortcutRows } from '../events/event-shortcuts.ts';
 import { EventsScreen } from '../events/EventsScreen.tsx';
-import { AssessmentScreen } from '../AssessmentScreen.tsx';
-import { HotScreen } from '../HotScreen.tsx';
+import { AssessmentScreen } from '../assessment/AssessmentScreen.tsx';
+import { HotScreen } from '../hot/HotScreen.tsx';
 import { QueuePanel } from '../queue/QueuePanel.tsx';
 import { useQueueView } from '../queue/useQueueView.ts';
 import { RejectDialog } from '../decision/RejectDialog.tsx';
@@ -28,7 +28,7 @@ import { usePresence } from '../presence/usePresence.ts';
 import { useQueue } from '../queue/useQueue.ts';
 import { confirmSessionLost, useStaffSocket } from './useStaffSocket.ts';
 import { WallScreen } from '../wall/WallScreen.tsx';
-import { WebhookLogScreen } from '../WebhookLogScreen.tsx';
+import { WebhookLogScreen } from '../webhooks/WebhookLogScreen.tsx';
 
 interface WorkbenchProps {
   user: SessionUser;

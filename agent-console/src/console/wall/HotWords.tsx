@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { followLink } from '../common/links.tsx';
-import { useHotReport } from '../useHotReport.ts';
+import { useHotReport } from '../hot/useHotReport.ts';
 import { pathFor } from '../shell/route.ts';
 
 const HOT_WORDS = 6;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { WebhookDeliveryView } from '@hotline/backend/api-types';
-import { staffApi } from './api.ts';
+import { staffApi } from '../api.ts';
 import type { DeliveryFilter } from './webhook-format.ts';
-import { useApiResource } from './common/useApiResource.ts';
+import { useApiResource } from '../common/useApiResource.ts';
 
 export const DELIVERIES_PAGE_SIZE = 20;
 

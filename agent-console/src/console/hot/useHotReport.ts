@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { TerritoryCollection } from '../citizen/territory.ts';
-import { useApiResource } from './common/useApiResource.ts';
-import { type HotPeriod, staffApi } from './api.ts';
-import { useConsoleTerritory } from './common/useReference.ts';
+import type { TerritoryCollection } from '../../citizen/territory.ts';
+import { useApiResource } from '../common/useApiResource.ts';
+import { type HotPeriod, staffApi } from '../api.ts';
+import { useConsoleTerritory } from '../common/useReference.ts';
 
 /** The report for one period and street; a change of filter cancels the request still in flight. */
 export function useHotReport(period: HotPeriod, streetCode: string | null) {

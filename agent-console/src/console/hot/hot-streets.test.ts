@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TerritoryCollection } from '../citizen/territory.ts';
+import type { TerritoryCollection } from '../../citizen/territory.ts';
 import { streetsOf } from './useHotReport.ts';
 
 describe('streets for the hot words filter', () => {
