@@ -31,7 +31,6 @@ interface AppealViewProps {
   decision: Decision;
   claim: Claim;
   handle: RefObject<AppealHandle | null>;
-  replyRef: RefObject<HTMLTextAreaElement | null>;
   onReplySent(message: MessageView): void;
   onNoted(note: NoteView): void;
   /** A correction, a merge or a direct answer came back: the summary to show everywhere. */
@@ -45,8 +44,8 @@ interface AppealViewProps {
  * One appeal: who, where and what; the conversation with colleagues' notes and the composer; beside
  * them, in tabs, what NLP made of it, where it is and who else the citizen is, and the knowledge base.
  */
-export function AppealView({ appeal, user, decision, claim, handle, replyRef, onReplySent, onNoted, onChanged, onConflict, onOpenAppeal, onTransfer }: AppealViewProps) {
-  const workspace = useAppealWorkspace(appeal.id, replyRef);
+export function AppealView({ appeal, user, decision, claim, handle, onReplySent, onNoted, onChanged, onConflict, onOpenAppeal, onTransfer }: AppealViewProps) {
+  const workspace = useAppealWorkspace(appeal.id);
   const [answerOpen, setAnswerOpen] = useState(false);
   const pending = appeal.status === 'pending';
   const blocked = blockedFor(appeal, user);
@@ -75,7 +74,7 @@ export function AppealView({ appeal, user, decision, claim, handle, replyRef, on
             onMode={workspace.setMode}
             draft={workspace.draft}
             setDraft={workspace.setDraft}
-            replyRef={replyRef}
+            replyRef={workspace.refs.reply}
             noteRef={workspace.refs.note}
             onInsert={workspace.insert}
             onBlurSelection={workspace.rememberSelection}

@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ComposerMode } from '../reply/ReplyBox.tsx';
 import { insertText } from '../reply/insert-text.ts';
 import { useDraft } from '../reply/useDraft.ts';
@@ -11,12 +11,13 @@ export type FocusTarget = 'reply' | 'note' | 'knowledge' | 'category' | 'merge';
  * Where the agent works in the open appeal: the composer's mode and reply draft, the side tab (a
  * tab's panel renders the first time it is shown), and the elements the shortcut keys focus.
  */
-export function useAppealWorkspace(appealId: string, replyRef: RefObject<HTMLTextAreaElement | null>) {
+export function useAppealWorkspace(appealId: string) {
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [sideTab, setSideTab] = useState<SideTab>('nlp');
   const [visited, setVisited] = useState<ReadonlySet<SideTab>>(() => new Set(['nlp']));
   const [draft, setDraft] = useDraft(appealId);
   const refs = {
+    reply: useRef<HTMLTextAreaElement>(null),
     note: useRef<HTMLTextAreaElement>(null),
     category: useRef<HTMLSelectElement>(null),
     merge: useRef<HTMLButtonElement>(null),
@@ -40,7 +41,7 @@ export function useAppealWorkspace(appealId: string, replyRef: RefObject<HTMLTex
   function focus(target: FocusTarget) {
     if (target === 'reply' || target === 'note') setMode(target);
     else showSide(target === 'knowledge' ? 'knowledge' : 'nlp');
-    const element = { reply: replyRef, note: refs.note, knowledge: refs.search, category: refs.category, merge: refs.merge }[target];
+    const element = { reply: refs.reply, note: refs.note, knowledge: refs.search, category: refs.category, merge: refs.merge }[target];
     setFocusNext(() => () => element.current);
   }
 
@@ -51,7 +52,7 @@ export function useAppealWorkspace(appealId: string, replyRef: RefObject<HTMLTex
     replySelection.current = { start: cursor, end: cursor };
     setMode('reply');
     setFocusNext(() => () => {
-      const input = replyRef.current;
+      const input = refs.reply.current;
       // After React has put the new value in: the cursor goes just after what was inserted.
       requestAnimationFrame(() => input?.setSelectionRange(cursor, cursor));
       return input;
