@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TerritorySvg } from '../../citizen/TerritoryMap.tsx';
+import { TerritorySvg } from '../../citizen/TerritorySvg.tsx';
 import { centreOf, gridsOf, projectionFor } from '../../citizen/territory.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { StatusBadge } from '../../shared/components/StatusBadge.tsx';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TerritorySvg } from '../../citizen/TerritoryMap.tsx';
+import { TerritorySvg } from '../../citizen/TerritorySvg.tsx';
 import { gridsOf, projectionFor } from '../../citizen/territory.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { useConsoleTerritory } from '../common/useReference.ts';
