@@ -12,7 +12,7 @@ import { CallPanel } from './CallPanel.tsx';
 import { Conversation } from './Conversation.tsx';
 import { useAppealWorkspace } from './useAppealWorkspace.ts';
 
-/** What the shortcuts do inside the open appeal; Workbench calls them, the view knows how. */
+/** What the shortcuts do inside the open appeal: the workbench's keys call them, the view knows how. */
 export interface AppealHandle {
   focusReply(): void;
   focusNote(): void;

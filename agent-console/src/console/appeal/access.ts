@@ -9,7 +9,7 @@ export function mayTransfer(appeal: Holding, user: SessionUser): boolean {
 }
 
 /** Whether someone else holds the appeal: agents then leave it to them (supervisors may still act). */
-export function heldByOther(appeal: Holding, user: SessionUser): boolean {
+function heldByOther(appeal: Holding, user: SessionUser): boolean {
   return appeal.status === 'pending' && appeal.assignee !== null && appeal.assignee.id !== user.id;
 }
 

@@ -50,5 +50,3 @@ export function useStepForm({ action, reporter }: StepRequest, event: EventDetai
   const problem = (p: StepProblem) => shown.includes(p);
   return { fields, note, setNote, photos, setPhotos, timeLimit, setTimeLimit, lead, setLead, co, setCo, rating, setRating, problem, body };
 }
-
-export type StepForm = ReturnType<typeof useStepForm>;
