@@ -1,8 +1,8 @@
 import type { AppealPage, AppealSummary, AssessmentReport, HotReport, MessageView, SessionUser, WebhookDeliveryPage, WebhookDeliveryView } from '@hotline/backend/api-types';
 import type { TerritoryCollection } from '../citizen/territory.ts';
 import { apiRequest } from '../shared/api.ts';
-import { assessmentPath } from './assessment-format.ts';
-import { type DeliveryFilter, deliveriesPath } from './webhook-format.ts';
+import { assessmentPath } from './assessment/assessment-format.ts';
+import { type DeliveryFilter, deliveriesPath } from './webhooks/webhook-format.ts';
 import type {
   AgentView,
   CannedReply,

@@ -4,7 +4,7 @@ import '../shared/i18n.ts';
 import '../shared/base.css';
 import '../shared/screens.css';
 import '../shared/work.css';
-import { ConsoleApp } from './ConsoleApp.tsx';
+import { ConsoleApp } from './shell/ConsoleApp.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

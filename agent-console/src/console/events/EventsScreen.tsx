@@ -1,23 +1,18 @@
-import { type FormEvent, type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react';
-import type { TFunction } from 'i18next';
+import { type RefObject, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '@hotline/backend/api-types';
-import { isApiError } from '../../shared/api.ts';
-import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { useNow } from '../../shared/hooks.ts';
-import { UrgencyBadge } from '../badges.tsx';
-import { useCategoryName } from '../categories.tsx';
-import { Pager } from '../QueuePanel.tsx';
+import { DetailPane } from '../common/DetailPane.tsx';
+import { useRowCursor } from '../common/useRowCursor.ts';
 import type { EventDetail, EventSummary, StaffAction } from '../contract.ts';
-import type { ShortcutRow } from '../ShortcutHelp.tsx';
-import { useKeyTable } from '../shortcuts.ts';
-import { useDepartments } from '../useReference.ts';
-import { DueBadge, EventStatusBadge } from './EventBadges.tsx';
-import { CENTER_FILTERS, type EventFilter, HANDLER_FILTERS, STEP_FIELDS } from './event-helpers.ts';
+import { useKeyTable } from '../shell/shortcuts.ts';
+import { CENTER_FILTERS, HANDLER_FILTERS, STEP_FIELDS } from './event-helpers.ts';
 import { EVENT_SHORTCUTS, type EventShortcutAction } from './event-shortcuts.ts';
+import { EventListPanel } from './EventListPanel.tsx';
 import { type EventViewHandle, EventView } from './EventView.tsx';
 import { useEventDetail } from './useEventDetail.ts';
-import { type EventList, useEventList } from './useEventList.ts';
+import { useEventFeed } from './useEventFeed.ts';
+import { useEventList } from './useEventList.ts';
 import './events.css';
 
 const STAFF_ACTIONS = Object.keys(STEP_FIELDS) as StaffAction[];
@@ -45,44 +40,24 @@ interface EventsScreenProps {
 export function EventsScreen({ user, eventId, onOpenEvent, push, connections, onHelp, onOpenAppeal, onAnnounce }: EventsScreenProps) {
   const { t } = useTranslation();
   const handler = user.role === 'handler';
-  const list = useEventList(handler ? HANDLER_FILTERS : CENTER_FILTERS);
+  const filters = handler ? HANDLER_FILTERS : CENTER_FILTERS;
+  const list = useEventList(filters);
   const open = useEventDetail(eventId);
   const now = useNow();
-  const [activeIndex, setActiveIndex] = useState(0);
-  const rowLinks = useRef<(HTMLAnchorElement | null)[]>([]);
   const view = useRef<EventViewHandle | null>(null);
   const items = list.data?.items ?? [];
-
-  const { applyEvent, refetch: refetchList } = list;
-  const { refetch: refetchOpen } = open;
-  const openId = open.detail?.id;
-  const firstConnection = useRef(connections);
-  useEffect(() => {
-    // The first load fetched already; a (re)connect after it may have missed pushes.
-    if (connections === firstConnection.current) return;
-    void refetchList();
-    void refetchOpen();
-  }, [connections, refetchList, refetchOpen]);
-  // Each push once: opening another event must not replay the last one over newer data, and a push
-  // from before this screen showed is already in what it loads.
-  const applied = useRef(push);
-  useEffect(() => {
-    if (!push || push === applied.current) return;
-    applied.current = push;
-    applyEvent(push);
-    if (push.id === openId) void refetchOpen();
-  }, [push, applyEvent, refetchOpen, openId]);
-
-  useEffect(() => {
-    setActiveIndex((index) => Math.min(index, Math.max(0, items.length - 1)));
-  }, [items.length]);
-
-  function moveActive(step: number) {
-    if (items.length === 0) return;
-    const next = Math.min(items.length - 1, Math.max(0, activeIndex + step));
-    setActiveIndex(next);
-    rowLinks.current[next]?.focus();
-  }
+  const cursor = useRowCursor(items.length);
+  useEventFeed(list, open, push, connections);
+  useEventKeys(view, {
+    next: () => cursor.move(1),
+    previous: () => cursor.move(-1),
+    open: () => {
+      const item = items[cursor.activeIndex];
+      if (item) onOpenEvent(item.id);
+    },
+    back: () => onOpenEvent(null),
+    help: onHelp,
+  });
 
   function handleDone(detail: EventDetail, action: StaffAction) {
     open.replace(detail);
@@ -90,42 +65,23 @@ export function EventsScreen({ user, eventId, onOpenEvent, push, connections, on
     onAnnounce(t('events.view.done', { caseNumber: detail.caseNumber, step: t(`events.step.${action}`) }));
   }
 
-  // Every step's key does what its button does (EventView.start), when the open event offers it.
-  const stepKeys = Object.fromEntries(STAFF_ACTIONS.map((action) => [action, () => view.current?.start(action)])) as Record<StaffAction, () => void>;
-  const keys: Record<EventShortcutAction, () => void> = {
-    ...stepKeys,
-    next: () => moveActive(1),
-    previous: () => moveActive(-1),
-    open: () => {
-      const item = items[activeIndex];
-      if (item) onOpenEvent(item.id);
-    },
-    back: () => onOpenEvent(null),
-    help: onHelp,
-  };
-  useKeyTable(EVENT_SHORTCUTS, keys);
-
   return (
     <main className="workbench events-screen" data-testid="events-screen" data-mode={handler ? 'handler' : 'center'}>
       <EventListPanel
         list={list}
         heading={t(handler ? 'events.heading.handler' : 'events.heading.center')}
-        filters={handler ? HANDLER_FILTERS : CENTER_FILTERS}
+        filters={filters}
         openId={eventId}
-        activeIndex={activeIndex}
+        activeIndex={cursor.activeIndex}
         now={now}
         onOpen={(item, index) => {
-          setActiveIndex(index);
+          cursor.setActiveIndex(index);
           onOpenEvent(item.id);
         }}
-        rowRef={(index, element) => {
-          rowLinks.current[index] = element;
-        }}
+        rowRef={cursor.rowRef}
       />
-      <div className="appeal-pane">
-        {!eventId ? (
-          <p className="appeal-placeholder muted">{t('events.view.placeholder')}</p>
-        ) : open.detail ? (
+      <DetailPane wanted={eventId !== null} placeholder={t('events.view.placeholder')} error={open.error} notFound={t('events.view.notFound')} onRetry={() => void open.refetch()}>
+        {open.detail && (
           <EventView
             key={open.detail.id}
             event={open.detail}
@@ -136,179 +92,16 @@ export function EventsScreen({ user, eventId, onOpenEvent, push, connections, on
             onOpenAppeal={handler ? undefined : onOpenAppeal}
             onBack={() => onOpenEvent(null)}
           />
-        ) : open.error ? (
-          <ErrorAlert
-            error={open.error}
-            title={isApiError(open.error, 404) || isApiError(open.error, 400) ? t('events.view.notFound') : undefined}
-            onRetry={() => void open.refetch()}
-          />
-        ) : (
-          <p className="appeal-placeholder muted">{t('common.loading')}</p>
         )}
-      </div>
+      </DetailPane>
     </main>
   );
 }
 
-/** The events screen's rows for the `?` overlay, from the same table its key listener reads. */
-export function eventShortcutRows(t: TFunction): ShortcutRow[] {
-  return [
-    ...EVENT_SHORTCUTS.map(({ action, shown }) => ({ id: action, shown, text: shortcutText(t, action) })),
-    // Every dialog is a native <dialog>: the browser closes it on Esc.
-    { id: 'escape', shown: ['Esc'], text: t('events.shortcuts.escape') },
-  ];
-}
+type MoveKeys = Record<Exclude<EventShortcutAction, StaffAction>, () => void>;
 
-function shortcutText(t: TFunction, action: EventShortcutAction): string {
-  switch (action) {
-    case 'next':
-    case 'previous':
-    case 'open':
-    case 'back':
-    case 'help':
-      return t(`events.shortcuts.${action}`);
-    default:
-      return t(`events.action.${action}`);
-  }
-}
-
-interface EventListPanelProps {
-  list: EventList;
-  heading: string;
-  filters: readonly EventFilter[];
-  openId: string | null;
-  activeIndex: number;
-  now: number;
-  onOpen(item: EventSummary, index: number): void;
-  rowRef(index: number, element: HTMLAnchorElement | null): void;
-}
-
-function EventListPanel({ list, heading, filters, openId, activeIndex, now, onOpen, rowRef }: EventListPanelProps) {
-  const { t } = useTranslation();
-  const { data, filter } = list;
-  const [search, setSearch] = useState(list.q);
-
-  function handleTabKeys(event: KeyboardEvent<HTMLDivElement>) {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (!step) return;
-    event.preventDefault();
-    const next = filters[(filters.indexOf(filter) + step + filters.length) % filters.length]!;
-    list.changeFilter(next);
-    document.getElementById(`event-tab-${next}`)?.focus();
-  }
-
-  function submitSearch(event: FormEvent) {
-    event.preventDefault();
-    list.search(search);
-  }
-
-  return (
-    <section className="queue event-list" aria-labelledby="event-list-heading">
-      <div className="queue-heading-row">
-        <h2 id="event-list-heading">{heading}</h2>
-        {data && <span className="muted">{t('events.total', { count: data.total })}</span>}
-      </div>
-      <form className="event-search" role="search" onSubmit={submitSearch}>
-        <input type="search" aria-label={t('events.search')} placeholder={t('events.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} onBlur={() => list.search(search)} />
-      </form>
-      <div className="tabs event-tabs" role="tablist" aria-label={t('events.filtersLabel')} onKeyDown={handleTabKeys}>
-        {filters.map((item) => (
-          <button
-            key={item}
-            id={`event-tab-${item}`}
-            type="button"
-            role="tab"
-            aria-selected={item === filter}
-            aria-controls="event-list-panel"
-            tabIndex={item === filter ? 0 : -1}
-            data-filter={item}
-            onClick={() => list.changeFilter(item)}
-          >
-            {t(`events.filter.${item}`)}
-            {list.counts[item] !== undefined && (
-              <span className={list.counts[item] > 0 && item !== 'all' ? 'tab-count is-new' : 'tab-count'} data-testid="tab-count" data-count={list.counts[item]}>
-                {list.counts[item]}
-              </span>
-            )}
-          </button>
-        ))}
-      </div>
-      <div id="event-list-panel" role="tabpanel" aria-labelledby={`event-tab-${filter}`} aria-busy={list.loading} className="queue-panel">
-        {list.error ? (
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : !data ? (
-          <p className="queue-state muted">{t('common.loading')}</p>
-        ) : data.items.length === 0 ? (
-          <p className="queue-state empty-state" data-testid="event-list-empty">
-            {t(`events.empty.${filter}`)}
-          </p>
-        ) : (
-          <ul className="queue-list" data-testid="event-list">
-            {data.items.map((item, index) => (
-              <EventRow
-                key={item.id}
-                event={item}
-                open={item.id === openId}
-                active={index === activeIndex}
-                fresh={list.freshIds.has(item.id)}
-                now={now}
-                linkRef={(element) => rowRef(index, element)}
-                onOpen={() => onOpen(item, index)}
-              />
-            ))}
-          </ul>
-        )}
-      </div>
-      {data && data.total > data.pageSize && <Pager page={data.page} pages={Math.ceil(data.total / data.pageSize)} onPage={list.changePage} />}
-    </section>
-  );
-}
-
-interface EventRowProps {
-  event: EventSummary;
-  open: boolean;
-  active: boolean;
-  fresh: boolean;
-  now: number;
-  linkRef(element: HTMLAnchorElement | null): void;
-  onOpen(): void;
-}
-
-/** A row is a real link to /console/events/<id>, so a middle-click opens it in a new tab. */
-function EventRow({ event, open, active, fresh, now, linkRef, onOpen }: EventRowProps) {
-  const { t, i18n } = useTranslation();
-  const categoryName = useCategoryName();
-  const { data: departments } = useDepartments();
-  const dept = departments?.find((d) => d.code === event.leadDepartmentCode);
-  const deptName = dept ? (i18n.language === 'en' ? dept.nameEn : dept.name) : event.leadDepartmentCode;
-
-  function handleClick(e: MouseEvent<HTMLAnchorElement>) {
-    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    onOpen();
-  }
-
-  const classes = ['queue-row', open && 'is-open', active && 'is-active', fresh && 'is-fresh', `urgency-row-${event.urgency}`].filter(Boolean).join(' ');
-  return (
-    <li className={classes} data-testid="event-row" data-case-number={event.caseNumber} data-status={event.status}>
-      <a href={`/console/events/${event.id}`} ref={linkRef} aria-current={open ? 'page' : undefined} onClick={handleClick}>
-        <span className="row-top">
-          <span className="mono row-case">{event.caseNumber}</span>
-          <EventStatusBadge status={event.status} />
-          <DueBadge event={event} now={now} />
-          <UrgencyBadge urgency={event.urgency} />
-          {event.extensionPending && <span className="badge badge-extension">{t('events.row.extensionPending')}</span>}
-          {event.supervised && <span className="badge badge-supervised">{t('events.row.supervised')}</span>}
-        </span>
-        <span className="row-summary">{event.summary}</span>
-        <span className="row-meta">
-          <span>{categoryName(event.categoryCode)}</span>
-          <span>{t('events.row.lead', { name: deptName })}</span>
-          {event.address && <span>{event.address}</span>}
-          {event.urgeCount > 0 && <span className="row-urged">{t('events.row.urged', { count: event.urgeCount })}</span>}
-          {event.reporterCount > 1 && <span>{t('events.row.reporters', { count: event.reporterCount })}</span>}
-        </span>
-      </a>
-    </li>
-  );
+/** The screen's keys: moving and opening in the list, and every step's key doing what its button does (EventView.start). */
+function useEventKeys(view: RefObject<EventViewHandle | null>, moves: MoveKeys) {
+  const stepKeys = Object.fromEntries(STAFF_ACTIONS.map((action) => [action, () => view.current?.start(action)])) as Record<StaffAction, () => void>;
+  useKeyTable(EVENT_SHORTCUTS, { ...stepKeys, ...moves });
 }

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import zhCN from '../../shared/locales/zh-CN.json';
 import en from '../../shared/locales/en.json';
-import type { EventPage, EventSummary } from '../contract.ts';
+import type { EventSummary } from '../contract.ts';
 import {
   CENTER_FILTERS,
   HANDLER_FILTERS,

@@ -1,5 +1,7 @@
+import type { TFunction } from 'i18next';
 import type { StaffAction } from '../contract.ts';
-import type { Shortcut } from '../shortcuts.ts';
+import type { ShortcutRow } from '../shell/ShortcutHelp.tsx';
+import type { Shortcut } from '../shell/shortcuts.ts';
 
 /** Keys of the events screen: moving through the list, and one key per step of the closed loop. */
 export type EventShortcutAction = 'next' | 'previous' | 'open' | 'back' | StaffAction | 'help';
@@ -34,4 +36,26 @@ export const EVENT_SHORTCUTS: Shortcut<EventShortcutAction>[] = [
 /** The key shown on a step's button (aria-keyshortcuts and the hint). */
 export function keyOf(action: StaffAction): string {
   return EVENT_SHORTCUTS.find((s) => s.action === action)!.shown[0]!;
+}
+
+/** The events screen's rows for the `?` overlay, from the same table its key listener reads. */
+export function eventShortcutRows(t: TFunction): ShortcutRow[] {
+  return [
+    ...EVENT_SHORTCUTS.map(({ action, shown }) => ({ id: action, shown, text: shortcutText(t, action) })),
+    // Every dialog is a native <dialog>: the browser closes it on Esc.
+    { id: 'escape', shown: ['Esc'], text: t('events.shortcuts.escape') },
+  ];
+}
+
+function shortcutText(t: TFunction, action: EventShortcutAction): string {
+  switch (action) {
+    case 'next':
+    case 'previous':
+    case 'open':
+    case 'back':
+    case 'help':
+      return t(`events.shortcuts.${action}`);
+    default:
+      return t(`events.action.${action}`);
+  }
 }

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort } from '../../shared/api.ts';
 import type { EventPage, EventSummary } from '../contract.ts';
+import { useFreshIds } from '../common/useFreshIds.ts';
 import { eventsApi } from './api.ts';
 import { type EventFilter, matchesFilter, tabCount } from './event-helpers.ts';
 
 export const EVENT_PAGE_SIZE = 20;
 /** Pushes come in bursts (a step, then the scheduler's warning): one refetch for the burst. */
 const REFETCH_DELAY_MS = 400;
-const FRESH_MS = 8_000;
 
 /**
  * One tab of a worklist or board, its page and case-number search, plus the count of every tab.
@@ -21,7 +21,7 @@ export function useEventList(filters: readonly EventFilter[]) {
   const [counts, setCounts] = useState<Partial<Record<EventFilter, number>>>({});
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
-  const [freshIds, setFreshIds] = useState<ReadonlySet<string>>(() => new Set());
+  const { freshIds, markFresh } = useFreshIds();
   const query = useRef({ filter, page, q });
   query.current = { filter, page, q };
   const sequence = useRef(0);
@@ -66,17 +66,10 @@ export function useEventList(filters: readonly EventFilter[]) {
           : current.items.filter((item) => item.id !== event.id);
         return { ...current, items, total: current.total - (current.items.length - items.length) };
       });
-      setFreshIds((current) => new Set(current).add(event.id));
-      window.setTimeout(() => {
-        setFreshIds((current) => {
-          const next = new Set(current);
-          next.delete(event.id);
-          return next;
-        });
-      }, FRESH_MS);
+      markFresh(event.id);
       refetchSoon();
     },
-    [refetchSoon],
+    [markFresh, refetchSoon],
   );
 
   const changeFilter = useCallback((next: EventFilter) => {
