@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { AssessmentReport } from '@hotline/backend/api-types';
 import { insertTriagedAppeals } from '../../backend/src/testing/staff.ts';
 import { acceptAsEvent, closeEvent, step } from '../../backend/src/testing/closed-loop.ts';
-import { shiftMonth } from '../src/console/assessment-format.ts';
+import { shiftMonth } from '../src/console/assessment/assessment-format.ts';
 import { screenshots, useBrowserHotline } from './harness.ts';
 
 /**
