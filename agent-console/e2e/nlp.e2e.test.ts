@@ -9,7 +9,7 @@ import { screenshots, useBrowserHotline } from './harness.ts';
  * live; a supervisor reads the hot words.
  */
 
-const { hotline, openPage, logInAgent } = useBrowserHotline();
+const { hotline, logInAgent } = useBrowserHotline();
 
 /** Both citizens picked the same point on the map: 柳岸社区第4网格, 东湖街道. */
 const LAMP_POINT = { longitude: 120.115, latitude: 30.236 };

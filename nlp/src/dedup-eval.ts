@@ -2,7 +2,7 @@ import type { Pair } from './dataset.ts';
 import { DEFAULT_DUPLICATE_OPTIONS, scorePair } from './dedup.ts';
 import type { Locator } from './location.ts';
 import { backgroundStats } from './background.ts';
-import { TermStats, represent } from './similarity.ts';
+import { represent } from './similarity.ts';
 
 export interface PairMetrics {
   threshold: number;

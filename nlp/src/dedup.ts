@@ -2,7 +2,7 @@ import type { LonLat } from './geometry.ts';
 import { distanceMeters } from './gazetteer.ts';
 import type { Locator } from './location.ts';
 import { backgroundStats } from './background.ts';
-import { type DocRep, TermStats, comparePlace, compareText, represent } from './similarity.ts';
+import { type DocRep, type TermStats, comparePlace, compareText, represent } from './similarity.ts';
 
 /**
  * Duplicate detection over open appeals: MinHash signatures of each appeal's character bigrams

@@ -1,3 +1,5 @@
+// The untyped package's declaration travels with the one file that uses it, into every program that loads it.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./nlpjs-neural.d.ts" />
 import { NeuralNetwork, type NeuralJson } from '@nlpjs/neural';
 import { type SparseVector, decodeFloats, encodeFloats } from './features.ts';

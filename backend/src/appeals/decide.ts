@@ -6,7 +6,8 @@ import { recordAudit } from '../platform/audit/index.ts';
 import { type CitizenLanguage, citizenTexts } from '../platform/texts/index.ts';
 import { type Message, closeConversations, deliver, storeOutbound } from '../messaging/index.ts';
 import { type Appeal, appeals } from './schema.ts';
-import { assertPending, claimIfUnassigned, lockAppeal, markFirstResponse } from './reply.ts';
+import { lockAppeal } from './find.ts';
+import { assertPending, claimIfUnassigned, markFirstResponse } from './reply.ts';
 
 /** 受理 (the linkage layer makes the event in the same transaction) or 不予受理 with the reason the citizen is told. */
 export type Decision = { kind: 'accept' } | { kind: 'reject'; reason: string };

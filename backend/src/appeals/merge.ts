@@ -7,7 +7,7 @@ import { citizenTexts } from '../platform/texts/index.ts';
 import { ServiceError, notFound } from '../platform/errors/index.ts';
 import { type Message, closeConversations, deliver, storeOutbounds } from '../messaging/index.ts';
 import { type Appeal, appeals } from './schema.ts';
-import { findAppeal } from './queries.ts';
+import { findAppeal } from './find.ts';
 import { assertPending, claimIfUnassigned } from './reply.ts';
 
 /** The appeal a chain of merges ends at: duplicates always attach to the first report. */

@@ -7,7 +7,7 @@ import { recordAudit } from '../platform/audit/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/index.ts';
 import { type Appeal, type AppealNote, appealNotes } from './schema.ts';
-import { lockAppeal } from './reply.ts';
+import { lockAppeal } from './find.ts';
 import type { NoteView } from './views.ts';
 
 /**

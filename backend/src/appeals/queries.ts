@@ -156,15 +156,3 @@ async function duplicatesOf(ctx: Ctx, appealId: string): Promise<DuplicateView[]
     return other ? [{ appeal: summaryOf(other, ctx.territory), score: suggestion.score, decision: suggestion.decision, evidence: suggestion.evidence as DuplicateView['evidence'] }] : [];
   });
 }
-
-export async function findAppeal(db: DbOrTx, id: string): Promise<Appeal> {
-  const [appeal] = await db.select().from(appeals).where(eq(appeals.id, id));
-  if (!appeal) throw notFound('Appeal');
-  return appeal;
-}
-
-export async function findAppealByCaseNumber(db: DbOrTx, caseNumber: string): Promise<Appeal> {
-  const [appeal] = await db.select().from(appeals).where(and(eq(appeals.caseNumber, caseNumber)));
-  if (!appeal) throw notFound(`Case ${caseNumber}`);
-  return appeal;
-}

@@ -6,7 +6,7 @@ import { ServiceError } from '../platform/errors/index.ts';
 import { categories } from '../reference/taxonomy/index.ts';
 import type { ClassificationRecord } from './classification-record.ts';
 import { type Appeal, appeals } from './schema.ts';
-import { lockAppeal } from './reply.ts';
+import { lockAppeal } from './find.ts';
 
 export interface ClassificationCorrection {
   appealType?: NonNullable<Appeal['appealType']>;

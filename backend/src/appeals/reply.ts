@@ -6,7 +6,7 @@ import { ServiceError } from '../platform/errors/index.ts';
 import { recordAudit } from '../platform/audit/index.ts';
 import type { Message } from '../messaging/index.ts';
 import { type Appeal, appeals } from './schema.ts';
-import { findAppeal } from './queries.ts';
+import { lockAppeal } from './find.ts';
 
 /** An agent's reply, sent to the citizen on the appeal's own channel. */
 export async function replyToAppeal({ ctx, input }: { ctx: Ctx; input: { appealId: string; text: string } }): Promise<Message> {
@@ -21,12 +21,6 @@ export async function replyToAppeal({ ctx, input }: { ctx: Ctx; input: { appealI
     return storeOutbound(tx, publish, responded, input.text);
   });
   return deliver(ctx, stored);
-}
-
-/** The appeal row, locked so concurrent decisions on it queue up. */
-export async function lockAppeal(tx: TxCtx, appealId: string): Promise<Appeal> {
-  await tx.db.select({ id: appeals.id }).from(appeals).where(eq(appeals.id, appealId)).for('update');
-  return findAppeal(tx.db, appealId);
 }
 
 /** 首问负责制: whoever first acts on an appeal owns it until it is handed over. Returns the appeal when it was claimed now. */

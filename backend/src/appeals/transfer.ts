@@ -6,7 +6,8 @@ import { ServiceError, notFound } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/index.ts';
 import { ROSTER_ROLES } from '../identity/auth/index.ts';
 import { type Appeal, appeals } from './schema.ts';
-import { assertPending, lockAppeal } from './reply.ts';
+import { lockAppeal } from './find.ts';
+import { assertPending } from './reply.ts';
 import { storeNote } from './notes.ts';
 
 /**

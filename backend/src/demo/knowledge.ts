@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/index.ts';
-import { cannedReplies, knowledgeArticles } from '../reference/knowledge/index.ts';
+import { addKnowledgeIfEmpty } from '../reference/knowledge/index.ts';
 
 /** 常用语: what agents say many times a day, in the hotline's voice. */
 export const demoCannedReplies: { title: string; text: string }[] = [
@@ -141,17 +141,7 @@ export const demoKnowledgeArticles: { title: string; body: string; categoryCode:
   },
 ];
 
-/**
- * Canned replies and knowledge articles, each written once into an empty table (an existing
- * deployment's own texts are never touched). Idempotent: safe on every start.
- */
+/** The demo's canned replies and knowledge articles, into empty tables only (a deployment's own texts are never touched). */
 export async function seedKnowledgeBase(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    if ((await tx.$count(cannedReplies)) === 0) {
-      await tx.insert(cannedReplies).values(demoCannedReplies.map((r, i) => ({ ...r, sortOrder: i })));
-    }
-    if ((await tx.$count(knowledgeArticles)) === 0) {
-      await tx.insert(knowledgeArticles).values(demoKnowledgeArticles);
-    }
-  });
+  await addKnowledgeIfEmpty(db, { cannedReplies: demoCannedReplies, articles: demoKnowledgeArticles });
 }

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../platform/db/index.ts';
-import { territoryUnits } from '../reference/territory/index.ts';
-import { departments } from '../reference/departments/index.ts';
-import { categories, categoryDepartments } from '../reference/taxonomy/index.ts';
-import { users } from '../identity/auth/index.ts';
-import { hashPassword } from '../identity/auth/index.ts';
+import { addTerritoryUnits, territoryUnits } from '../reference/territory/index.ts';
+import { addDepartments } from '../reference/departments/index.ts';
+import { addCategories } from '../reference/taxonomy/index.ts';
+import { addUsers, users } from '../identity/auth/index.ts';
 import { districtUnits } from '@hotline/nlp/corpus';
 import { demoCategories, demoDepartments, demoStaff } from './reference.ts';
 import { seedTimeLimitRules } from './time-limits.ts';
@@ -17,15 +16,9 @@ export async function seedReferenceData(db: Db): Promise<boolean> {
   await seedTimeLimitRules(db);
   if (await hasRows(db, territoryUnits)) return false;
   await db.transaction(async (tx) => {
-    await tx.insert(territoryUnits).values(districtUnits());
-    await tx.insert(departments).values(demoDepartments);
-    await tx.insert(categories).values(demoCategories.map(({ lead: _lead, co: _co, ...c }, i) => ({ ...c, sortOrder: i })));
-    await tx.insert(categoryDepartments).values(
-      demoCategories.flatMap((c) => [
-        { categoryCode: c.code, departmentCode: c.lead, role: 'lead' as const },
-        ...(c.co ?? []).map((d) => ({ categoryCode: c.code, departmentCode: d, role: 'co' as const })),
-      ]),
-    );
+    await addTerritoryUnits(tx, districtUnits());
+    await addDepartments(tx, demoDepartments);
+    await addCategories(tx, demoCategories);
   });
   return true;
 }
@@ -38,12 +31,11 @@ export interface DemoAccounts {
 /** The demo's staff accounts (one per role, one handler per department), only ever on an empty users table. */
 export async function seedDemoUsers(db: Db, password = randomBytes(9).toString('base64url')): Promise<DemoAccounts | undefined> {
   if (await hasRows(db, users)) return undefined;
-  const passwordHash = await hashPassword(password);
   const rows = [
     ...demoStaff.map((s) => ({ ...s, departmentCode: null })),
     ...demoDepartments.map((d) => ({ username: `dept-${d.code}`, displayName: `${d.name} 办理员`, role: 'handler' as const, departmentCode: d.code })),
   ];
-  await db.insert(users).values(rows.map((r) => ({ ...r, passwordHash })));
+  await addUsers(db, rows, password);
   return { usernames: rows.map((r) => r.username), password };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/index.ts';
-import { type TimeLimitRule, timeLimitRules } from '../linkage/index.ts';
+import { type TimeLimitRule, addTimeLimitRules } from '../linkage/index.ts';
 
 type SeedRule = Omit<TimeLimitRule, 'id'>;
 
@@ -20,5 +20,5 @@ export const defaultTimeLimitRules: SeedRule[] = [
 
 /** Adds any missing default rule; rules already there (possibly edited) are kept as they are. */
 export async function seedTimeLimitRules(db: Db): Promise<void> {
-  await db.insert(timeLimitRules).values(defaultTimeLimitRules).onConflictDoNothing({ target: [timeLimitRules.categoryCode, timeLimitRules.urgency] });
+  await addTimeLimitRules(db, defaultTimeLimitRules);
 }

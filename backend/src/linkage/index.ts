@@ -9,6 +9,6 @@ export { reportersOf } from './reporters.ts';
 export { type Event, type EventAction, events, type EventStatus, eventStatuses, type EventStep, eventSteps, type TimeLimitRule, timeLimitRules } from './schema.ts';
 export { type AnnouncedAction, claimStepsToAnnounce, takeStepsForWebhook } from './step-feeds.ts';
 export { MAX_REPORT_PHOTOS, takeStep, UNSATISFIED_AT_MOST } from './steps.ts';
-export { addWorkingDays } from './time-limit.ts';
+export { addTimeLimitRules, addWorkingDays } from './time-limit.ts';
 export { type EventCounts, eventCountsSchema, type EventDetail, eventDetailSchema, type EventDraft, eventDraftSchema, type EventInput, eventInputSchema, type EventPage, eventPageSchema, type EventStepView, type EventSummary, type EventView, eventViewSchema, type StepInput, stepInputSchema, type TimeLimitRuleView, timeLimitRuleViewSchema } from './views.ts';
 export { eventWarningsJob } from './warnings.ts';

@@ -91,3 +91,8 @@ export async function eventDeadlines(
 ): Promise<EventDeadlines> {
   return deadlinesFor(await timeLimitRuleFor(db, event.categoryCode, event.urgency), from, timezone, chosenTimeLimitAt);
 }
+
+/** Adds time-limit rules; a rule for a (category, urgency) already there (possibly edited) is kept as it is. */
+export async function addTimeLimitRules(db: DbOrTx, rules: Omit<TimeLimitRule, 'id'>[]): Promise<void> {
+  if (rules.length) await db.insert(timeLimitRules).values(rules).onConflictDoNothing({ target: [timeLimitRules.categoryCode, timeLimitRules.urgency] });
+}

@@ -9,7 +9,8 @@ import { agentLoads, loadOf } from './load.ts';
 import { skillsOf } from './presence.ts';
 import { ROSTER_ROLES } from '../identity/auth/index.ts';
 import { type AgentSkills, type RoutableAppeal, type WorkLoad, canTake, hasRoom, workKind } from './skills.ts';
-import { assignIfUnassigned, lockAgents } from './assign.ts';
+import { assignIfUnassigned } from '../appeals/index.ts';
+import { lockAgents } from './assign.ts';
 
 /** Appeals read (and locked) at a time while routing. */
 const BATCH = 50;

@@ -5,7 +5,8 @@ import type { Appeal } from '../appeals/index.ts';
 import { assertPending, lockAppeal } from '../appeals/index.ts';
 import { agentLoads, loadOf } from './load.ts';
 import { hasRoom, workKind } from './skills.ts';
-import { assignIfUnassigned, heldByConflict, lockAgents } from './assign.ts';
+import { assignIfUnassigned } from '../appeals/index.ts';
+import { heldByConflict, lockAgents } from './assign.ts';
 
 const kindWords = { chats: '件文字诉求', calls: '通来电' } as const;
 

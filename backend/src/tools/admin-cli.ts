@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../platform/config/index.ts';
 import { openDatabase } from '../platform/db/index.ts';
-import { roles, users } from '../identity/auth/index.ts';
-import { hashPassword } from '../identity/auth/index.ts';
+import { addUsers, roles } from '../identity/auth/index.ts';
 import { seedReferenceData } from '../demo/index.ts';
 
 const usage = `Usage:
@@ -49,13 +48,7 @@ async function main() {
     }
     const input = parsed.data;
     const password = input.password ?? randomBytes(12).toString('base64url');
-    await database.db.insert(users).values({
-      username: input.username,
-      displayName: input.name ?? input.username,
-      role: input.role,
-      departmentCode: input.department ?? null,
-      passwordHash: await hashPassword(password),
-    });
+    await addUsers(database.db, [{ username: input.username, displayName: input.name ?? input.username, role: input.role, departmentCode: input.department ?? null }], password);
     console.log(`Created ${input.role} "${input.username}"${input.password ? '' : ` with password ${password}`}`);
   } finally {
     await database.close();

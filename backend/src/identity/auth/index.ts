@@ -1,4 +1,5 @@
 export { listAccounts, logoutEverywhere, setAccountDisabled } from './accounts.ts';
+export { addUsers } from './add-users.ts';
 export type { Actor, Ctx, Deps, TxCtx } from './context.ts';
 export { hashPassword } from './password.ts';
 export { QUEUE_ROLES, ROSTER_ROLES, SESSION_COOKIE, STAFF_ROLES } from './roles.ts';

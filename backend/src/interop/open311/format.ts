@@ -23,6 +23,7 @@ export interface Open311List {
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 
 /** Characters XML 1.0 cannot carry at all, even escaped: dropped rather than making the document invalid. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is being removed
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 function escapeXml(text: string): string {

@@ -1,1 +1,2 @@
+export { addDepartments } from './save.ts';
 export { type Department, departments } from './schema.ts';

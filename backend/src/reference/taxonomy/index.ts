@@ -1,1 +1,2 @@
+export { addCategories } from './save.ts';
 export { categories, type Category, categoryDepartments } from './schema.ts';

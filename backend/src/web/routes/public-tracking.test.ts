@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, intakeRowCounts } from '../../testing/hotline.ts';
-import type { FakeProvider } from '../../testing/fake-provider.ts';
 import { callParams, postTwilio, twilioSid } from '../../testing/twilio.ts';
 import { contentOf, newOpenId, signedQuery, textXml } from '../../testing/wechat.ts';
 import { acceptAsEvent, step, text, textedAppeal } from '../../testing/closed-loop.ts';
@@ -15,11 +14,10 @@ const kinds = await testDatabaseKinds();
 
 describe.each(kinds)('public tracking shows the current step of the event on every channel, on %s', (kind) => {
   let hotline: TestHotline;
-  let fake: FakeProvider;
   let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    ({ hotline, fake, close } = await startProviderHotline(kind));
+    ({ hotline, close } = await startProviderHotline(kind));
   });
   afterAll(() => close?.());
 
