@@ -34,7 +34,9 @@ const layerRules = LAYERS.flatMap((layer, i) => {
     severity: 'error',
     from: { path: `^${src}/${name}/`, pathNot: '\\.test\\.ts$' },
     // Siblings in one layer stay apart too; the composition root (server.ts, main.ts), tools and testing are above every layer.
-    to: { path: [anyOf(higher), anyOf(layer.filter((other) => other !== name)), `^${src}/(tools|testing)/`, `^${src}/[^/]+\\.ts$`].filter((p) => !p.includes('()')) },
+    to: {
+      path: [anyOf(higher), anyOf(layer.filter((other) => other !== name)), `^${src}/(tools|testing)/`, `^${src}/[^/]+\\.ts$`].filter((p) => !p.includes('()')),
+    },
   }));
 });
 

@@ -116,16 +116,28 @@ async function main() {
       const ratio = pipeline.perSecond / floor.perSecond;
       rows.push(
         { metric: `${db}: bare floor, 1-row insert route at saturation`, value: Math.round(floor.perSecond), unit: 'req/s' },
-        { metric: `${db}: signed SMS webhooks at saturation`, value: Math.round(pipeline.perSecond), unit: 'appeals/s', ...(onPostgres ? { target: '≥ 1,000/s', met: pipeline.perSecond >= 1000 } : {}) },
+        {
+          metric: `${db}: signed SMS webhooks at saturation`,
+          value: Math.round(pipeline.perSecond),
+          unit: 'appeals/s',
+          ...(onPostgres ? { target: '≥ 1,000/s', met: pipeline.perSecond >= 1000 } : {}),
+        },
         { metric: `${db}: pipeline / floor`, value: Number(ratio.toFixed(2)), unit: '', ...(onPostgres ? { target: '≥ 0.5', met: ratio >= 0.5 } : {}) },
         { metric: `${db}: ack latency p50 at half of saturation`, value: steady.p50, unit: 'ms' },
-        { metric: `${db}: ack latency p99 at half of saturation`, value: steady.p99, unit: 'ms', ...(onPostgres ? { target: '< 50 ms at 500/s', met: steady.p99 < 50 && half >= 500 } : {}) },
+        {
+          metric: `${db}: ack latency p99 at half of saturation`,
+          value: steady.p99,
+          unit: 'ms',
+          ...(onPostgres ? { target: '< 50 ms at 500/s', met: steady.p99 < 50 && half >= 500 } : {}),
+        },
         { metric: `${db}: appeals awaiting NLP triage when the saturation run ended`, value: drained.waiting, unit: '' },
         { metric: `${db}: time for NLP to catch up after it`, value: Number(drained.seconds.toFixed(1)), unit: 's' },
         { metric: `${db}: appeals awaiting NLP triage when the half-rate run ended`, value: behind, unit: '' },
         { metric: `${db}: failed requests in the three loads`, value: floor.failed + pipeline.failed + steady.failed, unit: '' },
       );
-      console.log(`${db}: floor ${floor.perSecond.toFixed(0)}/s · SMS ${pipeline.perSecond.toFixed(0)}/s (NLP ${drained.waiting} behind, ${drained.seconds.toFixed(1)} s to catch up) · at ${half}/s p50 ${steady.p50} ms p99 ${steady.p99} ms, NLP ${behind} behind`);
+      console.log(
+        `${db}: floor ${floor.perSecond.toFixed(0)}/s · SMS ${pipeline.perSecond.toFixed(0)}/s (NLP ${drained.waiting} behind, ${drained.seconds.toFixed(1)} s to catch up) · at ${half}/s p50 ${steady.p50} ms p99 ${steady.p99} ms, NLP ${behind} behind`,
+      );
     } finally {
       await server.stop('SIGTERM');
       await cleanup();

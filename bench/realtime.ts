@@ -21,16 +21,28 @@ const APPEALS = argNumber('appeals', 40);
 const PASSWORD = 'bench-password-1';
 const CONNECT_BATCH = 250;
 
-const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+const cookieOf = (res: Response) =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 
 async function login(url: string, username: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
   return cookieOf(res);
 }
 
 async function submitAppeal(url: string, text: string, cookie?: string) {
-  const res = await fetch(`${url}/api/public/appeals`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify({ text }) });
+  const res = await fetch(`${url}/api/public/appeals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ text }),
+  });
   if (res.status !== 201) throw new Error(`appeal: ${res.status} ${await res.text()}`);
   return { cookie: cookieOf(res) };
 }

@@ -15,7 +15,10 @@ const resultsMd = fileURLToPath(new URL('RESULTS.md', import.meta.url));
 
 const suites: Record<string, { script: string; about: string }> = {
   ingest: { script: 'bench/ingest.ts', about: 'signed SMS webhooks at saturation and at half rate, beside the bare floor, on PostgreSQL and PGlite' },
-  realtime: { script: 'bench/realtime.ts', about: '5,000 socket.io clients held; a new appeal pushed to 200 agent consoles, latency from the citizen’s submission' },
+  realtime: {
+    script: 'bench/realtime.ts',
+    about: '5,000 socket.io clients held; a new appeal pushed to 200 agent consoles, latency from the citizen’s submission',
+  },
   stats: { script: 'bench/stats.ts', about: 'supervisor wall, charts and monthly assessment over HTTP on 1,000,000 appeals and 300,000 events (PostgreSQL)' },
   nlp: { script: 'bench/nlp.ts', about: 'classifications/s, dedup lookup p50/p99 with 100,000 open appeals, memory' },
 };
@@ -37,7 +40,9 @@ function runOnce(script: string, args: string[]): Promise<Row[]> {
         else console.log(line);
       }
     });
-    child.on('exit', (code) => (code === 0 && rows ? resolve(rows) : reject(new Error(`${script} exited with ${code}${rows ? '' : ' without reporting figures'}`))));
+    child.on('exit', (code) =>
+      code === 0 && rows ? resolve(rows) : reject(new Error(`${script} exited with ${code}${rows ? '' : ' without reporting figures'}`)),
+    );
   });
 }
 
@@ -80,7 +85,11 @@ const [, , ...args] = process.argv;
 const names = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 const unknown = names.filter((n) => !(n in suites));
 if (unknown.length) {
-  console.error(`Unknown suite ${unknown.join(', ')}. Suites:\n${Object.entries(suites).map(([n, s]) => `  ${n}  ${s.about}`).join('\n')}`);
+  console.error(
+    `Unknown suite ${unknown.join(', ')}. Suites:\n${Object.entries(suites)
+      .map(([n, s]) => `  ${n}  ${s.about}`)
+      .join('\n')}`,
+  );
   process.exit(2);
 }
 const repeat = argNumber('repeat', 3);
@@ -94,7 +103,12 @@ for (const name of names.length ? names : Object.keys(suites)) {
     runs.push(await runOnce(suites[name]!.script, passThrough));
   }
   const rows = medians(runs);
-  recorded[name] = { rows, runs: repeat, at: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', command: `npm run bench -- ${[name, ...passThrough].join(' ')}` };
+  recorded[name] = {
+    rows,
+    runs: repeat,
+    at: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    command: `npm run bench -- ${[name, ...passThrough].join(' ')}`,
+  };
   console.log(`\n${table(rows)}`);
   await writeFile(resultsJson, `${JSON.stringify(recorded, null, 2)}\n`);
   await writeReport(recorded);

@@ -71,7 +71,8 @@ export const tableOwner = {
       CallExpression(node) {
         const { callee } = node;
         const [table] = node.arguments;
-        if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && WRITES.has(callee.property.name) && table?.type === 'Identifier') check(node, table.name);
+        if (callee.type === 'MemberExpression' && callee.property.type === 'Identifier' && WRITES.has(callee.property.name) && table?.type === 'Identifier')
+          check(node, table.name);
       },
       TaggedTemplateExpression(node) {
         if (node.tag.type !== 'Identifier' || node.tag.name !== 'sql') return;

@@ -24,7 +24,8 @@ async function waterEventsThisMonth() {
   await step(hotline(), 'dept-water', returned.id, { action: 'return', note: '属交通设施，非本单位职责' });
 }
 
-const cell = (page: Page, department: string, metric: string) => page.locator(`[data-testid="assessment-row"][data-department="${department}"] [data-metric="${metric}"]`);
+const cell = (page: Page, department: string, metric: string) =>
+  page.locator(`[data-testid="assessment-row"][data-department="${department}"] [data-metric="${metric}"]`);
 
 describe('the monthly assessment screen', () => {
   it("shows a supervisor a department's month with the definitions beside it, and exports it as CSV", async () => {

@@ -176,7 +176,9 @@ describe('seat agent and supervisor wall', () => {
     await view2.getByTestId('claim').click();
 
     await agent.getByRole('tab', { name: /待受理/ }).click();
-    await queueRow(agent, second).getByRole('button', { name: `领取案件 ${second}` }).click();
+    await queueRow(agent, second)
+      .getByRole('button', { name: `领取案件 ${second}` })
+      .click();
     await queueRow(agent, second).filter({ hasText: '我处理中' }).waitFor();
     release();
     await view2.getByTestId('claim-failed').filter({ hasText: '由 坐席 李娜 处理中' }).waitFor();
@@ -184,7 +186,9 @@ describe('seat agent and supervisor wall', () => {
     expect(await view2.getByTestId('claim').count()).toBe(0);
     expect((await appealByCaseNumber(second)).assignee?.displayName).toBe('坐席 李娜');
     await agent2.screenshot({ path: `${screenshots}agent-claim-conflict.png` });
-    await expect.poll(async () => tile(supervisor, 'sms'), WALL).toEqual({ waiting: before.waiting, inProgress: before.inProgress + 1, answered: before.answered + 1 });
+    await expect
+      .poll(async () => tile(supervisor, 'sms'), WALL)
+      .toEqual({ waiting: before.waiting, inProgress: before.inProgress + 1, answered: before.answered + 1 });
 
     // The same phone is one contact: the second appeal shows the first in its history.
     await queueRow(agent, second).getByRole('link').click();
@@ -193,7 +197,10 @@ describe('seat agent and supervisor wall', () => {
     await view.getByTestId('history-item').filter({ hasText: first }).waitFor();
 
     // The wall: the agent's held appeal with 改派/接管.
-    await supervisor.locator('[data-testid="agent-row"][data-agent="坐席 李娜"]').getByRole('button', { name: `改派或接管案件 ${second}` }).waitFor();
+    await supervisor
+      .locator('[data-testid="agent-row"][data-agent="坐席 李娜"]')
+      .getByRole('button', { name: `改派或接管案件 ${second}` })
+      .waitFor();
 
     // 改派 from the wall: the supervisor hands the appeal to agent2 with a note; agent2 is told
     // (我的, 我处理中) and reads the note in the thread.
@@ -208,7 +215,10 @@ describe('seat agent and supervisor wall', () => {
     await transfer.getByLabel(/转派说明/).fill(handover);
     await transfer.getByRole('button', { name: '确认转派' }).click();
     await transfer.waitFor({ state: 'hidden' });
-    await supervisor.locator('[data-testid="agent-row"][data-agent="坐席 张伟"]').getByRole('button', { name: `改派或接管案件 ${second}` }).waitFor();
+    await supervisor
+      .locator('[data-testid="agent-row"][data-agent="坐席 张伟"]')
+      .getByRole('button', { name: `改派或接管案件 ${second}` })
+      .waitFor();
     await view2.getByTestId('holder').filter({ hasText: '我处理中' }).waitFor();
     await view2.getByTestId('note').filter({ hasText: handover }).waitFor();
     await agent2.getByRole('tab', { name: /我的/ }).filter({ hasText: '1' }).waitFor();
@@ -243,7 +253,9 @@ describe('seat agent and supervisor wall', () => {
     await supervisor.locator('[data-testid="agent-row"][data-agent="坐席 陈静"][data-status="away"]').waitFor({ timeout: 20_000 });
 
     // The wall of the day: counters, agents, the warning, intake, categories and the heat map.
-    await expect.poll(async () => Number(await supervisor.getByTestId('intake-chart').getAttribute('data-total')), { timeout: 30_000, interval: 500 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(async () => Number(await supervisor.getByTestId('intake-chart').getAttribute('data-total')), { timeout: 30_000, interval: 500 })
+      .toBeGreaterThanOrEqual(3);
     await supervisor.getByTestId('heat-map').waitFor();
     await supervisor.screenshot({ path: `${screenshots}supervisor-wall.png` });
 

@@ -40,7 +40,12 @@ async function acceptForUrban(caseNumber: string): Promise<string> {
     coDepartmentCodes: ['sc-donghu'],
     timeLimitAt: new Date(Date.now() + 3 * 24 * 3_600_000).toISOString(),
   };
-  const res = await hotline().request(`/api/appeals/${appeal!.id}/accept`, { method: 'POST', cookie, headers: { 'content-type': 'application/json' }, body: JSON.stringify(form) });
+  const res = await hotline().request(`/api/appeals/${appeal!.id}/accept`, {
+    method: 'POST',
+    cookie,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(form),
+  });
   expect(res.status).toBe(200);
   expect(((await res.json()) as AppealSummary).status).toBe('accepted');
   return appeal!.id;
@@ -72,7 +77,10 @@ describe('department worklist and the center’s event board', () => {
     await row.waitFor();
     expect(await row.getByTestId('event-status').innerText()).toBe('待签收');
     await row.getByTestId('due-badge').waitFor();
-    await tab(handler, /待签收/).getByTestId('tab-count').and(handler.locator('[data-count="1"]')).waitFor();
+    await tab(handler, /待签收/)
+      .getByTestId('tab-count')
+      .and(handler.locator('[data-count="1"]'))
+      .waitFor();
 
     // j/Enter open it: summary, limits, lead and co-departments; the buttons are the handler's.
     await handler.getByRole('heading', { name: '本部门事件' }).click();
@@ -86,7 +94,11 @@ describe('department worklist and the center’s event board', () => {
     expect(facts).toContain('办结时限');
     expect(facts).toContain('湖滨路18号');
     const actions = view.getByTestId('event-actions');
-    expect(await actions.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')))).toEqual(['sign', 'request_extension', 'return']);
+    expect(await actions.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')))).toEqual([
+      'sign',
+      'request_extension',
+      'return',
+    ]);
     expect(await view.getByTestId('reporter').count()).toBe(0); // 举报人保密: departments do not see the citizens
     await handler.screenshot({ path: `${screenshots}handler-worklist.png` });
 
@@ -142,7 +154,10 @@ describe('department worklist and the center’s event board', () => {
     expect(await center.getByTestId('event-result').innerText()).toBe('已安排环卫清运建筑垃圾，人行道已恢复通行。');
     await center.getByTestId('timeline-photo').waitFor();
     await center.getByTestId('reporter').filter({ hasText: caseNumber }).filter({ hasText: '短信' }).waitFor();
-    const centerActions = await center.getByTestId('event-actions').getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')));
+    const centerActions = await center
+      .getByTestId('event-actions')
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')));
     expect(centerActions).toContain('verify_pass');
     expect(centerActions).toContain('verify_fail');
     await agent.screenshot({ path: `${screenshots}center-verify.png` });
@@ -167,7 +182,12 @@ describe('department worklist and the center’s event board', () => {
     await callback.waitFor({ state: 'hidden' });
     await reporter.getByTestId('reporter-rating').filter({ hasText: '满意度 5/5（电话回访）' }).waitFor();
     await center.getByTestId('timeline-step').and(agent.locator('[data-action="callback"]')).waitFor();
-    expect(await center.getByTestId('event-actions').getByRole('button', { name: /重新办理/ }).count()).toBe(0); // satisfied: nothing to reopen
+    expect(
+      await center
+        .getByTestId('event-actions')
+        .getByRole('button', { name: /重新办理/ })
+        .count(),
+    ).toBe(0); // satisfied: nothing to reopen
 
     // From the event to its appeal and back: the appeal's event block shows it closed.
     await center.getByRole('link', { name: '查看诉求' }).click();
@@ -264,7 +284,12 @@ describe('department worklist and the center’s event board', () => {
     await ask.getByRole('button', { name: '申请延期' }).click();
     await ask.waitFor({ state: 'hidden' });
     await view.getByTestId('extension').and(handler.locator('[data-status="pending"]')).waitFor();
-    expect(await view.getByTestId('event-actions').getByRole('button', { name: /申请延期/ }).count()).toBe(0); // one request at a time
+    expect(
+      await view
+        .getByTestId('event-actions')
+        .getByRole('button', { name: /申请延期/ })
+        .count(),
+    ).toBe(0); // one request at a time
 
     // The supervisor: 延期待批 lists it; A approves; the new limit shows, the request is 已批准.
     const supervisor = await logInAgent('supervisor');

@@ -47,7 +47,15 @@ export function useBrowserHotline(options: BrowserHotlineOptions = {}) {
     hotline = await startTestHotline('pglite', { serveConsole: true, env });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     await mkdir(screenshots, { recursive: true });
   });

@@ -39,10 +39,13 @@ async function appealByCaseNumber(caseNumber: string): Promise<AppealDetail> {
 async function classified(caseNumber: string): Promise<AppealDetail> {
   let detail: AppealDetail | undefined;
   await expect
-    .poll(async () => {
-      detail = await appealByCaseNumber(caseNumber);
-      return detail.classification !== null;
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        detail = await appealByCaseNumber(caseNumber);
+        return detail.classification !== null;
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   return detail!;
 }

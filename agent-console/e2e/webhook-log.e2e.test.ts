@@ -29,8 +29,28 @@ describe('the webhook delivery log screen', () => {
     await hotline()
       .database.db.insert(outbox)
       .values([
-        { kind: 'linkage-webhook', topic: 'event.created', target: RECEIVER, payload: { topic: 'event.created', caseNumber: 'DEMO-1' }, status: 'delivered', attempts: 1, lastStatusCode: 204, deliveredAt: new Date(now - 2 * hour), createdAt: new Date(now - 2 * hour) },
-        { kind: 'linkage-webhook', topic: 'event.closed', target: RECEIVER, payload: { topic: 'event.closed', caseNumber: 'DEMO-2', result: '已修复' }, status: 'failed', attempts: 8, lastStatusCode: 500, lastError: 'Internal Server Error', createdAt: new Date(now - hour) },
+        {
+          kind: 'linkage-webhook',
+          topic: 'event.created',
+          target: RECEIVER,
+          payload: { topic: 'event.created', caseNumber: 'DEMO-1' },
+          status: 'delivered',
+          attempts: 1,
+          lastStatusCode: 204,
+          deliveredAt: new Date(now - 2 * hour),
+          createdAt: new Date(now - 2 * hour),
+        },
+        {
+          kind: 'linkage-webhook',
+          topic: 'event.closed',
+          target: RECEIVER,
+          payload: { topic: 'event.closed', caseNumber: 'DEMO-2', result: '已修复' },
+          status: 'failed',
+          attempts: 8,
+          lastStatusCode: 500,
+          lastError: 'Internal Server Error',
+          createdAt: new Date(now - hour),
+        },
       ]);
     await screen.getByRole('button', { name: '刷新' }).click();
     const rows = screen.getByTestId('webhook-row');

@@ -48,8 +48,7 @@ export interface RunningServer {
 function channelSenders(config: Config, io: RealtimeServer): ChannelRegistry {
   const { twilio } = config;
   const sms =
-    twilio?.phoneNumber &&
-    createTwilioSmsSender({ ...twilio, from: twilio.phoneNumber, statusCallback: `${config.publicUrl}/channels/twilio/sms/status` });
+    twilio?.phoneNumber && createTwilioSmsSender({ ...twilio, from: twilio.phoneNumber, statusCallback: `${config.publicUrl}/channels/twilio/sms/status` });
   return {
     web: webChatSender(io),
     // A caller is answered by SMS to the number they called from.

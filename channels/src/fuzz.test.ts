@@ -26,7 +26,10 @@ function refusedProperly(parse: () => unknown): boolean {
 
 const hex = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
 /** Text as providers carry it: any Unicode, with the characters parsers trip over mixed in. */
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom('', ' ', '\u0000', 'STOP', '退订', ']]>', '<xml>', '&amp;', 'NaN', '-1', '1e309', '99999999999999999999'));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.constantFrom('', ' ', '\u0000', 'STOP', '退订', ']]>', '<xml>', '&amp;', 'NaN', '-1', '1e309', '99999999999999999999'),
+);
 
 /** Usually a well-formed value, sometimes anything: so that both the accepting and the refusing paths are exercised. */
 function mostly<T, U = string>(valid: fc.Arbitrary<T>, other: fc.Arbitrary<U> = anyText as fc.Arbitrary<unknown> as fc.Arbitrary<U>): fc.Arbitrary<T | U> {
@@ -37,7 +40,12 @@ function mostly<T, U = string>(valid: fc.Arbitrary<T>, other: fc.Arbitrary<U> = 
 const twilioSmsParams = fc
   .tuple(
     fc.record({
-      MessageSid: mostly(fc.oneof(hex(32).map((h) => `SM${h}`), hex(32).map((h) => `MM${h}`))),
+      MessageSid: mostly(
+        fc.oneof(
+          hex(32).map((h) => `SM${h}`),
+          hex(32).map((h) => `MM${h}`),
+        ),
+      ),
       AccountSid: mostly(hex(32).map((h) => `AC${h}`)),
       From: mostly(fc.constantFrom('+8613911110001', '+15005550006', 'whatsapp:+8613911110001')),
       To: mostly(fc.constant('+8657112345')),
@@ -68,12 +76,21 @@ describe('Twilio parsers under fuzzing', () => {
   });
 
   it('parseSms refuses arbitrary parameter sets the documented way', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string({ maxLength: 12 }), anyText), (params) => refusedProperly(() => parseSms(params, new Date()))), RUNS);
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 12 }), anyText), (params) => refusedProperly(() => parseSms(params, new Date()))),
+      RUNS,
+    );
   });
 
   it('the voice webhook schema never throws, whatever the parameters', () => {
-    const voiceParams = fc.dictionary(fc.constantFrom('CallSid', 'AccountSid', 'From', 'To', 'CallStatus', 'Digits', 'Confidence', 'RecordingUrl', 'QueueTime', 'CallDuration'), anyText);
-    fc.assert(fc.property(voiceParams, (params) => typeof voiceWebhookSchema.safeParse(params).success === 'boolean'), RUNS);
+    const voiceParams = fc.dictionary(
+      fc.constantFrom('CallSid', 'AccountSid', 'From', 'To', 'CallStatus', 'Digits', 'Confidence', 'RecordingUrl', 'QueueTime', 'CallDuration'),
+      anyText,
+    );
+    fc.assert(
+      fc.property(voiceParams, (params) => typeof voiceWebhookSchema.safeParse(params).success === 'boolean'),
+      RUNS,
+    );
   });
 });
 
@@ -128,12 +145,19 @@ describe('WeChat parsers under fuzzing', () => {
         }),
       ),
       // The XML parser once threw a plain Error (a 500) on an element it refuses by name.
-      { ...RUNS, examples: [['<xml><__proto__>x</__proto__><MsgType>text</MsgType></xml>'], ['<xml><constructor><prototype>1</prototype></constructor></xml>']] },
+      {
+        ...RUNS,
+        examples: [['<xml><__proto__>x</__proto__><MsgType>text</MsgType></xml>'], ['<xml><constructor><prototype>1</prototype></constructor></xml>']],
+      },
     );
   });
 
   it('a plaintext push with a bad signature is refused as forbidden, whatever the body', () => {
-    const query = fc.record({ signature: fc.option(anyText, { nil: undefined }), timestamp: fc.option(anyText, { nil: undefined }), nonce: fc.option(anyText, { nil: undefined }) });
+    const query = fc.record({
+      signature: fc.option(anyText, { nil: undefined }),
+      timestamp: fc.option(anyText, { nil: undefined }),
+      nonce: fc.option(anyText, { nil: undefined }),
+    });
     fc.assert(
       fc.property(query, wechatXml, (q, body) => {
         fc.pre(q.signature !== wechatSignature(TOKEN, q.timestamp ?? '', q.nonce ?? ''));
@@ -162,7 +186,10 @@ describe('WeChat parsers under fuzzing', () => {
 
   it('safe mode gives back exactly what was sealed for this account', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (xml) => decryptMessage({ aesKey: AES_KEY, appId: APP_ID, encrypted: encryptMessage({ aesKey: AES_KEY, appId: APP_ID, xml }) }) === xml),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        (xml) => decryptMessage({ aesKey: AES_KEY, appId: APP_ID, encrypted: encryptMessage({ aesKey: AES_KEY, appId: APP_ID, xml }) }) === xml,
+      ),
       RUNS,
     );
   });
@@ -201,10 +228,13 @@ describe('the web form under fuzzing', () => {
 
   it('whatever the chat schema accepts becomes a valid inbound message', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ text: mostly(fc.string({ minLength: 1, maxLength: 80 })), clientMessageId: anyText }, { requiredKeys: ['text'] })), (body) => {
-        const chat = webChatMessageSchema.safeParse(body);
-        if (chat.success) parseWebChat(chat.data, { sessionHash: 'fuzz-session', messageId: 'm-1', receivedAt: new Date() });
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.record({ text: mostly(fc.string({ minLength: 1, maxLength: 80 })), clientMessageId: anyText }, { requiredKeys: ['text'] })),
+        (body) => {
+          const chat = webChatMessageSchema.safeParse(body);
+          if (chat.success) parseWebChat(chat.data, { sessionHash: 'fuzz-session', messageId: 'm-1', receivedAt: new Date() });
+        },
+      ),
       RUNS,
     );
   });

@@ -22,4 +22,3 @@ export function backgroundStats(locator: Locator, stats = new TermStats()): Term
   stats.learnSpecificity(labelled);
   return stats;
 }
-

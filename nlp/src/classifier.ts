@@ -57,10 +57,46 @@ export const DEFAULT_WEIGHTS: EnsembleWeights = { linear: 0.5, cnb: 0.4, neural:
  * They train the `None` class, so such a text is not forced into a matter category.
  */
 export const NONE_EXAMPLES = [
-  '你好', '您好', '喂', '喂喂喂', '在吗', '有人吗', '测试', '测试一下', '123', 'hello', 'hi', 'ok', '好的', '好的谢谢',
-  '谢谢', '知道了', '嗯嗯', '收到', '没事了', '打错了', '不好意思打错了', '再见', '拜拜', '？', '。。。', '哈哈哈',
-  '早上好', '晚上好', '听得到吗', '喂，听得到吗，信号不好', '没什么事', '我就看看', '这个号码是干嘛的', '你是机器人吗',
-  '人工服务', '转人工', '我要找人工', '怎么不说话', '你们几点下班', '你叫什么名字',
+  '你好',
+  '您好',
+  '喂',
+  '喂喂喂',
+  '在吗',
+  '有人吗',
+  '测试',
+  '测试一下',
+  '123',
+  'hello',
+  'hi',
+  'ok',
+  '好的',
+  '好的谢谢',
+  '谢谢',
+  '知道了',
+  '嗯嗯',
+  '收到',
+  '没事了',
+  '打错了',
+  '不好意思打错了',
+  '再见',
+  '拜拜',
+  '？',
+  '。。。',
+  '哈哈哈',
+  '早上好',
+  '晚上好',
+  '听得到吗',
+  '喂，听得到吗，信号不好',
+  '没什么事',
+  '我就看看',
+  '这个号码是干嘛的',
+  '你是机器人吗',
+  '人工服务',
+  '转人工',
+  '我要找人工',
+  '怎么不说话',
+  '你们几点下班',
+  '你叫什么名字',
 ];
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -94,7 +130,10 @@ export class LabelHead {
   static train(items: { features: TextFeatures; label: string }[], opts: TrainOptions = {}): LabelHead {
     const labels = [...new Set(items.map((i) => i.label))].sort();
     const y = items.map((i) => labels.indexOf(i.label));
-    const vectorizer = Vectorizer.fit(items.map((i) => i.features.tokens), { maxFeatures: 300_000 });
+    const vectorizer = Vectorizer.fit(
+      items.map((i) => i.features.tokens),
+      { maxFeatures: 300_000 },
+    );
     const rows = items.map((i) => vectorizer.transform(i.features.tokens));
     const linear = SoftmaxRegression.train(rows, y, vectorizer.size, labels.length, opts.linear);
     const cnb = ComplementNB.train(rows, y, vectorizer.size, labels.length);
@@ -193,7 +232,9 @@ export class AppealClassifier {
     const feats = examples.map((e) => textFeatures(e.text));
     const none = opts.none === false ? [] : NONE_EXAMPLES.map((text) => ({ features: textFeatures(text), label: NONE_LABEL }));
     const category = LabelHead.train([...examples.map((e, i) => ({ features: feats[i]!, label: e.category })), ...none], opts);
-    const typed = examples.map((e, i) => ({ features: feats[i]!, label: e.type })).filter((x): x is { features: TextFeatures; label: string } => Boolean(x.label));
+    const typed = examples
+      .map((e, i) => ({ features: feats[i]!, label: e.type }))
+      .filter((x): x is { features: TextFeatures; label: string } => Boolean(x.label));
     const type = typed.length ? LabelHead.train([...typed, ...none], opts) : null;
     return new AppealClassifier(opts.modelVersion ?? `m-${Date.now().toString(36)}`, category, type, new Date().toISOString(), examples.length);
   }

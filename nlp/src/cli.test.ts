@@ -43,7 +43,13 @@ const small = file(
 describe('nlp command line', () => {
   it('trains, evaluates, cross-validates and evaluates duplicates, ending with one JSON line', async () => {
     const out = join(tmp, 'model');
-    const pairs = file('pairs.jsonl', ['{"text1":"东湖路128号路灯不亮了","text2":"东湖路128号的路灯坏了","label":1}', '{"text1":"东湖路128号路灯不亮了","text2":"民生路500号井盖没了","label":0}'].join('\n'));
+    const pairs = file(
+      'pairs.jsonl',
+      [
+        '{"text1":"东湖路128号路灯不亮了","text2":"东湖路128号的路灯坏了","label":1}',
+        '{"text1":"东湖路128号路灯不亮了","text2":"民生路500号井盖没了","label":0}',
+      ].join('\n'),
+    );
     const trained = await cli('train', '--data', small, '--out', out, '--version', 'cli-1', '--json');
     expect(trained.code, trained.stderr).toBe(0);
     expect(lastJson(trained.stdout)).toMatchObject({ modelVersion: 'cli-1', categories: 19 });

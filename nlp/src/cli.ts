@@ -192,7 +192,11 @@ function run(argv: string[], print: (s: string) => void): number {
 }
 
 /** Runs the CLI; returns the exit code (exported for tests that do not spawn). */
-export function main(argv: string[], print: (s: string) => void = (s) => process.stdout.write(s + '\n'), printError: (s: string) => void = (s) => process.stderr.write(s + '\n')): number {
+export function main(
+  argv: string[],
+  print: (s: string) => void = (s) => process.stdout.write(s + '\n'),
+  printError: (s: string) => void = (s) => process.stderr.write(s + '\n'),
+): number {
   try {
     return run(argv, print);
   } catch (e) {

@@ -53,7 +53,8 @@ export function readExamples(file: string): Example[] {
   return readJsonLines(file).map(({ line, value }) => {
     if (!nonEmptyString(value.text)) throw new DataError('missing or empty "text"', file, line);
     if (!nonEmptyString(value.category)) throw new DataError('missing or empty "category"', file, line);
-    if (value.type !== undefined && value.type !== null && !nonEmptyString(value.type)) throw new DataError('"type" must be a non-empty string when given', file, line);
+    if (value.type !== undefined && value.type !== null && !nonEmptyString(value.type))
+      throw new DataError('"type" must be a non-empty string when given', file, line);
     const ex: Example = { text: value.text, category: value.category.trim() };
     if (nonEmptyString(value.type)) ex.type = value.type.trim();
     return ex;

@@ -28,7 +28,10 @@ export interface DedupEvalReport extends PairMetrics {
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 export function metricsAt(scores: number[], labels: (0 | 1)[], threshold: number): PairMetrics {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   scores.forEach((s, i) => {
     const yes = s >= threshold;
     if (yes && labels[i]) tp++;

@@ -46,8 +46,8 @@ describe('duplicate scorer', () => {
   it('evaluates pair files at the shipped and the best threshold', () => {
     const r = evaluatePairs(
       [
-      { text1: '东湖路128号路灯不亮了', text2: '东湖路128号的路灯坏了', label: 1 },
-      { text1: '东湖路128号路灯不亮了', text2: '民生路500号井盖没了', label: 0 },
+        { text1: '东湖路128号路灯不亮了', text2: '东湖路128号的路灯坏了', label: 1 },
+        { text1: '东湖路128号路灯不亮了', text2: '民生路500号井盖没了', label: 0 },
       ],
       { locator },
     );

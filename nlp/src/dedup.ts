@@ -115,8 +115,7 @@ export function scorePair(
   // states (不亮 / 倒了) cut the score. The square root spreads the low end of cosine similarity,
   // so thresholds read naturally (0.4 ≈ cosine 0.16).
   const matter = text.states === 'shared' ? text.textSimilarity + 0.25 * (1 - text.textSimilarity) : text.textSimilarity;
-  const score =
-    Math.sqrt(matter) * (text.states === 'conflict' ? 0.4 : 1) * place.factor * timeFactor(minutes, window) * (sameCategory === false ? 0.7 : 1);
+  const score = Math.sqrt(matter) * (text.states === 'conflict' ? 0.4 : 1) * place.factor * timeFactor(minutes, window) * (sameCategory === false ? 0.7 : 1);
   return {
     score: Math.round(score * 1e4) / 1e4,
     evidence: {

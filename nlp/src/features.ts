@@ -43,7 +43,10 @@ export class Vectorizer {
   readonly index: Map<string, number>;
   readonly idf: Float32Array;
 
-  constructor(readonly features: string[], idf: ArrayLike<number>) {
+  constructor(
+    readonly features: string[],
+    idf: ArrayLike<number>,
+  ) {
     this.index = new Map(features.map((f, i) => [f, i]));
     this.idf = Float32Array.from(idf);
   }

@@ -138,7 +138,10 @@ export function hotIssues(records: AppealRecord[], opts: HotIssueOptions): HotIs
         const issue: HotIssue = {
           ids: members.map((m) => m.id),
           size: members.length,
-          terms: hotTerms(members.map((m) => m.text), { locator, top: 5 }).map((t) => t.term),
+          terms: hotTerms(
+            members.map((m) => m.text),
+            { locator, top: 5 },
+          ).map((t) => t.term),
           first: toDate(members[0]!.at).toISOString(),
           last: toDate(members[members.length - 1]!.at).toISOString(),
         };

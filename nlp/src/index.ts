@@ -15,7 +15,6 @@ import type { LocationResult, Locator } from './location.ts';
 import type { ModelRegistry } from './registry.ts';
 import { type UrgencyResult, gradeUrgency } from './urgency.ts';
 
-
 export interface AppealInput {
   /** The appeal's id, to exclude it from its own duplicates. */
   id?: string;

@@ -46,7 +46,16 @@ describe('gazetteer', () => {
   });
 
   it('interpolates house numbers along a road and finds the nearest road', () => {
-    const p = pointOnRoad({ line: [[120.1, 30.2], [120.16, 30.2]], maxNumber: 600 }, 300)!;
+    const p = pointOnRoad(
+      {
+        line: [
+          [120.1, 30.2],
+          [120.16, 30.2],
+        ],
+        maxNumber: 600,
+      },
+      300,
+    )!;
     expect(p.longitude).toBeCloseTo(120.13, 6);
     const near = nearestRoadAddress({ longitude: 120.1062, latitude: 30.2128 }, roads);
     expect(near.road).toBe('东湖路');
@@ -106,7 +115,10 @@ describe('address parsing', () => {
   });
 
   it('works with another territory’s places', () => {
-    const locator = new Locator({ gazetteer: buildGazetteer(districtUnits(), { roads: [], compounds: [{ name: '紫藤苑', point: [120.125, 30.205] }], landmarks: [] }), grids });
+    const locator = new Locator({
+      gazetteer: buildGazetteer(districtUnits(), { roads: [], compounds: [{ name: '紫藤苑', point: [120.125, 30.205] }], landmarks: [] }),
+      grids,
+    });
     expect(locator.locate('紫藤苑5栋').gridCode).toBe('QH-02-01-01');
     expect(locator.locate('湖滨花园').matched).toBe(false);
   });

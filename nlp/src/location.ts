@@ -50,17 +50,7 @@ export class GridLocator {
   }
 }
 
-export type LocationPrecision =
-  | 'channel'
-  | 'building'
-  | 'road-number'
-  | 'intersection'
-  | 'compound'
-  | 'landmark'
-  | 'road'
-  | 'community'
-  | 'street'
-  | 'none';
+export type LocationPrecision = 'channel' | 'building' | 'road-number' | 'intersection' | 'compound' | 'landmark' | 'road' | 'community' | 'street' | 'none';
 
 export interface AddressParts {
   street?: string;
@@ -99,7 +89,16 @@ const CROSSING = /^(?:交叉口|交叉路口|路口|交口|十字路口|红绿�
 const DIRECTION = new RegExp(`^(?:的)?(${DIRECTIONS})`);
 
 const RANK: Record<LocationPrecision, number> = {
-  channel: 9, building: 8, 'road-number': 7, intersection: 6, compound: 5, landmark: 4, road: 3, community: 2, street: 1, none: 0,
+  channel: 9,
+  building: 8,
+  'road-number': 7,
+  intersection: 6,
+  compound: 5,
+  landmark: 4,
+  road: 3,
+  community: 2,
+  street: 1,
+  none: 0,
 };
 
 interface Mention {

@@ -75,11 +75,14 @@ export function formatReport(title: string, r: EvalReport): string {
   const width = Math.max(8, ...r.labels.map((l) => l.length));
   const lines = [`${title}`, `  examples ${r.n}   accuracy ${pct(r.accuracy)}%   macro-F1 ${pct(r.macroF1)}%`, ''];
   lines.push(`  ${'label'.padEnd(width)}  precision  recall     F1  support`);
-  for (const c of r.perClass) lines.push(`  ${c.label.padEnd(width)}     ${pct(c.precision)}   ${pct(c.recall)}  ${pct(c.f1)}  ${String(c.support).padStart(7)}`);
+  for (const c of r.perClass)
+    lines.push(`  ${c.label.padEnd(width)}     ${pct(c.precision)}   ${pct(c.recall)}  ${pct(c.f1)}  ${String(c.support).padStart(7)}`);
   lines.push('', '  confusion matrix (rows: true label, columns: predicted, numbered as the rows)');
   const cols = r.predictedLabels.map((l, i) => (i < r.labels.length ? String(i + 1) : l));
   const cw = Math.max(4, ...cols.map((c) => c.length + 1), ...r.confusion.flat().map((v) => String(v).length + 1));
   lines.push(`  ${''.padEnd(width + 4)}${cols.map((c) => c.padStart(cw)).join('')}`);
-  r.confusion.forEach((row, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${r.labels[i]!.padEnd(width)}${row.map((v) => String(v).padStart(cw)).join('')}`));
+  r.confusion.forEach((row, i) =>
+    lines.push(`  ${String(i + 1).padStart(2)}. ${r.labels[i]!.padEnd(width)}${row.map((v) => String(v).padStart(cw)).join('')}`),
+  );
   return lines.join('\n');
 }

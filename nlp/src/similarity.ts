@@ -208,7 +208,10 @@ export function represent(text: string, opts: RepOptions): DocRep {
   // Mask place names and numbers: the place is compared as a place, not as words.
   let matter = t;
   for (const { text: name } of locator.gazetteer.names) if (matter.includes(name)) matter = matter.split(name).join(' ');
-  matter = matter.replace(/[0-9零〇一二两三四五六七八九十百]+(?:号楼|号|栋|幢|单元|室|楼|层)/g, ' ').replace(/[0-9]+/g, ' ').replace(FILLER_CHARS, ' ');
+  matter = matter
+    .replace(/[0-9零〇一二两三四五六七八九十百]+(?:号楼|号|栋|幢|单元|室|楼|层)/g, ' ')
+    .replace(/[0-9]+/g, ' ')
+    .replace(FILLER_CHARS, ' ');
   const words = defaultSegmenter()
     .cut(matter, true)
     .filter((w) => !isStopToken(w) && !FRAME_WORDS.has(w))
@@ -278,7 +281,7 @@ export function cosine(a: Int32Array, ac: Uint8Array, b: Int32Array, bc: Uint8Ar
   const wb = (k: number) => LOG_TF[bc[k]!]! * stats.idf(b[k]!);
   for (let i = 0; i < a.length; i++) na += wa(i) ** 2;
   for (let j = 0; j < b.length; j++) nb += wb(j) ** 2;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       dot += wa(i) * wb(j);
       shared?.push(a[i]!);

@@ -34,10 +34,24 @@ interface Rule {
 }
 
 const EMERGENCY: Rule[] = [
-  { name: 'fire', level: 'emergency', pattern: /火灾|起火|着火|失火|着起来了|烧起来了|火势|明火|浓烟|冒烟|火苗/g, harmlessContext: /烧烤|油烟|烟囱|抽烟|吸烟|炒菜|做饭|烧秸秆|焚烧|烧垃圾|香烟|电子烟/ },
-  { name: 'gas', level: 'emergency', pattern: /(?:煤气|燃气|天然气|液化气)(?:管道?)?(?:泄漏|泄露|漏气|外泄)|(?:煤气|燃气|天然气)味(?:道)?(?:很|特别|非常|好)?(?:重|大|浓)|闻到[^，。！？；,.!?;]{0,4}(?:煤气|燃气|天然气)味|漏气/g },
+  {
+    name: 'fire',
+    level: 'emergency',
+    pattern: /火灾|起火|着火|失火|着起来了|烧起来了|火势|明火|浓烟|冒烟|火苗/g,
+    harmlessContext: /烧烤|油烟|烟囱|抽烟|吸烟|炒菜|做饭|烧秸秆|焚烧|烧垃圾|香烟|电子烟/,
+  },
+  {
+    name: 'gas',
+    level: 'emergency',
+    pattern:
+      /(?:煤气|燃气|天然气|液化气)(?:管道?)?(?:泄漏|泄露|漏气|外泄)|(?:煤气|燃气|天然气)味(?:道)?(?:很|特别|非常|好)?(?:重|大|浓)|闻到[^，。！？；,.!?;]{0,4}(?:煤气|燃气|天然气)味|漏气/g,
+  },
   { name: 'explosion', level: 'emergency', pattern: /爆炸|炸了/g },
-  { name: 'injury', level: 'emergency', pattern: /受伤|受了伤|流血|出血|昏迷|晕倒|晕过去|不省人事|休克|倒地不起|呼吸困难|没有呼吸|心脏骤停|骨折|砸伤|撞伤|烧伤|烫伤|抽搐/g },
+  {
+    name: 'injury',
+    level: 'emergency',
+    pattern: /受伤|受了伤|流血|出血|昏迷|晕倒|晕过去|不省人事|休克|倒地不起|呼吸困难|没有呼吸|心脏骤停|骨折|砸伤|撞伤|烧伤|烫伤|抽搐/g,
+  },
   { name: 'trapped', level: 'emergency', pattern: /被困|困在|困住|关在电梯|电梯里出不来|出不来了/g },
   { name: 'missing', level: 'emergency', pattern: /走失|失踪|走丢|找不到(?:人|孩子|老人|小孩)|孩子丢了|老人丢了|联系不上(?:老人|孩子)/g },
   { name: 'violence', level: 'emergency', pattern: /打人|殴打|斗殴|打架|持刀|拿刀|砍人|行凶|家暴|家庭暴力|抢劫|抢夺|绑架|动手打/g },

@@ -94,7 +94,14 @@ export function AddressField({ value, onChange }: { value: string; onChange(addr
       <label htmlFor={id}>
         {t('citizen.form.address')} <span className="optional">{t('common.optional')}</span>
       </label>
-      <input id={id} value={value} maxLength={300} autoComplete="street-address" placeholder={t('citizen.form.addressPlaceholder')} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        value={value}
+        maxLength={300}
+        autoComplete="street-address"
+        placeholder={t('citizen.form.addressPlaceholder')}
+        onChange={(e) => onChange(e.target.value)}
+      />
     </div>
   );
 }

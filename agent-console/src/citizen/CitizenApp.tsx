@@ -37,11 +37,7 @@ export function CitizenApp() {
       </p>
       <main className="citizen-layout">
         <div className="citizen-main">
-          {caseNumber ? (
-            <SubmissionReceipt caseNumber={caseNumber} onAnother={() => setCaseNumber(null)} />
-          ) : (
-            <AppealForm onSubmitted={handleSubmitted} />
-          )}
+          {caseNumber ? <SubmissionReceipt caseNumber={caseNumber} onAnother={() => setCaseNumber(null)} /> : <AppealForm onSubmitted={handleSubmitted} />}
         </div>
         <div className="citizen-side">
           <LiveChat sessionStarts={submissions} />

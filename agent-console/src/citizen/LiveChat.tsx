@@ -42,11 +42,7 @@ function ChatLineItem({ line, showCase }: { line: ChatLine; showCase: boolean })
   const mine = line.direction === 'in';
   return (
     <>
-      {showCase && (
-        <li className="chat-case">
-          {t('citizen.chat.case', { caseNumber: line.caseNumber })}
-        </li>
-      )}
+      {showCase && <li className="chat-case">{t('citizen.chat.case', { caseNumber: line.caseNumber })}</li>}
       <li className={mine ? 'chat-line chat-line-mine' : 'chat-line chat-line-theirs'} data-testid="chat-line" data-direction={line.direction}>
         <span className="chat-meta">
           {mine ? t('citizen.chat.you') : t('citizen.chat.hotline')} · <time dateTime={line.createdAt}>{formatTime(line.createdAt, i18n.language)}</time>

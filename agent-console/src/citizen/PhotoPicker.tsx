@@ -54,7 +54,10 @@ export function PhotoPicker({ photos, onChange, disabled }: PhotoPickerProps) {
         onChange={handleFiles}
       />
       <div className="photo-picker-row">
-        <label htmlFor={inputId} className={disabled || photos.length >= MAX_PHOTOS ? 'button button-small file-button is-disabled' : 'button button-small file-button'}>
+        <label
+          htmlFor={inputId}
+          className={disabled || photos.length >= MAX_PHOTOS ? 'button button-small file-button is-disabled' : 'button button-small file-button'}
+        >
           {t('citizen.photos.choose')}
         </label>
         <p id={hintId} className="field-hint">

@@ -9,7 +9,10 @@ export function SubmissionReceipt({ caseNumber, onAnother }: { caseNumber: strin
   return (
     <section className="card receipt" aria-labelledby="receipt-heading">
       <h2 id="receipt-heading" ref={heading} tabIndex={-1}>
-        <span className="receipt-check" aria-hidden="true">✓</span> {t('citizen.receipt.heading')}
+        <span className="receipt-check" aria-hidden="true">
+          ✓
+        </span>{' '}
+        {t('citizen.receipt.heading')}
       </h2>
       <p className="receipt-label">{t('citizen.receipt.caseNumber')}</p>
       <p className="case-number" data-testid="case-number">

@@ -23,15 +23,38 @@ interface TerritorySvgProps {
  * district outline, their names, and a marker. The citizen's picker, the appeal's location and
  * the supervisors' heat map all draw it.
  */
-export function TerritorySvg({ territory, projection, gridClass, gridTitle, marker, communityLabels = true, ariaLabel, describedBy, className, onClick }: TerritorySvgProps) {
+export function TerritorySvg({
+  territory,
+  projection,
+  gridClass,
+  gridTitle,
+  marker,
+  communityLabels = true,
+  ariaLabel,
+  describedBy,
+  className,
+  onClick,
+}: TerritorySvgProps) {
   const { i18n } = useTranslation();
   const nameOf = (f: TerritoryFeature) => (i18n.language === 'en' ? f.properties.nameEn : f.properties.name);
   const byLevel = (level: TerritoryFeature['properties']['level']) => territory.features.filter((f) => f.properties.level === level);
   const at = marker ? projection.toSvg(marker) : null;
   return (
-    <svg viewBox={`0 0 ${projection.width} ${projection.height}`} role="img" aria-label={ariaLabel} aria-describedby={describedBy} className={className} onClick={onClick}>
+    <svg
+      viewBox={`0 0 ${projection.width} ${projection.height}`}
+      role="img"
+      aria-label={ariaLabel}
+      aria-describedby={describedBy}
+      className={className}
+      onClick={onClick}
+    >
       {gridsOf(territory).map((grid) => (
-        <path key={grid.id} d={svgPath(grid.geometry.coordinates, projection)} className={gridClass?.(grid) ?? 'map-grid'} data-grid-code={grid.properties.code}>
+        <path
+          key={grid.id}
+          d={svgPath(grid.geometry.coordinates, projection)}
+          className={gridClass?.(grid) ?? 'map-grid'}
+          data-grid-code={grid.properties.code}
+        >
           <title>{gridTitle?.(grid) ?? nameOf(grid)}</title>
         </path>
       ))}
@@ -53,7 +76,9 @@ export function TerritorySvg({ territory, projection, gridClass, gridTitle, mark
       {byLevel('street').map((f) => {
         // Street names sit along the top edge, clear of the community names in the middle.
         const [x] = projection.toSvg(centreOf(f));
-        const top = Math.min(...(f.geometry.coordinates[0] ?? []).map(([longitude, latitude]) => projection.toSvg({ longitude: longitude!, latitude: latitude! })[1]));
+        const top = Math.min(
+          ...(f.geometry.coordinates[0] ?? []).map(([longitude, latitude]) => projection.toSvg({ longitude: longitude!, latitude: latitude! })[1]),
+        );
         return (
           <text key={f.id} x={x} y={top + 40} className="map-label-street" fontSize={labelSize(nameOf(f), widthOf(f, projection), 44)}>
             {nameOf(f)}

@@ -1,4 +1,13 @@
-import type { AppealPage, AppealSummary, AssessmentReport, HotReport, MessageView, SessionUser, WebhookDeliveryPage, WebhookDeliveryView } from '@hotline/backend/api-types';
+import type {
+  AppealPage,
+  AppealSummary,
+  AssessmentReport,
+  HotReport,
+  MessageView,
+  SessionUser,
+  WebhookDeliveryPage,
+  WebhookDeliveryView,
+} from '@hotline/backend/api-types';
 import type { TerritoryCollection } from '../citizen/territory.ts';
 import { apiRequest } from '../shared/api.ts';
 import { assessmentPath } from './assessment/assessment-format.ts';
@@ -53,11 +62,14 @@ export type HotPeriod = HotReport['period'];
 /** The staff API; the session lives in an httpOnly cookie set by login. */
 export const staffApi = {
   me: () => apiRequest<{ user: SessionUser }>('/api/auth/me', { expectUnauthorized: true }),
-  login: (username: string, password: string) => apiRequest<{ user: SessionUser }>('/api/auth/login', { json: { username, password }, expectUnauthorized: true }),
+  login: (username: string, password: string) =>
+    apiRequest<{ user: SessionUser }>('/api/auth/login', { json: { username, password }, expectUnauthorized: true }),
   logout: () => apiRequest<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
 
   listAppeals: (query: { status: AppealStatus; page: number; pageSize: number }, signal?: AbortSignal) =>
-    apiRequest<AppealPage>(`/api/appeals?${new URLSearchParams({ status: query.status, page: String(query.page), pageSize: String(query.pageSize) })}`, { signal }),
+    apiRequest<AppealPage>(`/api/appeals?${new URLSearchParams({ status: query.status, page: String(query.page), pageSize: String(query.pageSize) })}`, {
+      signal,
+    }),
   getAppeal: (id: string, signal?: AbortSignal) => apiRequest<ConsoleAppeal>(`/api/appeals/${encodeURIComponent(id)}`, { signal }),
 
   reply: (id: string, text: string) => apiRequest<MessageView>(`/api/appeals/${encodeURIComponent(id)}/replies`, { json: { text } }),

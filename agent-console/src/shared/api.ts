@@ -63,7 +63,13 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (!response.ok) {
     const error = (payload as { error?: ApiError['error'] & { details?: unknown } } | undefined)?.error;
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedListener?.();
-    throw new ApiRequestError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? response.statusText, error?.requestId, error?.details);
+    throw new ApiRequestError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.requestId,
+      error?.details,
+    );
   }
   return payload as T;
 }

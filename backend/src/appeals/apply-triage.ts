@@ -77,7 +77,12 @@ export async function applyTriage(tx: TxCtx, triaged: Triaged[]): Promise<Map<st
         entityType: 'appeal',
         entityId: appeal.id,
         before: { urgency: appeal.urgency },
-        after: { appealType: classified.appealType, categoryCode: classified.categoryCode, urgency: classified.urgency, modelVersion: fields.classification.modelVersion },
+        after: {
+          appealType: classified.appealType,
+          categoryCode: classified.categoryCode,
+          urgency: classified.urgency,
+          modelVersion: fields.classification.modelVersion,
+        },
       };
     }),
   );

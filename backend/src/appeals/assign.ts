@@ -11,7 +11,13 @@ export type AssignedBy = 'routing' | 'claim' | 'reply' | 'transfer';
  * update's own condition, whatever the caller locked), with `assignedAt`, audited and published.
  * Returns undefined when someone else got it first.
  */
-export async function assignIfUnassigned(tx: TxCtx, publish: (e: DomainEvent) => void, appeal: Appeal, userId: string, by: AssignedBy): Promise<Appeal | undefined> {
+export async function assignIfUnassigned(
+  tx: TxCtx,
+  publish: (e: DomainEvent) => void,
+  appeal: Appeal,
+  userId: string,
+  by: AssignedBy,
+): Promise<Appeal | undefined> {
   const now = new Date();
   const [assigned] = await tx.db
     .update(appeals)
@@ -19,7 +25,13 @@ export async function assignIfUnassigned(tx: TxCtx, publish: (e: DomainEvent) =>
     .where(and(eq(appeals.id, appeal.id), isNull(appeals.assigneeId), eq(appeals.status, 'pending')))
     .returning();
   if (!assigned) return undefined;
-  await recordAudit(tx.db, tx.actor, { action: 'appeal.assigned', entityType: 'appeal', entityId: appeal.id, before: { assigneeId: null }, after: { assigneeId: userId, by } });
+  await recordAudit(tx.db, tx.actor, {
+    action: 'appeal.assigned',
+    entityType: 'appeal',
+    entityId: appeal.id,
+    before: { assigneeId: null },
+    after: { assigneeId: userId, by },
+  });
   publish({ name: 'appeal.updated', payload: { appeal: assigned, change: 'assigned' } });
   return assigned;
 }

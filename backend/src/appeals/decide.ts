@@ -33,7 +33,12 @@ export async function takeUpPending(tx: TxCtx, appealId: string): Promise<Appeal
  * Records a decision on an appeal taken up in this transaction: it leaves the queue, its
  * conversation closes, it is audited, and the citizen's notice is stored (the caller delivers it after commit).
  */
-export async function recordDecision(tx: TxCtx, publish: (e: DomainEvent) => void, before: Appeal, decision: Decision): Promise<{ decided: Appeal; notice: Message }> {
+export async function recordDecision(
+  tx: TxCtx,
+  publish: (e: DomainEvent) => void,
+  before: Appeal,
+  decision: Decision,
+): Promise<{ decided: Appeal; notice: Message }> {
   const accepted = decision.kind === 'accept';
   const now = new Date();
   const [decided] = await tx.db

@@ -13,7 +13,30 @@ export { askForRatings, recordRating } from './rating.ts';
 export { addMessageToAppeal, type IntakeResult, receiveInbound } from './receive-inbound.ts';
 export { type ClassificationCorrection, reclassifyAppeal } from './reclassify.ts';
 export { assertPending, replyToAppeal } from './reply.ts';
-export { type Appeal, type AppealNote, appeals, type AppealStatus, appealStatuses, appealTypes, duplicateSuggestions, urgencies, urgencyEnum } from './schema.ts';
+export {
+  type Appeal,
+  type AppealNote,
+  appeals,
+  type AppealStatus,
+  appealStatuses,
+  appealTypes,
+  duplicateSuggestions,
+  urgencies,
+  urgencyEnum,
+} from './schema.ts';
 export { transferAppeal } from './transfer.ts';
-export { type AppealPage, appealPageSchema, appealRecordSchema, type AppealSummary, appealSummarySchema, type ClassificationView, type ContactHistoryItem, type DuplicateView, type EmergencyAlert, type NoteEvent, type NoteView, noteViewSchema } from './views.ts';
+export {
+  type AppealPage,
+  appealPageSchema,
+  appealRecordSchema,
+  type AppealSummary,
+  appealSummarySchema,
+  type ClassificationView,
+  type ContactHistoryItem,
+  type DuplicateView,
+  type EmergencyAlert,
+  type NoteEvent,
+  type NoteView,
+  noteViewSchema,
+} from './views.ts';
 export { webChatHistory } from './web-chat.ts';

@@ -22,7 +22,12 @@ async function rootOf(tx: TxCtx, appeal: Appeal): Promise<Appeal> {
  * stays linked to the first report, and the citizen is told which case now carries their matter.
  * Runs inside the caller's transaction; the notice is delivered by the caller after commit.
  */
-export async function mergeInTransaction(tx: TxCtx, publish: (e: DomainEvent) => void, appealId: string, intoId: string): Promise<{ merged: Appeal; notice: Message }> {
+export async function mergeInTransaction(
+  tx: TxCtx,
+  publish: (e: DomainEvent) => void,
+  appealId: string,
+  intoId: string,
+): Promise<{ merged: Appeal; notice: Message }> {
   const [merge] = await mergeDuplicates(tx, publish, [{ appealId, intoId }]);
   return merge!;
 }
@@ -31,15 +36,32 @@ export async function mergeInTransaction(tx: TxCtx, publish: (e: DomainEvent) =>
  * Several merges at once (NLP's certain duplicates of one batch), in a fixed number of statements.
  * Any merge that is not allowed fails them all, with the reason.
  */
-export async function mergeDuplicates(tx: TxCtx, publish: (e: DomainEvent) => void, merges: { appealId: string; intoId: string }[]): Promise<{ merged: Appeal; notice: Message }[]> {
+export async function mergeDuplicates(
+  tx: TxCtx,
+  publish: (e: DomainEvent) => void,
+  merges: { appealId: string; intoId: string }[],
+): Promise<{ merged: Appeal; notice: Message }[]> {
   if (!merges.length) return [];
   const locked = await tx.db
     .select()
     .from(appeals)
-    .where(inArray(appeals.id, merges.map((m) => m.appealId)))
+    .where(
+      inArray(
+        appeals.id,
+        merges.map((m) => m.appealId),
+      ),
+    )
     .orderBy(appeals.id)
     .for('update');
-  const targets = await tx.db.select().from(appeals).where(inArray(appeals.id, merges.map((m) => m.intoId)));
+  const targets = await tx.db
+    .select()
+    .from(appeals)
+    .where(
+      inArray(
+        appeals.id,
+        merges.map((m) => m.intoId),
+      ),
+    );
   const planned: { before: Appeal; root: Appeal }[] = [];
   for (const { appealId, intoId } of merges) {
     const before = locked.find((a) => a.id === appealId);
@@ -50,7 +72,11 @@ export async function mergeDuplicates(tx: TxCtx, publish: (e: DomainEvent) => vo
     const root = await rootOf(tx, target);
     if (root.id === before.id) throw new ServiceError('conflict', 'An appeal cannot be merged into itself');
     if (root.status === 'rejected' || root.status === 'answered') {
-      throw new ServiceError('conflict', `Appeal ${root.caseNumber} ${root.status === 'rejected' ? 'was not accepted' : 'was answered and closed'}; merge into an open appeal`, { status: root.status });
+      throw new ServiceError(
+        'conflict',
+        `Appeal ${root.caseNumber} ${root.status === 'rejected' ? 'was not accepted' : 'was answered and closed'}; merge into an open appeal`,
+        { status: root.status },
+      );
     }
     await claimIfUnassigned(tx, before);
     planned.push({ before, root });
@@ -66,13 +92,28 @@ export async function mergeDuplicates(tx: TxCtx, publish: (e: DomainEvent) => vo
     .from(sql`(values ${roots}) as v(id, root_id)`)
     .where(sql`${appeals.id} = v.id`)
     .returning(getTableColumns(appeals));
-  await closeConversations(tx.db, planned.map(({ before }) => before.conversationId), now);
+  await closeConversations(
+    tx.db,
+    planned.map(({ before }) => before.conversationId),
+    now,
+  );
   await recordAudits(
     tx.db,
-    planned.map(({ before, root }) => ({ actor: tx.actor, action: 'appeal.merged', entityType: 'appeal', entityId: before.id, before: { status: before.status }, after: { status: 'merged', duplicateOfId: root.id } })),
+    planned.map(({ before, root }) => ({
+      actor: tx.actor,
+      action: 'appeal.merged',
+      entityType: 'appeal',
+      entityId: before.id,
+      before: { status: before.status },
+      after: { status: 'merged', duplicateOfId: root.id },
+    })),
   );
   const done = planned.map(({ before, root }) => ({ merged: merged.find((a) => a.id === before.id)!, root }));
-  const notices = await storeOutbounds(tx, publish, done.map(({ merged, root }) => ({ about: merged, text: citizenTexts(tx.config.language).notices.merged(merged.caseNumber, root.caseNumber) })));
+  const notices = await storeOutbounds(
+    tx,
+    publish,
+    done.map(({ merged, root }) => ({ about: merged, text: citizenTexts(tx.config.language).notices.merged(merged.caseNumber, root.caseNumber) })),
+  );
   return done.map(({ merged, root }, i) => {
     publish({ name: 'appeal.updated', payload: { appeal: merged, change: 'merged' } });
     publish({ name: 'appeal.updated', payload: { appeal: root, change: 'message' } });

@@ -28,7 +28,12 @@ export interface AppealCounts {
   reporterCount: number;
 }
 
-export function toAppealSummary(appeal: Appeal, assignee: { id: string; displayName: string } | null, territory: Territory, counts: AppealCounts): AppealSummary {
+export function toAppealSummary(
+  appeal: Appeal,
+  assignee: { id: string; displayName: string } | null,
+  territory: Territory,
+  counts: AppealCounts,
+): AppealSummary {
   const { contactId: _c, conversationId: _v, assigneeId: _a, classification: _n, nlpProcessedAt: _p, ...fields } = appeal;
   const grid = appeal.gridCode ? territory.ancestry(appeal.gridCode).at(-1) : undefined;
   return {
@@ -130,7 +135,14 @@ export async function getAppealRecord({ ctx, input }: { ctx: Ctx; input: { id: s
 /** The citizen's other appeals on every channel, newest first: what they reported before. */
 async function contactHistoryOf(db: DbOrTx, appeal: Appeal): Promise<ContactHistoryItem[]> {
   const rows = await db
-    .select({ id: appeals.id, caseNumber: appeals.caseNumber, channel: appeals.channel, status: appeals.status, summary: appeals.summary, createdAt: appeals.createdAt })
+    .select({
+      id: appeals.id,
+      caseNumber: appeals.caseNumber,
+      channel: appeals.channel,
+      status: appeals.status,
+      summary: appeals.summary,
+      createdAt: appeals.createdAt,
+    })
     .from(appeals)
     .where(and(eq(appeals.contactId, appeal.contactId), ne(appeals.id, appeal.id)))
     .orderBy(desc(appeals.createdAt), desc(appeals.caseNumber))
@@ -150,9 +162,23 @@ async function duplicatesOf(ctx: Ctx, appealId: string): Promise<DuplicateView[]
     .orderBy(desc(duplicateSuggestions.score));
   if (!rows.length) return [];
   const otherId = (s: typeof duplicateSuggestions.$inferSelect) => (s.appealId === appealId ? s.candidateId : s.appealId);
-  const others = await selectAppeals(ctx.db).where(inArray(appeals.id, rows.map((r) => otherId(r.suggestion))));
+  const others = await selectAppeals(ctx.db).where(
+    inArray(
+      appeals.id,
+      rows.map((r) => otherId(r.suggestion)),
+    ),
+  );
   return rows.flatMap(({ suggestion }) => {
     const other = others.find((o) => o.appeal.id === otherId(suggestion));
-    return other ? [{ appeal: summaryOf(other, ctx.territory), score: suggestion.score, decision: suggestion.decision, evidence: suggestion.evidence as DuplicateView['evidence'] }] : [];
+    return other
+      ? [
+          {
+            appeal: summaryOf(other, ctx.territory),
+            score: suggestion.score,
+            decision: suggestion.decision,
+            evidence: suggestion.evidence as DuplicateView['evidence'],
+          },
+        ]
+      : [];
   });
 }

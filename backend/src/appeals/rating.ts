@@ -37,6 +37,11 @@ export async function recordRating(tx: TxCtx, appealId: string, rating: { satisf
     .set({ satisfaction: rating.satisfaction, ratedAt: rating.at, ratedVia: rating.via, updatedAt: new Date() })
     .where(eq(appeals.id, appealId))
     .returning();
-  await recordAudit(tx.db, tx.actor, { action: 'appeal.rated', entityType: 'appeal', entityId: appealId, after: { satisfaction: rating.satisfaction, ratedVia: rating.via } });
+  await recordAudit(tx.db, tx.actor, {
+    action: 'appeal.rated',
+    entityType: 'appeal',
+    entityId: appealId,
+    after: { satisfaction: rating.satisfaction, ratedVia: rating.via },
+  });
   return rated!;
 }

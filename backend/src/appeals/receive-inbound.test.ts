@@ -74,7 +74,13 @@ describe.each(kinds)('intake on %s', (kind) => {
 
   it('knows a phone that texts and calls as one contact', async () => {
     const text = await receive(sms('+8613800000005', '噪音扰民'));
-    const call = await receive({ channel: 'voice', sender: { kind: 'phone', value: '+8613800000005' }, text: '我想问一下噪音的事', providerMessageId: uniqueId('CA'), receivedAt: new Date() });
+    const call = await receive({
+      channel: 'voice',
+      sender: { kind: 'phone', value: '+8613800000005' },
+      text: '我想问一下噪音的事',
+      providerMessageId: uniqueId('CA'),
+      receivedAt: new Date(),
+    });
     expect(call.appeal.contactId).toBe(text.appeal.contactId);
     expect(call.appeal.id).not.toBe(text.appeal.id);
   });
@@ -131,22 +137,46 @@ describe.each(kinds)('intake on %s', (kind) => {
       const audited = await hotline.database.db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.action, 'appeal.created'), inArray(auditLog.entityId, results.map((r) => r.appeal.id))));
+        .where(
+          and(
+            eq(auditLog.action, 'appeal.created'),
+            inArray(
+              auditLog.entityId,
+              results.map((r) => r.appeal.id),
+            ),
+          ),
+        );
       expect(audited).toHaveLength(40);
       expect(new Set(audited.map((a) => a.actorId))).toEqual(new Set(results.map((r) => r.appeal.contactId)));
     });
 
-    it('files a sender\'s second message of the same burst as a follow-up of the first', async () => {
+    it("files a sender's second message of the same burst as a follow-up of the first", async () => {
       const phone = '+8613910099999';
-      const [, , first, second] = await Promise.all([...occupyWriters(), receive(sms(phone, '小区电梯坏了')), receive(sms(phone, '已经三天了')), receive(sms('+8613910099998', '别的事'))]);
+      const [, , first, second] = await Promise.all([
+        ...occupyWriters(),
+        receive(sms(phone, '小区电梯坏了')),
+        receive(sms(phone, '已经三天了')),
+        receive(sms('+8613910099998', '别的事')),
+      ]);
       expect(second!.appeal.id).toBe(first!.appeal.id);
       const [appeal] = await hotline.database.db.select().from(appeals).where(eq(appeals.id, first!.appeal.id));
       expect(appeal!.messageCount).toBe(2);
     });
 
-    it('files a contact\'s two phones texting in the same burst into one appeal, the second as a follow-up', async () => {
+    it("files a contact's two phones texting in the same burst into one appeal, the second as a follow-up", async () => {
       const [first, second] = ['+8613910077701', '+8613910077702'];
-      await receive({ channel: 'web', sender: { kind: 'web_session', value: uniqueId('web') }, otherIdentities: [{ kind: 'phone', value: first }, { kind: 'phone', value: second }], text: '我有两个手机号', providerMessageId: uniqueId('web'), receivedAt: new Date(), startsNewAppeal: true });
+      await receive({
+        channel: 'web',
+        sender: { kind: 'web_session', value: uniqueId('web') },
+        otherIdentities: [
+          { kind: 'phone', value: first },
+          { kind: 'phone', value: second },
+        ],
+        text: '我有两个手机号',
+        providerMessageId: uniqueId('web'),
+        receivedAt: new Date(),
+        startsNewAppeal: true,
+      });
       const [, , a, b] = await Promise.all([...occupyWriters(), receive(sms(first, '楼道灯坏了')), receive(sms(second, '补充：三楼'))]);
       expect(b!.appeal.contactId).toBe(a!.appeal.contactId);
       expect(b!.appeal.id).toBe(a!.appeal.id);
@@ -157,7 +187,13 @@ describe.each(kinds)('intake on %s', (kind) => {
     it('stores a retry that arrives in the same burst once, and answers both with the same message', async () => {
       const message = sms('+8613910099997', '路灯不亮', uniqueId('SM-burst'));
       const others = Array.from({ length: 5 }, (_, i) => sms(`+86139100988${i}`, '噪音扰民'));
-      const [, , first, , retry] = await Promise.all([...occupyWriters(), receive(message), ...others.slice(0, 1).map(receive), receive(message), ...others.slice(1).map(receive)]);
+      const [, , first, , retry] = await Promise.all([
+        ...occupyWriters(),
+        receive(message),
+        ...others.slice(0, 1).map(receive),
+        receive(message),
+        ...others.slice(1).map(receive),
+      ]);
       expect(retry!.message.id).toBe(first!.message.id);
       expect([first!.replayed, retry!.replayed].sort()).toEqual([false, true]);
     });

@@ -64,7 +64,11 @@ async function storeInbound(ctx: Ctx, batch: InboundMessage[]): Promise<IntakeRe
     const { stored, deferred } = await transact(ctx, (tx, publish) => storeAll(tx, now, publish));
     for (const [inbound, result] of stored) results.set(inbound, result);
     // A concurrent copy of a message committed first: answered as that copy was.
-    for (const [inbound, result] of await findStored(ctx, now.filter((inbound) => !stored.has(inbound) && !deferred.includes(inbound)))) results.set(inbound, result);
+    for (const [inbound, result] of await findStored(
+      ctx,
+      now.filter((inbound) => !stored.has(inbound) && !deferred.includes(inbound)),
+    ))
+      results.set(inbound, result);
     later.unshift(...deferred);
   }
   for (const inbound of later) results.set(inbound, (await storeInbound(ctx, [inbound]))[0]!);
@@ -103,7 +107,11 @@ interface Arrival {
  * a message stored before; `deferred` are messages into a conversation another message of the batch
  * already goes to (one contact writing from two of its identities), to be stored after this batch.
  */
-async function storeAll(tx: TxCtx, batch: InboundMessage[], publish: Publish): Promise<{ stored: Map<InboundMessage, IntakeResult>; deferred: InboundMessage[] }> {
+async function storeAll(
+  tx: TxCtx,
+  batch: InboundMessage[],
+  publish: Publish,
+): Promise<{ stored: Map<InboundMessage, IntakeResult>; deferred: InboundMessage[] }> {
   const contacts = await resolveContacts(
     tx.db,
     batch.map((inbound) => ({ sender: inbound.sender, others: inbound.otherIdentities, name: inbound.senderName })),
@@ -120,7 +128,8 @@ async function storeAll(tx: TxCtx, batch: InboundMessage[], publish: Publish): P
   await fileMessages(tx, arrivals, publish);
   const stored = new Map<InboundMessage, IntakeResult>();
   for (const arrival of arrivals) {
-    if (arrival.message) stored.set(arrival.inbound, { appeal: arrival.current!, message: arrival.message, replayed: false, senderOptedOut: arrival.contact.senderOptedOut });
+    if (arrival.message)
+      stored.set(arrival.inbound, { appeal: arrival.current!, message: arrival.message, replayed: false, senderOptedOut: arrival.contact.senderOptedOut });
   }
   return { stored, deferred };
 }
@@ -234,7 +243,15 @@ async function findStored(ctx: Ctx, batch: InboundMessage[]): Promise<Map<Inboun
   const found = new Map<InboundMessage, IntakeResult>();
   const stored = await findStoredInbound(ctx.db, batch);
   if (!stored.length) return found;
-  const filedIn = await ctx.db.select().from(appeals).where(inArray(appeals.id, stored.flatMap((m) => (m.appealId ? [m.appealId] : []))));
+  const filedIn = await ctx.db
+    .select()
+    .from(appeals)
+    .where(
+      inArray(
+        appeals.id,
+        stored.flatMap((m) => (m.appealId ? [m.appealId] : [])),
+      ),
+    );
   for (const inbound of batch) {
     const message = stored.find((m) => m.channel === inbound.channel && m.providerMessageId === inbound.providerMessageId);
     const appeal = message && filedIn.find((a) => a.id === message.appealId);

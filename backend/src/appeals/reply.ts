@@ -27,15 +27,29 @@ export async function replyToAppeal({ ctx, input }: { ctx: Ctx; input: { appealI
 export async function claimIfUnassigned(tx: TxCtx, appeal: Appeal): Promise<Appeal | undefined> {
   if (appeal.assigneeId || tx.actor.type !== 'user') return undefined;
   const now = new Date();
-  const [claimed] = await tx.db.update(appeals).set({ assigneeId: tx.actor.user.id, assignedAt: now, updatedAt: now }).where(eq(appeals.id, appeal.id)).returning();
-  await recordAudit(tx.db, tx.actor, { action: 'appeal.assigned', entityType: 'appeal', entityId: appeal.id, before: { assigneeId: null }, after: { assigneeId: tx.actor.user.id, by: 'first action' } });
+  const [claimed] = await tx.db
+    .update(appeals)
+    .set({ assigneeId: tx.actor.user.id, assignedAt: now, updatedAt: now })
+    .where(eq(appeals.id, appeal.id))
+    .returning();
+  await recordAudit(tx.db, tx.actor, {
+    action: 'appeal.assigned',
+    entityType: 'appeal',
+    entityId: appeal.id,
+    before: { assigneeId: null },
+    after: { assigneeId: tx.actor.user.id, by: 'first action' },
+  });
   return claimed;
 }
 
 /** The first time staff answer the citizen (a reply, a direct answer, a decision notice): the service level counts from it. */
 export async function markFirstResponse(tx: TxCtx, appeal: Appeal): Promise<Appeal> {
   if (appeal.firstResponseAt || tx.actor.type !== 'user') return appeal;
-  const [marked] = await tx.db.update(appeals).set({ firstResponseAt: new Date() }).where(and(eq(appeals.id, appeal.id), isNull(appeals.firstResponseAt))).returning();
+  const [marked] = await tx.db
+    .update(appeals)
+    .set({ firstResponseAt: new Date() })
+    .where(and(eq(appeals.id, appeal.id), isNull(appeals.firstResponseAt)))
+    .returning();
   return marked ?? appeal;
 }
 

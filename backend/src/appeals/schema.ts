@@ -69,8 +69,12 @@ export const appeals = pgTable(
     index('appeals_contact_idx').on(t.contactId),
     index('appeals_grid_idx').on(t.gridCode),
     // The citizens behind an event are its appeal and those merged into it (notices, 回访, assessment).
-    index('appeals_duplicate_of_idx').on(t.duplicateOfId).where(sql`${t.duplicateOfId} is not null`),
-    index('appeals_nlp_backlog_idx').on(t.createdAt).where(sql`${t.nlpProcessedAt} is null`),
+    index('appeals_duplicate_of_idx')
+      .on(t.duplicateOfId)
+      .where(sql`${t.duplicateOfId} is not null`),
+    index('appeals_nlp_backlog_idx')
+      .on(t.createdAt)
+      .where(sql`${t.nlpProcessedAt} is null`),
   ],
 );
 

@@ -29,7 +29,10 @@ export async function transferAppeal({ ctx, input }: { ctx: Ctx; input: { appeal
       .where(and(eq(users.id, input.toUserId), isNull(users.disabledAt)));
     const takingOver = target?.id === actor.id && actor.role !== 'agent';
     if (!target || !((ROSTER_ROLES as readonly string[]).includes(target.role) || takingOver)) throw notFound('Agent or supervisor');
-    if (before.assigneeId === target.id) throw new ServiceError('conflict', `案件 ${before.caseNumber} 已由 ${target.displayName} 处理中`, { assignee: { id: target.id, displayName: target.displayName } });
+    if (before.assigneeId === target.id)
+      throw new ServiceError('conflict', `案件 ${before.caseNumber} 已由 ${target.displayName} 处理中`, {
+        assignee: { id: target.id, displayName: target.displayName },
+      });
 
     const now = new Date();
     const [after] = await tx.db.update(appeals).set({ assigneeId: target.id, assignedAt: now, updatedAt: now }).where(eq(appeals.id, before.id)).returning();

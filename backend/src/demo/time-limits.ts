@@ -4,7 +4,8 @@ import { type TimeLimitRule, addTimeLimitRules } from '../linkage/index.ts';
 type SeedRule = Omit<TimeLimitRule, 'id'>;
 
 const hours = (sign: number, complete: number) => ({ signForAmount: sign, signForUnit: 'hours', completionAmount: complete, completionUnit: 'hours' }) as const;
-const workingDays = (sign: number, complete: number) => ({ signForAmount: sign, signForUnit: 'working_days', completionAmount: complete, completionUnit: 'working_days' }) as const;
+const workingDays = (sign: number, complete: number) =>
+  ({ signForAmount: sign, signForUnit: 'working_days', completionAmount: complete, completionUnit: 'working_days' }) as const;
 
 /**
  * Default 时限: emergencies in hours around the clock, normal matters in working days by the

@@ -26,7 +26,12 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
 
   const agentCookie = () => hotline.loginAs('agent1');
   const merge = async (appealId: string, intoId: string) => {
-    const res = await hotline.request(`/api/appeals/${appealId}/merge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intoId }), cookie: await agentCookie() });
+    const res = await hotline.request(`/api/appeals/${appealId}/merge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ intoId }),
+      cookie: await agentCookie(),
+    });
     expect(res.status).toBe(200);
   };
   const dispatchNotice = (caseNumber: string, timeLimitAt: Date) =>
@@ -41,14 +46,24 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     await untilNotified(hotline, event.id, 'dispatch');
     const notice = dispatchNotice(appeal.caseNumber, event.timeLimitAt);
     await vi.waitFor(() => expect(smsSentTo(fake, phone)).toContain(notice));
-    await vi.waitFor(async () => expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'sent', authorUserId: null }));
+    await vi.waitFor(async () =>
+      expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'sent', authorUserId: null }),
+    );
   });
 
   it('tells every reporter of a merged event on their own channel — SMS, WeChat and web chat — at dispatch and at closure, and asks each to rate it', async () => {
     const phone = '+8613955550002';
     const root = await textedAppeal(hotline, phone, '松林路的路灯一整排都不亮');
     const openId = newOpenId();
-    const wechatReply = contentOf(await (await hotline.request(`/channels/wechat?${signedQuery()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(openId, '松林路路灯坏了好几天了') })).text())!;
+    const wechatReply = contentOf(
+      await (
+        await hotline.request(`/channels/wechat?${signedQuery()}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/xml' },
+          body: textXml(openId, '松林路路灯坏了好几天了'),
+        })
+      ).text(),
+    )!;
     const viaWechat = await appealByCase(hotline, /案件流水号 (\d{14,})/.exec(wechatReply)![1]!);
     const web = await submitWebAppeal(hotline, { text: '松林路晚上一片漆黑，路灯不亮' });
     const viaWeb = await appealByCase(hotline, web.body.caseNumber!);
@@ -77,7 +92,9 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
       expect(after.surveyAskedAt, reporter.channel).toBeInstanceOf(Date);
       expect(after.satisfaction).toBeNull();
       // The notice shows in the chat once stored; it is handed to the channel just after.
-      await vi.waitFor(async () => expect((await outboundOf(hotline, reporter.id)).filter((m) => m.text.includes('已办结')).map((m) => m.deliveryStatus)).toEqual(['sent']));
+      await vi.waitFor(async () =>
+        expect((await outboundOf(hotline, reporter.id)).filter((m) => m.text.includes('已办结')).map((m) => m.deliveryStatus)).toEqual(['sent']),
+      );
     }
   });
 
@@ -101,7 +118,10 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     const step = await untilNotified(hotline, event.id, 'dispatch');
     const notice = dispatchNotice(appeal.caseNumber, event.timeLimitAt);
     await vi.waitFor(async () =>
-      expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('opted out') }),
+      expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({
+        deliveryStatus: 'failed',
+        deliveryError: expect.stringContaining('opted out'),
+      }),
     );
     expect(smsSentTo(fake, phone).filter((body) => body === notice)).toHaveLength(0);
     await notifyCitizens(hotline.deps);
@@ -141,7 +161,13 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
 
   it('a web visitor’s notice reaches only their own session', async () => {
     const web = await submitWebAppeal(hotline, { text: '人行道上的地砖翘起来了' });
-    const other = sessionCookie(await hotline.request('/api/public/chat/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '我想咨询一下' }) }));
+    const other = sessionCookie(
+      await hotline.request('/api/public/chat/messages', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: '我想咨询一下' }),
+      }),
+    );
     const appeal = await appealByCase(hotline, web.body.caseNumber!);
     const event = await acceptAsEvent(hotline, appeal.id);
     await untilNotified(hotline, event.id, 'dispatch');

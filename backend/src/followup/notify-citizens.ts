@@ -41,7 +41,13 @@ async function storeNotices(tx: TxCtx, publish: (e: DomainEvent) => void, step: 
   for (const reporter of reporters) {
     stored.push(await storeOutbound(tx, publish, reporter, noticeText(action, reporter, notice)));
   }
-  if (action === 'verify_pass') await askForRatings(tx.db, reporters.map((r) => r.id), step.citizensNotifiedAt!, step.createdAt);
+  if (action === 'verify_pass')
+    await askForRatings(
+      tx.db,
+      reporters.map((r) => r.id),
+      step.citizensNotifiedAt!,
+      step.createdAt,
+    );
   return stored;
 }
 

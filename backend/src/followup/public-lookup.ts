@@ -49,7 +49,8 @@ const publicStepOf: Partial<Record<EventAction, (typeof publicSteps)[number]>> =
 
 /** Why it was decided so: the reason of a rejection, or the case a duplicate was merged into. */
 async function decisionNote(ctx: Ctx, appeal: Appeal): Promise<string | null> {
-  if (appeal.status === 'merged' && appeal.duplicateOfId) return citizenTexts(ctx.config.language).progress.mergedInto((await findAppeal(ctx.db, appeal.duplicateOfId)).caseNumber);
+  if (appeal.status === 'merged' && appeal.duplicateOfId)
+    return citizenTexts(ctx.config.language).progress.mergedInto((await findAppeal(ctx.db, appeal.duplicateOfId)).caseNumber);
   return appeal.rejectReason;
 }
 

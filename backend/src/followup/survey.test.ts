@@ -26,7 +26,12 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
 
   const reload = (appeal: Appeal) => appealByCase(hotline, appeal.caseNumber);
   const eventDetail = async (eventId: string) => (await hotline.request(`/api/events/${eventId}`, { cookie: await hotline.loginAs('agent1') })).json();
-  const wechat = async (openId: string, content: string) => contentOf(await (await hotline.request(`/channels/wechat?${signedQuery()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(openId, content) })).text())!;
+  const wechat = async (openId: string, content: string) =>
+    contentOf(
+      await (
+        await hotline.request(`/channels/wechat?${signedQuery()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(openId, content) })
+      ).text(),
+    )!;
 
   /** The event of the appeal, dispatched, handled, reported and verified: the citizens have been asked to rate it. */
   async function closedEvent(appeal: Appeal, result = '已清理完毕'): Promise<Event> {
@@ -45,7 +50,9 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
     const caseNumber = caseInTwiml(await text(hotline, phone, '翠峰路菜场门口占道经营，人车都过不去'))!;
     const appeal = await appealByCase(hotline, caseNumber);
     const event = await acceptAsEvent(hotline, appeal.id);
-    await vi.waitFor(() => expect(smsSentTo(fake, phone).some((body) => body.startsWith(`您的诉求（案件号 ${caseNumber}）已受理，派由城市管理局办理`))).toBe(true));
+    await vi.waitFor(() =>
+      expect(smsSentTo(fake, phone).some((body) => body.startsWith(`您的诉求（案件号 ${caseNumber}）已受理，派由城市管理局办理`))).toBe(true),
+    );
 
     // The department signs for it and reports back; the center verifies; the citizen is told the result and asked.
     await step(hotline, 'dept-urban', event.id, { action: 'sign' });
@@ -62,21 +69,35 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
     expect(after.appeals).toBe(before.appeals);
     expect(after.messages).toBe(before.messages + 1);
     expect(await reload(appeal)).toMatchObject({ satisfaction: 5, ratedVia: 'sms', ratedAt: expect.any(Date), messageCount: appeal.messageCount + 1 });
-    const [answer] = await hotline.database.db.select().from(messages).where(and(eq(messages.appealId, appeal.id), eq(messages.direction, 'in'), eq(messages.text, '5')));
+    const [answer] = await hotline.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.appealId, appeal.id), eq(messages.direction, 'in'), eq(messages.text, '5')));
     expect(answer).toMatchObject({ conversationId: appeal.conversationId, channel: 'sms' });
 
     // The event's timeline shows the whole loop, ending with the citizen's callback.
     const detail = await eventDetail(event.id);
     expect(detail.status).toBe('closed');
     expect(detail.steps.map((s: { action: string }) => s.action)).toEqual(['dispatch', 'sign', 'report', 'verify_pass', 'callback']);
-    expect(detail.steps.at(-1)).toMatchObject({ action: 'callback', actor: null, note: '短信评价 5 分', detail: appeal.id, fromStatus: 'closed', toStatus: 'closed', departmentCode: 'urban' });
+    expect(detail.steps.at(-1)).toMatchObject({
+      action: 'callback',
+      actor: null,
+      note: '短信评价 5 分',
+      detail: appeal.id,
+      fromStatus: 'closed',
+      toStatus: 'closed',
+      departmentCode: 'urban',
+    });
     expect(detail.reporters).toEqual([expect.objectContaining({ appealId: appeal.id, satisfaction: 5, ratedVia: 'sms' })]);
     await vi.waitFor(() => expect(changes.some((c) => c.event.id === event.id && c.step.action === 'callback')).toBe(true));
     off();
 
     // Anyone holding the case number sees it closed, with the result.
     const tracked = await (await hotline.request(`/api/public/appeals/${caseNumber}`)).json();
-    expect(tracked).toMatchObject({ statusText: '已办结，处理结果：已劝离占道摊贩并设置隔离栏', event: { status: 'closed', result: '已劝离占道摊贩并设置隔离栏' } });
+    expect(tracked).toMatchObject({
+      statusText: '已办结，处理结果：已劝离占道摊贩并设置隔离栏',
+      event: { status: 'closed', result: '已劝离占道摊贩并设置隔离栏' },
+    });
   });
 
   it('stores a retried rating SMS once and thanks it the same way', async () => {
@@ -104,7 +125,12 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
     expect(await wechat(openId, '３分')).toBe('感谢您的评价（3 分），祝您生活愉快！');
     expect(await reload(viaWechat)).toMatchObject({ satisfaction: 3, ratedVia: 'wechat' });
 
-    const sent = await hotline.request('/api/public/chat/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '5星', clientMessageId: crypto.randomUUID() }), cookie: web.cookie });
+    const sent = await hotline.request('/api/public/chat/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '5星', clientMessageId: crypto.randomUUID() }),
+      cookie: web.cookie,
+    });
     expect(sent.status).toBe(201);
     expect((await sent.json()).line).toMatchObject({ text: '5星', caseNumber: viaWeb.caseNumber });
     expect(await reload(viaWeb)).toMatchObject({ satisfaction: 5, ratedVia: 'web' });
@@ -117,7 +143,12 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
     const appeal = await textedAppeal(hotline, phone, '路面坑洼，下雨天全是积水');
     const event = await closedEvent(appeal, '已填补坑洼');
     const reopen = () =>
-      hotline.request(`/api/events/${event.id}/steps`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'reopen', note: '市民不满意' }), cookie: agent });
+      hotline.request(`/api/events/${event.id}/steps`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'reopen', note: '市民不满意' }),
+        cookie: agent,
+      });
     const agent = await hotline.loginAs('agent1');
     expect((await reopen()).status).toBe(409);
     expect(await text(hotline, phone, '2')).toContain('【12345】感谢您的评价（2 分）。很抱歉未能让您满意');
@@ -128,7 +159,12 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
   it("records a merged reporter's rating on their own appeal and as a callback on the event of the case they joined", async () => {
     const root = await textedAppeal(hotline, '+8613977770005', '河道里漂着很多垃圾');
     const duplicate = await textedAppeal(hotline, '+8613977770006', '河里垃圾好多没人捞');
-    const merged = await hotline.request(`/api/appeals/${duplicate.id}/merge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intoId: root.id }), cookie: await hotline.loginAs('agent1') });
+    const merged = await hotline.request(`/api/appeals/${duplicate.id}/merge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ intoId: root.id }),
+      cookie: await hotline.loginAs('agent1'),
+    });
     expect(merged.status).toBe(200);
     const event = await closedEvent(root, '已打捞河面垃圾');
     expect(await text(hotline, '+8613977770006', '1')).toContain('很抱歉未能让您满意');
@@ -157,7 +193,10 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
       const appeal = await textedAppeal(hotline, phone, '路边停车收费不规范');
       await closedEvent(appeal);
       // Eight days pass.
-      await hotline.database.db.update(appeals).set({ surveyAskedAt: new Date(Date.now() - 8 * 24 * 3600_000) }).where(eq(appeals.id, appeal.id));
+      await hotline.database.db
+        .update(appeals)
+        .set({ surveyAskedAt: new Date(Date.now() - 8 * 24 * 3600_000) })
+        .where(eq(appeals.id, appeal.id));
       expect(caseInTwiml(await text(hotline, phone, '5'))).toBeDefined();
       expect((await reload(appeal)).satisfaction).toBeNull();
     });

@@ -27,7 +27,14 @@ async function awaitingSurvey(tx: TxCtx, contactId: string, at: Date): Promise<A
   const [appeal] = await tx.db
     .select()
     .from(appeals)
-    .where(and(eq(appeals.contactId, contactId), isNotNull(appeals.surveyAskedAt), isNull(appeals.satisfaction), gte(appeals.surveyAskedAt, new Date(at.getTime() - SURVEY_WINDOW_MS))))
+    .where(
+      and(
+        eq(appeals.contactId, contactId),
+        isNotNull(appeals.surveyAskedAt),
+        isNull(appeals.satisfaction),
+        gte(appeals.surveyAskedAt, new Date(at.getTime() - SURVEY_WINDOW_MS)),
+      ),
+    )
     .orderBy(desc(appeals.surveyAskedAt))
     .limit(1)
     .for('update');
@@ -38,7 +45,12 @@ async function awaitingSurvey(tx: TxCtx, contactId: string, at: Date): Promise<A
  * Records a citizen's 回访 rating on their appeal and, on the event it belongs to, a `callback`
  * step (no staff actor; the state stays), so the timeline, assessment and consoles see it at once.
  */
-async function rateAppeal(tx: TxCtx, publish: (e: DomainEvent) => void, appeal: Appeal, answer: { satisfaction: number; channel: Channel; at: Date }): Promise<Appeal> {
+async function rateAppeal(
+  tx: TxCtx,
+  publish: (e: DomainEvent) => void,
+  appeal: Appeal,
+  answer: { satisfaction: number; channel: Channel; at: Date },
+): Promise<Appeal> {
   const rated = await recordRating(tx, appeal.id, { satisfaction: answer.satisfaction, via: answer.channel, at: answer.at });
   // A merged duplicate's reporter rates the event of the case it joined.
   const [event] = await tx.db

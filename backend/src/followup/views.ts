@@ -4,7 +4,22 @@ import { appealStatuses } from '../appeals/index.ts';
 import { eventStatuses } from '../linkage/index.ts';
 
 /** Steps of a case a citizen is shown: the appeal's decision, then the event's closed loop (no internal steps such as warnings or urging). */
-export const publicSteps = ['received', 'accepted', 'rejected', 'merged', 'answered', 'dispatched', 'signed', 'reported', 'rework', 'returned', 'redispatched', 'closed', 'reopened', 'cancelled'] as const;
+export const publicSteps = [
+  'received',
+  'accepted',
+  'rejected',
+  'merged',
+  'answered',
+  'dispatched',
+  'signed',
+  'reported',
+  'rework',
+  'returned',
+  'redispatched',
+  'closed',
+  'reopened',
+  'cancelled',
+] as const;
 
 /** The event (事件) behind a case, as a citizen may see it: its step, the unit handling it, its time limit and, once closed, the result. */
 export const publicEventSchema = z.object({
@@ -33,4 +48,3 @@ export const publicAppealSchema = z.object({
   progress: z.array(z.object({ step: z.enum(publicSteps), at: z.iso.datetime(), note: z.string().nullable() })),
 });
 export type PublicAppeal = z.infer<typeof publicAppealSchema>;
-

@@ -19,7 +19,9 @@ describe('what asks for progress', () => {
     [' 20261122000123 ', '20261122000123'],
     ['查询 ２０２６１１２２０００１２３', '20261122000123'],
   ])('%j asks for case %s', (textSent, caseNumber) => expect(caseNumberAskedFor(textSent)).toBe(caseNumber));
-  it.each(['查询', '查询 123', '我的案件20261122000123怎么样了', 'CX20261122000123X'])('%j does not', (textSent) => expect(caseNumberAskedFor(textSent)).toBeUndefined());
+  it.each(['查询', '查询 123', '我的案件20261122000123怎么样了', 'CX20261122000123X'])('%j does not', (textSent) =>
+    expect(caseNumberAskedFor(textSent)).toBeUndefined(),
+  );
 });
 
 describe('what counts as a survey answer', () => {
@@ -56,7 +58,9 @@ describe('one reading of an inbound message for every channel', () => {
 
   it('files a form, a photo or a point whatever its words', () => {
     expect(interpretInbound(message('web', '5', { startsNewAppeal: true }))).toEqual({ kind: 'file' });
-    expect(interpretInbound(message('sms', 'STOP', { attachments: [{ contentType: 'image/jpeg', url: 'https://api.twilio.com/m.jpg' }] }))).toEqual({ kind: 'file' });
+    expect(interpretInbound(message('sms', 'STOP', { attachments: [{ contentType: 'image/jpeg', url: 'https://api.twilio.com/m.jpg' }] }))).toEqual({
+      kind: 'file',
+    });
   });
 
   it('reads the digits keyed in at the voice menu as a case number, or as incomplete', () => {

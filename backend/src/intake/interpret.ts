@@ -8,10 +8,7 @@ import type { Channel, InboundMessage } from '@hotline/channels';
  * - `file`: everything else, filed into the sender's conversation.
  */
 export type InboundIntent =
-  | { kind: 'keyword'; keyword: Keyword }
-  | { kind: 'lookup'; caseNumber: string }
-  | { kind: 'rating'; rating: number }
-  | { kind: 'file' };
+  { kind: 'keyword'; keyword: Keyword } | { kind: 'lookup'; caseNumber: string } | { kind: 'rating'; rating: number } | { kind: 'file' };
 
 /** Carrier and Twilio opt-out vocabulary, and the Chinese 退订/TD convention. */
 const KEYWORDS = {

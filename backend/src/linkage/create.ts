@@ -126,7 +126,13 @@ export async function createEventForAppeal(
     departmentCode: event!.leadDepartmentCode,
     audit: {
       action: 'event.created',
-      after: { appealId: appeal.id, caseNumber: event!.caseNumber, categoryCode: event!.categoryCode, leadDepartmentCode: event!.leadDepartmentCode, timeLimitAt: event!.timeLimitAt.toISOString() },
+      after: {
+        appealId: appeal.id,
+        caseNumber: event!.caseNumber,
+        categoryCode: event!.categoryCode,
+        leadDepartmentCode: event!.leadDepartmentCode,
+        timeLimitAt: event!.timeLimitAt.toISOString(),
+      },
     },
   });
   return event!;

@@ -71,7 +71,13 @@ describe('the event lifecycle table (六步闭环)', () => {
     });
 
     it('asks for a note exactly when the table says so', () => {
-      const bare = { action, leadDepartmentCode: 'water', timeLimitAt: '2030-01-01T00:00:00+08:00', appealId: '00000000-0000-4000-8000-000000000000', satisfaction: 3 };
+      const bare = {
+        action,
+        leadDepartmentCode: 'water',
+        timeLimitAt: '2030-01-01T00:00:00+08:00',
+        appealId: '00000000-0000-4000-8000-000000000000',
+        satisfaction: 3,
+      };
       expect(stepInputSchema.safeParse(bare).success).toBe(!TRANSITIONS[action].noteRequired);
       expect(stepInputSchema.safeParse({ ...bare, note: '说明' }).success).toBe(true);
     });

@@ -44,7 +44,10 @@ function visibleTo(staff: Staff): SQL | undefined {
 }
 
 function mayView(staff: Staff, event: Pick<Event, 'leadDepartmentCode' | 'coDepartmentCodes'>): boolean {
-  return staff.role !== 'handler' || (!!staff.departmentCode && (event.leadDepartmentCode === staff.departmentCode || event.coDepartmentCodes.includes(staff.departmentCode)));
+  return (
+    staff.role !== 'handler' ||
+    (!!staff.departmentCode && (event.leadDepartmentCode === staff.departmentCode || event.coDepartmentCodes.includes(staff.departmentCode)))
+  );
 }
 
 const extensionPending = sql<boolean>`exists (select 1 from ${eventExtensions} where ${eventExtensions.eventId} = ${events.id} and ${eventExtensions.status} = 'pending')`;
@@ -271,6 +274,9 @@ export async function readEventPhoto({ ctx, input }: { ctx: Ctx; input: { eventI
 
 /** The 时限 rules, the defaults (`*`) first. */
 export async function listTimeLimitRules({ ctx }: { ctx: Ctx }) {
-  const rules = await ctx.db.select().from(timeLimitRules).orderBy(sql`${timeLimitRules.categoryCode} = '*' desc`, asc(timeLimitRules.categoryCode), asc(timeLimitRules.urgency));
+  const rules = await ctx.db
+    .select()
+    .from(timeLimitRules)
+    .orderBy(sql`${timeLimitRules.categoryCode} = '*' desc`, asc(timeLimitRules.categoryCode), asc(timeLimitRules.urgency));
   return rules.map(({ id: _id, ...rule }) => rule);
 }

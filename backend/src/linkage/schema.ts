@@ -118,8 +118,12 @@ export const eventSteps = pgTable(
   (t) => [
     index('event_steps_event_idx').on(t.eventId, t.createdAt),
     index('event_steps_department_idx').on(t.departmentCode, t.action, t.createdAt),
-    index('event_steps_notify_idx').on(t.createdAt).where(sql`${t.citizensNotifiedAt} is null and ${t.action} in ('dispatch', 'verify_pass')`),
-    index('event_steps_webhook_idx').on(t.createdAt).where(sql`${t.webhookQueuedAt} is null`),
+    index('event_steps_notify_idx')
+      .on(t.createdAt)
+      .where(sql`${t.citizensNotifiedAt} is null and ${t.action} in ('dispatch', 'verify_pass')`),
+    index('event_steps_webhook_idx')
+      .on(t.createdAt)
+      .where(sql`${t.webhookQueuedAt} is null`),
   ],
 );
 
@@ -166,7 +170,11 @@ export const eventExtensions = pgTable(
     decisionNote: text('decision_note'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('event_extensions_one_pending_idx').on(t.eventId).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    uniqueIndex('event_extensions_one_pending_idx')
+      .on(t.eventId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 export type EventExtension = typeof eventExtensions.$inferSelect;

@@ -42,7 +42,11 @@ const CITIZEN_NOTICE_GRACE_MS = 60_000;
 const readyForWebhook = (now: Date) =>
   and(
     isNull(eventSteps.webhookQueuedAt),
-    or(isNotNull(eventSteps.citizensNotifiedAt), notInArray(eventSteps.action, ANNOUNCED_ACTIONS), lt(eventSteps.createdAt, new Date(now.getTime() - CITIZEN_NOTICE_GRACE_MS))),
+    or(
+      isNotNull(eventSteps.citizensNotifiedAt),
+      notInArray(eventSteps.action, ANNOUNCED_ACTIONS),
+      lt(eventSteps.createdAt, new Date(now.getTime() - CITIZEN_NOTICE_GRACE_MS)),
+    ),
   );
 
 /**
@@ -51,9 +55,30 @@ const readyForWebhook = (now: Date) =>
  * the next ones.
  */
 export async function takeStepsForWebhook(tx: Tx, now: Date, limit: number): Promise<{ step: EventStep; event: Event }[]> {
-  const steps = await tx.select().from(eventSteps).where(readyForWebhook(now)).orderBy(asc(eventSteps.createdAt)).limit(limit).for('update', { skipLocked: true });
+  const steps = await tx
+    .select()
+    .from(eventSteps)
+    .where(readyForWebhook(now))
+    .orderBy(asc(eventSteps.createdAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
   if (!steps.length) return [];
-  const byId = new Map((await tx.select().from(events).where(inArray(events.id, [...new Set(steps.map((s) => s.eventId))]))).map((e) => [e.id, e]));
-  await tx.update(eventSteps).set({ webhookQueuedAt: now }).where(inArray(eventSteps.id, steps.map((s) => s.id)));
+  const byId = new Map(
+    (
+      await tx
+        .select()
+        .from(events)
+        .where(inArray(events.id, [...new Set(steps.map((s) => s.eventId))]))
+    ).map((e) => [e.id, e]),
+  );
+  await tx
+    .update(eventSteps)
+    .set({ webhookQueuedAt: now })
+    .where(
+      inArray(
+        eventSteps.id,
+        steps.map((s) => s.id),
+      ),
+    );
   return steps.map((step) => ({ step, event: byId.get(step.eventId)! }));
 }

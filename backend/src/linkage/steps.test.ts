@@ -32,7 +32,9 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
 
   beforeAll(async () => {
     hotline = await startTestHotline(kind);
-    [agent, supervisor, environment, urban, water] = (await Promise.all(['agent1', 'supervisor', 'dept-environment', 'dept-urban', 'dept-water'].map((u) => hotline.loginAs(u)))) as [string, string, string, string, string];
+    [agent, supervisor, environment, urban, water] = (await Promise.all(
+      ['agent1', 'supervisor', 'dept-environment', 'dept-urban', 'dept-water'].map((u) => hotline.loginAs(u)),
+    )) as [string, string, string, string, string];
     for (const u of await hotline.database.db.select({ id: users.id, username: users.username }).from(users)) ids[u.username] = u.id;
     hotline.deps.domainEvents.on('event.changed', (change) => void changes.push(change));
   });
@@ -46,17 +48,22 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     hotline.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), cookie });
   const step = (id: string, body: Record<string, unknown>, cookie: string) => post(`/api/events/${id}/steps`, body, cookie);
   const detail = async (id: string, cookie = agent): Promise<EventDetail> => (await hotline.request(`/api/events/${id}`, { cookie })).json();
-  const list = async (query: string, cookie = agent) => (await hotline.request(`/api/events?${query}`, { cookie })).json() as Promise<{ items: EventSummary[]; total: number; page: number; pageSize: number }>;
+  const list = async (query: string, cookie = agent) =>
+    (await hotline.request(`/api/events?${query}`, { cookie })).json() as Promise<{ items: EventSummary[]; total: number; page: number; pageSize: number }>;
   const stepsOf = (id: string) => db().$count(eventSteps, eq(eventSteps.eventId, id));
   const auditOf = (id: string) => db().$count(auditLog, eq(auditLog.entityId, id));
 
   /** Accepts a fresh appeal as an event led by `lead`, with the draft's time limit (the rules'). */
-  async function newEvent(spec: { categoryCode?: string; lead?: string; co?: string[]; urgency?: 'normal' | 'urgent' | 'emergency'; draftOnly?: boolean } = {}) {
+  async function newEvent(
+    spec: { categoryCode?: string; lead?: string; co?: string[]; urgency?: 'normal' | 'urgent' | 'emergency'; draftOnly?: boolean } = {},
+  ) {
     const categoryCode = spec.categoryCode ?? 'pollution';
     const [appeal] = await insertTriagedAppeals(hotline, [{ channel: 'web', categoryCode, urgency: spec.urgency ?? 'normal', address: '青禾路1号' }]);
     const draft = await (await hotline.request(`/api/appeals/${appeal!.id}/event-draft`, { cookie: agent })).json();
     const form = { ...draft, leadDepartmentCode: spec.lead ?? draft.leadDepartmentCode, coDepartmentCodes: spec.co ?? [] };
-    const res = spec.draftOnly ? await hotline.request(`/api/appeals/${appeal!.id}/accept`, { method: 'POST', cookie: agent }) : await post(`/api/appeals/${appeal!.id}/accept`, form, agent);
+    const res = spec.draftOnly
+      ? await hotline.request(`/api/appeals/${appeal!.id}/accept`, { method: 'POST', cookie: agent })
+      : await post(`/api/appeals/${appeal!.id}/accept`, form, agent);
     expect(res.status).toBe(200);
     const [event] = await db().select().from(events).where(eq(events.appealId, appeal!.id));
     return { id: event!.id, appeal: appeal!, event: event! };
@@ -77,7 +84,15 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     expect(event.warnAt.getTime() - event.dispatchedAt.getTime()).toBe(Math.trunc(0.8 * 24 * HOUR));
     const shown = await detail(id);
     expect(shown).toMatchObject({ status: 'dispatched', leadDepartmentCode: 'environment', due: 'ok', reporterCount: 1, extensionPending: false });
-    expect(shown.steps).toEqual([expect.objectContaining({ action: 'dispatch', fromStatus: null, toStatus: 'dispatched', departmentCode: 'environment', actor: { id: ids.agent1, displayName: '坐席 李娜' } })]);
+    expect(shown.steps).toEqual([
+      expect.objectContaining({
+        action: 'dispatch',
+        fromStatus: null,
+        toStatus: 'dispatched',
+        departmentCode: 'environment',
+        actor: { id: ids.agent1, displayName: '坐席 李娜' },
+      }),
+    ]);
     expect(changes.slice(before).map((c) => [c.event.id, c.step.action])).toEqual([[id, 'dispatch']]);
   });
 
@@ -107,7 +122,10 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
 
     expect((await detail(id)).actions).toEqual(['verify_pass', 'verify_fail']);
     expect(await (await step(id, { action: 'verify_fail', note: '现场仍有异味，请继续处置' }, agent)).json()).toMatchObject({ status: 'handling' });
-    expect(await (await step(id, { action: 'report', note: '已封堵并复查' }, environment)).json()).toMatchObject({ status: 'reported', result: '已封堵并复查' });
+    expect(await (await step(id, { action: 'report', note: '已封堵并复查' }, environment)).json()).toMatchObject({
+      status: 'reported',
+      result: '已封堵并复查',
+    });
     const closed: EventDetail = await (await step(id, { action: 'verify_pass' }, agent)).json();
     expect(closed).toMatchObject({ status: 'closed', closedAt: expect.any(String), due: 'ok' });
 
@@ -121,7 +139,9 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     ]);
     expect(closed.steps[3]!.note).toBe('现场仍有异味，请继续处置');
     const audited = await db().select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id));
-    expect(audited.map((a) => a.action).sort()).toEqual(['event.created', 'event.report', 'event.report', 'event.sign', 'event.verify_fail', 'event.verify_pass'].sort());
+    expect(audited.map((a) => a.action).sort()).toEqual(
+      ['event.created', 'event.report', 'event.report', 'event.sign', 'event.verify_fail', 'event.verify_pass'].sort(),
+    );
     expect(changes.slice(before).map((c) => c.step.action)).toEqual(['sign', 'report', 'verify_fail', 'report', 'verify_pass']);
     expect(changes.at(-1)!.event).toMatchObject({ id, status: 'closed' });
   });
@@ -163,11 +183,20 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     expect((await bad.json()).error.message).toMatch(/unknown department mars/);
     expect([await stepsOf(id), await auditOf(id)]).toEqual(written);
 
-    const redispatched: EventDetail = await (await step(id, { action: 'redispatch', leadDepartmentCode: 'urban', coDepartmentCodes: ['enforcement', 'urban'], note: '改派城管' }, agent)).json();
+    const redispatched: EventDetail = await (
+      await step(id, { action: 'redispatch', leadDepartmentCode: 'urban', coDepartmentCodes: ['enforcement', 'urban'], note: '改派城管' }, agent)
+    ).json();
     expect(redispatched).toMatchObject({ status: 'dispatched', leadDepartmentCode: 'urban', coDepartmentCodes: ['enforcement'], signedAt: null });
     expect(Date.parse(redispatched.dispatchedAt)).toBeGreaterThan(event.dispatchedAt.getTime());
     expect(Date.parse(redispatched.timeLimitAt)).toBeGreaterThan(event.timeLimitAt.getTime());
-    expect(redispatched.steps.at(-1)).toMatchObject({ action: 'redispatch', fromStatus: 'returned', toStatus: 'dispatched', departmentCode: 'urban', detail: 'environment', note: '改派城管' });
+    expect(redispatched.steps.at(-1)).toMatchObject({
+      action: 'redispatch',
+      fromStatus: 'returned',
+      toStatus: 'dispatched',
+      departmentCode: 'urban',
+      detail: 'environment',
+      note: '改派城管',
+    });
     expect(redispatched.steps.find((s) => s.action === 'return')).toMatchObject({ departmentCode: 'environment', note: '属市容问题，非我局职责' });
 
     // The old department loses it; the new one can sign for it.
@@ -183,7 +212,11 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     expect((await step(id, { action: 'request_extension', note: '需第三方检测', timeLimitAt: earlier }, environment)).status).toBe(400);
     const later = new Date(event.timeLimitAt.getTime() + 72 * HOUR);
     const requested = await step(id, { action: 'request_extension', note: '需第三方检测', timeLimitAt: later.toISOString() }, environment);
-    expect(await requested.json()).toMatchObject({ status: 'dispatched', extensionPending: true, extensions: [{ status: 'pending', reason: '需第三方检测', departmentCode: 'environment' }] });
+    expect(await requested.json()).toMatchObject({
+      status: 'dispatched',
+      extensionPending: true,
+      extensions: [{ status: 'pending', reason: '需第三方检测', departmentCode: 'environment' }],
+    });
     expect((await detail(id, environment)).actions).toEqual(['sign', 'return']);
 
     const written = [await stepsOf(id), await auditOf(id)];
@@ -195,7 +228,11 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     await db().update(events).set({ yellowRaisedAt: new Date(), redRaisedAt: new Date() }).where(eq(events.id, id));
     expect((await detail(id, supervisor)).actions).toContain('approve_extension');
     const approved: EventDetail = await (await step(id, { action: 'approve_extension', note: '同意' }, supervisor)).json();
-    expect(approved).toMatchObject({ timeLimitAt: later.toISOString(), extensionPending: false, extensions: [{ status: 'approved', decisionNote: '同意', decidedAt: expect.any(String) }] });
+    expect(approved).toMatchObject({
+      timeLimitAt: later.toISOString(),
+      extensionPending: false,
+      extensions: [{ status: 'approved', decisionNote: '同意', decidedAt: expect.any(String) }],
+    });
     expect(Date.parse(approved.warnAt)).toBe(Math.trunc(event.dispatchedAt.getTime() + 0.8 * (later.getTime() - event.dispatchedAt.getTime())));
     const [row] = await db().select().from(events).where(eq(events.id, id));
     expect(row).toMatchObject({ yellowRaisedAt: null, redRaisedAt: null });
@@ -203,7 +240,10 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
 
     expect((await step(id, { action: 'deny_extension', note: '不同意' }, supervisor)).status).toBe(409);
     await step(id, { action: 'request_extension', note: '还需时间', timeLimitAt: new Date(later.getTime() + HOUR).toISOString() }, environment);
-    expect(await (await step(id, { action: 'deny_extension', note: '不同意' }, supervisor)).json()).toMatchObject({ timeLimitAt: later.toISOString(), extensions: [{ status: 'approved' }, { status: 'denied' }] });
+    expect(await (await step(id, { action: 'deny_extension', note: '不同意' }, supervisor)).json()).toMatchObject({
+      timeLimitAt: later.toISOString(),
+      extensions: [{ status: 'approved' }, { status: 'denied' }],
+    });
     expect(await db().$count(eventExtensions, and(eq(eventExtensions.eventId, id), eq(eventExtensions.status, 'pending')))).toBe(0);
   });
 
@@ -257,14 +297,24 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     await step(id, { action: 'verify_pass' }, agent);
     // The closure notice opens each reporter's survey (followup's job); a phone callback comes after it.
     await vi.waitFor(async () => {
-      const [closure] = await db().select().from(eventSteps).where(and(eq(eventSteps.eventId, id), eq(eventSteps.action, 'verify_pass')));
+      const [closure] = await db()
+        .select()
+        .from(eventSteps)
+        .where(and(eq(eventSteps.eventId, id), eq(eventSteps.action, 'verify_pass')));
       expect(closure!.citizensNotifiedAt).not.toBeNull();
     });
 
     const closed = await detail(id);
     expect(closed.reporterCount).toBe(2);
     expect(closed.reporters.map((r) => r.appealId).sort()).toEqual([appeal.id, duplicate!.id].sort());
-    expect(closed.reporters.find((r) => r.appealId === appeal.id)).toEqual({ appealId: appeal.id, caseNumber: appeal.caseNumber, channel: 'web', surveyAskedAt: expect.any(String), satisfaction: null, ratedVia: null });
+    expect(closed.reporters.find((r) => r.appealId === appeal.id)).toEqual({
+      appealId: appeal.id,
+      caseNumber: appeal.caseNumber,
+      channel: 'web',
+      surveyAskedAt: expect.any(String),
+      satisfaction: null,
+      ratedVia: null,
+    });
     expect(closed.actions).toEqual(['callback']);
     expect((await detail(id, environment)).reporters).toEqual([]);
 
@@ -274,8 +324,15 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     await step(id, { action: 'callback', appealId: appeal.id, satisfaction: 4, note: '电话回访：满意' }, agent);
     expect((await step(id, { action: 'reopen', note: '市民不满意' }, agent)).status).toBe(409);
 
-    const rated: EventDetail = await (await step(id, { action: 'callback', appealId: duplicate!.id, satisfaction: 2, note: '电话回访：仍有噪音' }, agent)).json();
-    expect(rated.reporters.map((r) => [r.appealId, r.satisfaction, r.ratedVia]).sort()).toEqual([[appeal.id, 4, 'phone'], [duplicate!.id, 2, 'phone']].sort());
+    const rated: EventDetail = await (
+      await step(id, { action: 'callback', appealId: duplicate!.id, satisfaction: 2, note: '电话回访：仍有噪音' }, agent)
+    ).json();
+    expect(rated.reporters.map((r) => [r.appealId, r.satisfaction, r.ratedVia]).sort()).toEqual(
+      [
+        [appeal.id, 4, 'phone'],
+        [duplicate!.id, 2, 'phone'],
+      ].sort(),
+    );
     expect(rated.steps.at(-1)).toMatchObject({ action: 'callback', fromStatus: 'closed', toStatus: 'closed', detail: duplicate!.id });
     expect(rated.actions).toEqual(['reopen', 'callback']);
 
@@ -283,14 +340,24 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     expect(reopened).toMatchObject({ status: 'dispatched', leadDepartmentCode: 'environment', closedAt: null, signedAt: null, reportedAt: null });
     expect(Date.parse(reopened.dispatchedAt)).toBeGreaterThan(Date.parse(closed.closedAt!));
     expect(await (await step(id, { action: 'sign' }, environment)).json()).toMatchObject({ status: 'handling' });
-    const callbacks = await db().select().from(auditLog).where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'event.callback')));
+    const callbacks = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'event.callback')));
     expect(callbacks.map((a) => [a.actorId, (a.after as { appealId: string }).appealId, (a.after as { satisfaction: number }).satisfaction]).sort()).toEqual(
-      [[ids.agent1, appeal.id, 4], [ids.agent1, duplicate!.id, 2]].sort(),
+      [
+        [ids.agent1, appeal.id, 4],
+        [ids.agent1, duplicate!.id, 2],
+      ].sort(),
     );
   });
 
   it('lists the worklist by status, department, case number and due state, paginated; handlers see only theirs', async () => {
-    const mine = [await newEvent({ categoryCode: 'greening-facilities' }), await newEvent({ categoryCode: 'greening-facilities' }), await newEvent({ categoryCode: 'greening-facilities' })];
+    const mine = [
+      await newEvent({ categoryCode: 'greening-facilities' }),
+      await newEvent({ categoryCode: 'greening-facilities' }),
+      await newEvent({ categoryCode: 'greening-facilities' }),
+    ];
     const coHandled = await newEvent({ categoryCode: 'food-drug-safety', co: ['greening'] });
     const others = await newEvent({ categoryCode: 'food-drug-safety' });
     const greening = await hotline.loginAs('dept-greening');
@@ -349,7 +416,8 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     for (const cookie of [agent, environment]) {
       const counts = await (await hotline.request('/api/events/counts', { cookie })).json();
       const total = async (query: string) => (await list(`${query}&pageSize=1`, cookie)).total;
-      for (const status of ['dispatched', 'handling', 'reported', 'returned', 'closed', 'cancelled']) expect(counts.byStatus[status]).toBe(await total(`status=${status}`));
+      for (const status of ['dispatched', 'handling', 'reported', 'returned', 'closed', 'cancelled'])
+        expect(counts.byStatus[status]).toBe(await total(`status=${status}`));
       expect(counts.extensionPending).toBe(await total('status=dispatched,handling&extensionPending=true'));
       expect(counts.soon).toBe(await total('due=soon'));
       expect(counts.overdue).toBe(await total('due=overdue'));
@@ -390,22 +458,44 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     const res = await hotline.request('/api/time-limit-rules', { cookie: agent });
     const { rules } = await res.json();
     expect(rules[0]).toMatchObject({ categoryCode: '*' });
-    expect(rules).toContainEqual({ categoryCode: '*', urgency: 'normal', signForAmount: 1, signForUnit: 'working_days', completionAmount: 5, completionUnit: 'working_days' });
-    expect(rules).toContainEqual({ categoryCode: 'pollution', urgency: 'normal', signForAmount: 1, signForUnit: 'working_days', completionAmount: 3, completionUnit: 'working_days' });
+    expect(rules).toContainEqual({
+      categoryCode: '*',
+      urgency: 'normal',
+      signForAmount: 1,
+      signForUnit: 'working_days',
+      completionAmount: 5,
+      completionUnit: 'working_days',
+    });
+    expect(rules).toContainEqual({
+      categoryCode: 'pollution',
+      urgency: 'normal',
+      signForAmount: 1,
+      signForUnit: 'working_days',
+      completionAmount: 3,
+      completionUnit: 'working_days',
+    });
     expect((await hotline.request('/api/time-limit-rules', { cookie: environment })).status).toBe(403);
 
     // Seeding again (every start) adds nothing and keeps a rule the center edited.
-    await db().update(timeLimitRules).set({ completionAmount: 4 }).where(and(eq(timeLimitRules.categoryCode, 'pollution'), eq(timeLimitRules.urgency, 'normal')));
+    await db()
+      .update(timeLimitRules)
+      .set({ completionAmount: 4 })
+      .where(and(eq(timeLimitRules.categoryCode, 'pollution'), eq(timeLimitRules.urgency, 'normal')));
     await seedReferenceData(db());
     const again = (await (await hotline.request('/api/time-limit-rules', { cookie: agent })).json()).rules;
     expect(again).toHaveLength(rules.length);
     expect(again).toContainEqual(expect.objectContaining({ categoryCode: 'pollution', urgency: 'normal', completionAmount: 4 }));
-    await db().update(timeLimitRules).set({ completionAmount: 3 }).where(and(eq(timeLimitRules.categoryCode, 'pollution'), eq(timeLimitRules.urgency, 'normal')));
+    await db()
+      .update(timeLimitRules)
+      .set({ completionAmount: 3 })
+      .where(and(eq(timeLimitRules.categoryCode, 'pollution'), eq(timeLimitRules.urgency, 'normal')));
   });
 
   it('documents the event routes in the OpenAPI document', async () => {
     const doc = await (await hotline.request('/api/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/events', '/api/events/{id}', '/api/events/{id}/steps', '/api/events/{id}/photos/{photoId}', '/api/time-limit-rules']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/events', '/api/events/{id}', '/api/events/{id}/steps', '/api/events/{id}/photos/{photoId}', '/api/time-limit-rules']),
+    );
     expect(Object.keys(doc.paths['/api/events/{id}/steps'].post.requestBody.content)).toEqual(['application/json', 'multipart/form-data']);
   });
 });

@@ -83,13 +83,24 @@ async function pendingExtension(db: DbOrTx, eventId: string) {
 export async function reopenable(db: DbOrTx, event: Event): Promise<boolean> {
   if (event.status !== 'closed' || !event.closedAt) return false;
   const closedAt = event.closedAt.getTime();
-  return (await reportersOf(db, event)).some((a) => a.satisfaction !== null && a.satisfaction <= UNSATISFIED_AT_MOST && a.ratedAt !== null && a.ratedAt.getTime() >= closedAt);
+  return (await reportersOf(db, event)).some(
+    (a) => a.satisfaction !== null && a.satisfaction <= UNSATISFIED_AT_MOST && a.ratedAt !== null && a.ratedAt.getTime() >= closedAt,
+  );
 }
 
 /** A fresh start with a department: time limits from the rules as of now, warnings and progress cleared. */
 async function freshDispatch(tx: TxCtx, event: Pick<Event, 'categoryCode' | 'urgency'>, now: Date) {
   const deadlines = await eventDeadlines(tx.db, event, now, tx.config.timezone);
-  return { ...deadlines, dispatchedAt: now, signedAt: null, reportedAt: null, closedAt: null, signOverdueRaisedAt: null, yellowRaisedAt: null, redRaisedAt: null };
+  return {
+    ...deadlines,
+    dispatchedAt: now,
+    signedAt: null,
+    reportedAt: null,
+    closedAt: null,
+    signOverdueRaisedAt: null,
+    yellowRaisedAt: null,
+    redRaisedAt: null,
+  };
 }
 
 async function assertDepartmentsExist(tx: TxCtx, lead: string, co: string[]): Promise<void> {
@@ -111,14 +122,21 @@ const EFFECTS: { [A in StaffAction]: (c: StepContext<A>) => Promise<Effect> | Ef
     },
   }),
   request_extension: async ({ tx, event, step, userId }) => {
-    if (await pendingExtension(tx.db, event.id)) throw new ServiceError('conflict', 'An extension request is already waiting for the center', { status: event.status });
+    if (await pendingExtension(tx.db, event.id))
+      throw new ServiceError('conflict', 'An extension request is already waiting for the center', { status: event.status });
     const requested = new Date(step.timeLimitAt);
-    if (requested.getTime() <= event.timeLimitAt.getTime()) throw new ServiceError('invalid_request', 'timeLimitAt: the requested time limit must be after the current one');
+    if (requested.getTime() <= event.timeLimitAt.getTime())
+      throw new ServiceError('invalid_request', 'timeLimitAt: the requested time limit must be after the current one');
     const [extension] = await tx.db
       .insert(eventExtensions)
       .values({ eventId: event.id, departmentCode: event.leadDepartmentCode, requestedByUserId: userId, reason: step.note, requestedTimeLimitAt: requested })
       .returning();
-    return { changes: {}, departmentCode: event.leadDepartmentCode, detail: requested.toISOString(), auditAfter: { extensionId: extension!.id, requestedTimeLimitAt: requested.toISOString() } };
+    return {
+      changes: {},
+      departmentCode: event.leadDepartmentCode,
+      detail: requested.toISOString(),
+      auditAfter: { extensionId: extension!.id, requestedTimeLimitAt: requested.toISOString() },
+    };
   },
   approve_extension: async ({ tx, event, step, now, userId }) => {
     const extension = await decideExtension(tx, event, 'approved', step.note, now, userId);
@@ -164,7 +182,12 @@ const EFFECTS: { [A in StaffAction]: (c: StepContext<A>) => Promise<Effect> | Ef
       throw new ServiceError('invalid_request', 'appealId: not a citizen of this event');
     }
     await recordRating(tx, step.appealId, { satisfaction: step.satisfaction, via: 'phone', at: now });
-    return { changes: {}, departmentCode: event.leadDepartmentCode, detail: step.appealId, auditAfter: { appealId: step.appealId, satisfaction: step.satisfaction } };
+    return {
+      changes: {},
+      departmentCode: event.leadDepartmentCode,
+      detail: step.appealId,
+      auditAfter: { appealId: step.appealId, satisfaction: step.satisfaction },
+    };
   },
 };
 
@@ -184,7 +207,13 @@ async function decideExtension(tx: TxCtx, event: Event, status: 'approved' | 'de
  * checked against the lifecycle table under a row lock, in one transaction: the event's new state,
  * the step row, the audit entry, and `event.changed` after the commit. Refusals write nothing.
  */
-export async function takeStep({ ctx, input }: { ctx: Ctx; input: { eventId: string; step: StepInput; photos?: WebPhoto[] } }): Promise<{ event: Event; step: EventStep }> {
+export async function takeStep({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { eventId: string; step: StepInput; photos?: WebPhoto[] };
+}): Promise<{ event: Event; step: EventStep }> {
   const staff = staffOf(ctx);
   const action = input.step.action;
   const given = input.photos ?? [];
@@ -193,12 +222,22 @@ export async function takeStep({ ctx, input }: { ctx: Ctx; input: { eventId: str
   return transact(ctx, async (tx, publish) => {
     const event = await lockEvent(tx, input.eventId);
     if (!mayAct(action, staff, event.leadDepartmentCode)) {
-      throw new ServiceError('forbidden', staff.role === 'handler' ? `Only the lead department may ${action} this event` : `The ${staff.role} role may not ${action} an event`);
+      throw new ServiceError(
+        'forbidden',
+        staff.role === 'handler' ? `Only the lead department may ${action} this event` : `The ${staff.role} role may not ${action} an event`,
+      );
     }
     const to = nextStatus(action, event.status);
     if (!to) throw illegalTransition(action, event.status);
     const now = new Date();
-    const effect = await (EFFECTS[action] as (c: StepContext<StaffAction>) => Promise<Effect> | Effect)({ tx, event, step: input.step, now, userId: staff.userId, photos });
+    const effect = await (EFFECTS[action] as (c: StepContext<StaffAction>) => Promise<Effect> | Effect)({
+      tx,
+      event,
+      step: input.step,
+      now,
+      userId: staff.userId,
+      photos,
+    });
     const [after] = await tx.db
       .update(events)
       .set({ ...effect.changes, status: to, updatedAt: now })

@@ -49,7 +49,10 @@ describe('the deadlines of a dispatch (时限)', () => {
       timeLimitAt: sh('2026-10-02T01:30:00'),
       warnAt: sh('2026-10-02T01:06:00'),
     });
-    expect(deadlinesFor(rule('*', 'urgent'), sh('2026-11-20T09:30:00'), TZ)).toMatchObject({ signDueAt: sh('2026-11-20T11:30:00'), timeLimitAt: sh('2026-11-21T09:30:00') });
+    expect(deadlinesFor(rule('*', 'urgent'), sh('2026-11-20T09:30:00'), TZ)).toMatchObject({
+      signDueAt: sh('2026-11-20T11:30:00'),
+      timeLimitAt: sh('2026-11-21T09:30:00'),
+    });
   });
 
   it('gives a normal matter 1 working day to sign and 5 to complete, a pollution case 3, a dispute 10', () => {

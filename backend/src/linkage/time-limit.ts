@@ -35,7 +35,8 @@ export function addWorkingDays(from: Date, days: number, timezone: string): Date
   let day = local.day;
   let left = days;
   for (let searched = 0; left > 0; searched++) {
-    if (searched > MAX_CALENDAR_DAYS_SEARCHED) throw new Error(`no ${days} working days found after ${isoDate(local.year, local.month, local.day)}: is the holiday calendar current?`);
+    if (searched > MAX_CALENDAR_DAYS_SEARCHED)
+      throw new Error(`no ${days} working days found after ${isoDate(local.year, local.month, local.day)}: is the holiday calendar current?`);
     day++;
     if (chineseDays.isWorkday(isoDate(local.year, local.month, day))) left--;
   }
@@ -94,5 +95,9 @@ export async function eventDeadlines(
 
 /** Adds time-limit rules; a rule for a (category, urgency) already there (possibly edited) is kept as it is. */
 export async function addTimeLimitRules(db: DbOrTx, rules: Omit<TimeLimitRule, 'id'>[]): Promise<void> {
-  if (rules.length) await db.insert(timeLimitRules).values(rules).onConflictDoNothing({ target: [timeLimitRules.categoryCode, timeLimitRules.urgency] });
+  if (rules.length)
+    await db
+      .insert(timeLimitRules)
+      .values(rules)
+      .onConflictDoNothing({ target: [timeLimitRules.categoryCode, timeLimitRules.urgency] });
 }

@@ -45,7 +45,12 @@ describe.each(kinds)('time-limit warnings on %s', (kind) => {
     return event!;
   }
   const warningsOf = async (eventId: string) =>
-    (await database.db.select({ detail: eventSteps.detail }).from(eventSteps).where(and(eq(eventSteps.eventId, eventId), eq(eventSteps.action, 'warn')))).map((s) => s.detail);
+    (
+      await database.db
+        .select({ detail: eventSteps.detail })
+        .from(eventSteps)
+        .where(and(eq(eventSteps.eventId, eventId), eq(eventSteps.action, 'warn')))
+    ).map((s) => s.detail);
 
   it('raises sign-for, yellow and red across National Day by working days, each once', async () => {
     // 一般 matter dispatched the day before the holiday: sign within 1 working day, complete within 5.
@@ -68,8 +73,16 @@ describe.each(kinds)('time-limit warnings on %s', (kind) => {
     expect(await warningsOf(event.id)).toEqual(['sign_overdue', 'yellow', 'red']);
 
     const [row] = await database.db.select().from(events).where(eq(events.id, event.id));
-    expect(row).toMatchObject({ status: 'dispatched', signOverdueRaisedAt: sh('2026-10-08T10:00:00'), yellowRaisedAt: sh('2026-10-10T20:00:00'), redRaisedAt: sh('2026-10-13T10:00:00') });
-    const [red] = await database.db.select().from(eventSteps).where(and(eq(eventSteps.eventId, event.id), eq(eventSteps.detail, 'red')));
+    expect(row).toMatchObject({
+      status: 'dispatched',
+      signOverdueRaisedAt: sh('2026-10-08T10:00:00'),
+      yellowRaisedAt: sh('2026-10-10T20:00:00'),
+      redRaisedAt: sh('2026-10-13T10:00:00'),
+    });
+    const [red] = await database.db
+      .select()
+      .from(eventSteps)
+      .where(and(eq(eventSteps.eventId, event.id), eq(eventSteps.detail, 'red')));
     expect(red).toMatchObject({ fromStatus: 'dispatched', toStatus: 'dispatched', departmentCode: 'urban', actorUserId: null });
     expect(changes.slice(before).map((c) => [c.event.id, c.step.action, c.step.detail])).toEqual([[event.id, 'warn', 'red']]);
     expect(await database.db.$count(auditLog, and(eq(auditLog.entityId, event.id), eq(auditLog.action, 'event.warn')))).toBe(3);

@@ -67,7 +67,9 @@ export async function setCurrentAppeals(tx: Tx, pairs: { conversationId: string;
     pairs.map((p) => sql`(${p.conversationId}::uuid, ${p.appealId}::uuid)`),
     sql`, `,
   );
-  await tx.execute(sql`update ${conversations} set current_appeal_id = v.appeal_id from (values ${values}) as v(id, appeal_id) where ${conversations.id} = v.id`);
+  await tx.execute(
+    sql`update ${conversations} set current_appeal_id = v.appeal_id from (values ${values}) as v(id, appeal_id) where ${conversations.id} = v.id`,
+  );
 }
 
 const messageRow = ({ conversationId, appealId, inbound }: InboundRow) => ({
@@ -95,11 +97,22 @@ export interface InboundRow {
  */
 export async function storeInboundMessages(tx: Tx, rows: InboundRow[]): Promise<(Message | undefined)[]> {
   if (!rows.length) return [];
-  const inserted = await tx.insert(messages).select(records(messages, rows.map(messageRow))).onConflictDoNothing().returning();
+  const inserted = await tx
+    .insert(messages)
+    .select(records(messages, rows.map(messageRow)))
+    .onConflictDoNothing()
+    .returning();
   const stored = rows.map(({ inbound }) => inserted.find((m) => m.channel === inbound.channel && m.providerMessageId === inbound.providerMessageId));
   const files = rows.flatMap(({ inbound }, i) =>
     stored[i]
-      ? inbound.attachments.map((file) => ({ messageId: stored[i]!.id, contentType: file.contentType, fileName: file.fileName, byteSize: file.data?.length, url: file.url, data: file.data }))
+      ? inbound.attachments.map((file) => ({
+          messageId: stored[i]!.id,
+          contentType: file.contentType,
+          fileName: file.fileName,
+          byteSize: file.data?.length,
+          url: file.url,
+          data: file.data,
+        }))
       : [],
   );
   if (files.length) await tx.insert(attachments).values(files);
@@ -113,5 +126,8 @@ export async function findStoredInbound(db: DbOrTx, keys: Pick<InboundMessage, '
     keys.map((k) => sql`(${k.channel}::channel, ${k.providerMessageId})`),
     sql`, `,
   );
-  return db.select().from(messages).where(sql`(${messages.channel}, ${messages.providerMessageId}) in (${pairs})`);
+  return db
+    .select()
+    .from(messages)
+    .where(sql`(${messages.channel}, ${messages.providerMessageId}) in (${pairs})`);
 }

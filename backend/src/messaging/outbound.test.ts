@@ -12,7 +12,10 @@ import { citizenMessages } from './outbound.ts';
 const kinds = await testDatabaseKinds();
 
 /** Twilio's error body for a failed `messages.create`. */
-const twilioError = (status: number, code: number, message: string) => ({ status, json: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status } });
+const twilioError = (status: number, code: number, message: string) => ({
+  status,
+  json: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+});
 
 /** The outbox's policy for this hotline: five attempts, 30 s before the first retry. */
 const MAX_DELIVERY_ATTEMPTS = 5;
@@ -31,7 +34,9 @@ describe.each(kinds)('messages to citizens go through the outbox, retried when t
 
   beforeAll(async () => {
     twilio = await startFakeProvider([scripted, fakeTwilioMessages]);
-    hotline = await startTestHotline(kind, { env: { ...twilioEnv(twilio), DELIVERY_MAX_ATTEMPTS: String(MAX_DELIVERY_ATTEMPTS), DELIVERY_BACKOFF_MS: String(FIRST_RETRY_DELAY_MS) } });
+    hotline = await startTestHotline(kind, {
+      env: { ...twilioEnv(twilio), DELIVERY_MAX_ATTEMPTS: String(MAX_DELIVERY_ATTEMPTS), DELIVERY_BACKOFF_MS: String(FIRST_RETRY_DELAY_MS) },
+    });
   });
   afterAll(async () => {
     await hotline?.close();
@@ -59,7 +64,11 @@ describe.each(kinds)('messages to citizens go through the outbox, retried when t
   /** The message's outbox item: its attempts and when it is tried next. */
   const itemOf = async (messageId: string) => (await hotline.database.db.select().from(outbox).where(eq(outbox.subjectId, messageId)))[0]!;
   /** The time a retry waits for: moves the item's next attempt into the past, as if it had passed. */
-  const letRetryFallDue = (messageId: string) => hotline.database.db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.subjectId, messageId));
+  const letRetryFallDue = (messageId: string) =>
+    hotline.database.db
+      .update(outbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(outbox.subjectId, messageId));
   /** The outbox's sweep, as the job runs it. */
   const retryDueDeliveries = () => dispatchOutbox(hotline.deps, [citizenMessages]);
 
@@ -69,7 +78,13 @@ describe.each(kinds)('messages to citizens go through the outbox, retried when t
     const { message, before, after } = await replyTo('+8613966660001', body);
     expect(message).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('Internal Server Error') });
     const item = await itemOf(message.id);
-    expect(item).toMatchObject({ kind: 'citizen-message', status: 'pending', attempts: 1, lastStatusCode: 500, payload: { caseNumber: expect.stringMatching(/^\d{14}$/) } });
+    expect(item).toMatchObject({
+      kind: 'citizen-message',
+      status: 'pending',
+      attempts: 1,
+      lastStatusCode: 500,
+      payload: { caseNumber: expect.stringMatching(/^\d{14}$/) },
+    });
     expect(item.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + FIRST_RETRY_DELAY_MS);
     expect(item.nextAttemptAt.getTime()).toBeLessThanOrEqual(after + FIRST_RETRY_DELAY_MS);
 
@@ -102,7 +117,11 @@ describe.each(kinds)('messages to citizens go through the outbox, retried when t
     }
     expect(waits).toEqual([2, 4, 8]);
     expect(current.deliveryError).toContain('Internal Server Error');
-    expect(await itemOf(current.id)).toMatchObject({ status: 'failed', attempts: MAX_DELIVERY_ATTEMPTS, lastError: expect.stringContaining('Internal Server Error') });
+    expect(await itemOf(current.id)).toMatchObject({
+      status: 'failed',
+      attempts: MAX_DELIVERY_ATTEMPTS,
+      lastError: expect.stringContaining('Internal Server Error'),
+    });
     expect(sendsOf(body)).toBe(MAX_DELIVERY_ATTEMPTS);
     await letRetryFallDue(current.id);
     await retryDueDeliveries();
@@ -119,7 +138,12 @@ describe.each(kinds)('messages to citizens go through the outbox, retried when t
     const phone = '+8613966660004';
     const appeal = await textedAppeal(hotline, phone, '楼道灯坏了');
     await text(hotline, phone, 'STOP');
-    const res = await hotline.request(`/api/appeals/${appeal.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '物业会处理' }), cookie: await hotline.loginAs('agent1') });
+    const res = await hotline.request(`/api/appeals/${appeal.id}/replies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '物业会处理' }),
+      cookie: await hotline.loginAs('agent1'),
+    });
     const { id } = await res.json();
     expect(await stored(id)).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('opted out') });
     expect(await itemOf(id)).toMatchObject({ status: 'failed', attempts: 1 });

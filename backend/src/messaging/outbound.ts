@@ -38,7 +38,15 @@ export async function storeOutbounds(tx: TxCtx, publish: (e: DomainEvent) => voi
     .select(
       records(
         messages,
-        outgoing.map(({ about, text }) => ({ conversationId: about.conversationId, appealId: about.id, channel: about.channel, direction: 'out' as const, authorUserId, text, deliveryStatus: 'pending' as const })),
+        outgoing.map(({ about, text }) => ({
+          conversationId: about.conversationId,
+          appealId: about.id,
+          channel: about.channel,
+          direction: 'out' as const,
+          authorUserId,
+          text,
+          deliveryStatus: 'pending' as const,
+        })),
       ),
     )
     .returning();
@@ -47,11 +55,23 @@ export async function storeOutbounds(tx: TxCtx, publish: (e: DomainEvent) => voi
   // The case number travels with the item: the web chat shows it, and messaging knows no appeals.
   await enqueueOutbox(
     tx.db,
-    outgoing.map(({ about }) => ({ kind: CITIZEN_MESSAGE, topic: about.channel, target: about.channel, subjectId: messageOf(about).id, payload: { caseNumber: about.caseNumber } })),
+    outgoing.map(({ about }) => ({
+      kind: CITIZEN_MESSAGE,
+      topic: about.channel,
+      target: about.channel,
+      subjectId: messageOf(about).id,
+      payload: { caseNumber: about.caseNumber },
+    })),
   );
   await recordAudits(
     tx.db,
-    outgoing.map(({ about }) => ({ actor: tx.actor, action: 'message.sent', entityType: 'appeal', entityId: about.id, after: { messageId: messageOf(about).id, by: actorId(tx.actor) } })),
+    outgoing.map(({ about }) => ({
+      actor: tx.actor,
+      action: 'message.sent',
+      entityType: 'appeal',
+      entityId: about.id,
+      after: { messageId: messageOf(about).id, by: actorId(tx.actor) },
+    })),
   );
   for (const { about } of outgoing) publish({ name: 'message.created', payload: { message: messageOf(about) } });
   return outgoing.map(({ about }) => messageOf(about));
@@ -79,8 +99,17 @@ async function send(deps: PlatformDeps, message: Message, recipient: Recipient |
     if (!sender) throw new Undeliverable(`no sender is configured for the ${message.channel} channel`);
     if (!recipient) throw new Undeliverable('the conversation has no identity to answer');
     if (recipient.optedOutAt) throw new Undeliverable('the citizen opted out of messages on this channel (STOP / 退订)');
-    const result = await sender.send({ channel: message.channel, to: { kind: recipient.kind, value: recipient.value }, text: message.text, messageId: message.id, caseNumber });
-    return { row: { id: message.id, deliveryStatus: 'sent', deliveryError: null, providerMessageId: result.providerMessageId ?? null }, outcome: { ok: true } as DeliveryOutcome };
+    const result = await sender.send({
+      channel: message.channel,
+      to: { kind: recipient.kind, value: recipient.value },
+      text: message.text,
+      messageId: message.id,
+      caseNumber,
+    });
+    return {
+      row: { id: message.id, deliveryStatus: 'sent', deliveryError: null, providerMessageId: result.providerMessageId ?? null },
+      outcome: { ok: true } as DeliveryOutcome,
+    };
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const status = (error as { status?: unknown }).status;
@@ -113,7 +142,9 @@ export const citizenMessages: OutboxHandler = {
     const updated = await deps.db
       .update(messages)
       .set({ deliveryStatus: sql`v."deliveryStatus"`, deliveryError: sql`v."deliveryError"`, providerMessageId: sql`v."providerMessageId"` })
-      .from(sql`jsonb_to_recordset(${JSON.stringify(sent.map((s) => s.row))}::jsonb) as v(id uuid, "deliveryStatus" delivery_status, "deliveryError" text, "providerMessageId" text)`)
+      .from(
+        sql`jsonb_to_recordset(${JSON.stringify(sent.map((s) => s.row))}::jsonb) as v(id uuid, "deliveryStatus" delivery_status, "deliveryError" text, "providerMessageId" text)`,
+      )
       .where(sql`${messages.id} = v.id`)
       .returning(getTableColumns(messages));
     for (const message of updated) deps.domainEvents.emit({ name: 'message.updated', payload: { message } });

@@ -26,9 +26,20 @@ async function messageViews(db: DbOrTx, where: SQL): Promise<MessageView[]> {
     .orderBy(asc(messages.createdAt));
   const files = rows.length
     ? await db
-        .select({ id: attachments.id, messageId: attachments.messageId, contentType: attachments.contentType, fileName: attachments.fileName, byteSize: attachments.byteSize })
+        .select({
+          id: attachments.id,
+          messageId: attachments.messageId,
+          contentType: attachments.contentType,
+          fileName: attachments.fileName,
+          byteSize: attachments.byteSize,
+        })
         .from(attachments)
-        .where(inArray(attachments.messageId, rows.map((r) => r.message.id)))
+        .where(
+          inArray(
+            attachments.messageId,
+            rows.map((r) => r.message.id),
+          ),
+        )
     : [];
   return rows.map(({ message, authorName }) => toMessageView(message, authorName, files));
 }
@@ -47,11 +58,11 @@ export function toMessageView(
     author: message.authorUserId ? { id: message.authorUserId, displayName: authorName ?? '' } : null,
     deliveryStatus: message.deliveryStatus,
     deliveryError: message.deliveryError,
-    location: message.latitude !== null && message.longitude !== null ? { latitude: message.latitude, longitude: message.longitude, label: message.locationLabel } : null,
-    attachments: files
-      .filter((f) => f.messageId === message.id)
-      .map(({ messageId: _m, ...f }) => ({ ...f, href: `/api/attachments/${f.id}` })),
+    location:
+      message.latitude !== null && message.longitude !== null
+        ? { latitude: message.latitude, longitude: message.longitude, label: message.locationLabel }
+        : null,
+    attachments: files.filter((f) => f.messageId === message.id).map(({ messageId: _m, ...f }) => ({ ...f, href: `/api/attachments/${f.id}` })),
     createdAt: iso(message.createdAt),
   };
 }
-

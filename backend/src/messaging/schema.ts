@@ -31,7 +31,9 @@ export const conversations = pgTable(
   },
   (t) => [
     // At most one open conversation per contact and channel, even under concurrent first messages.
-    uniqueIndex('conversations_one_open_idx').on(t.contactId, t.channel).where(sql`${t.status} = 'open'`),
+    uniqueIndex('conversations_one_open_idx')
+      .on(t.contactId, t.channel)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 

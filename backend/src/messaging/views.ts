@@ -36,4 +36,3 @@ export const chatLineSchema = z.object({
   createdAt: z.iso.datetime(),
 });
 export type ChatLine = z.infer<typeof chatLineSchema>;
-

@@ -64,7 +64,11 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
   const capacity = ctx.config.routing.capacity;
 
   return transact({ ...ctx, actor: { type: 'system' as const } }, async (tx, publish) => {
-    const locked = await lockAgents(tx, candidates.map((c) => c.id), { skipLocked: true });
+    const locked = await lockAgents(
+      tx,
+      candidates.map((c) => c.id),
+      { skipLocked: true },
+    );
     if (!locked.length) return 0;
     // Counted after the locks: every assignment to these agents that committed before is included.
     const loads = await agentLoads(tx.db);
@@ -97,7 +101,11 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
       if (!batch.length) break;
       for (const appeal of batch) {
         if (assigned >= max) break;
-        const agent = pickAgent(agents, { channel: appeal.channel, summary: appeal.summary, platform: (appeal.categoryCode && platforms.get(appeal.categoryCode)) || null }, capacity);
+        const agent = pickAgent(
+          agents,
+          { channel: appeal.channel, summary: appeal.summary, platform: (appeal.categoryCode && platforms.get(appeal.categoryCode)) || null },
+          capacity,
+        );
         if (!agent || !(await assignIfUnassigned(tx, publish, appeal, agent.id, 'routing'))) {
           skipped.push(appeal.id);
           continue;

@@ -29,7 +29,10 @@ export async function claimAppeal({ ctx, input }: { ctx: Ctx; input: { appealId:
     const load = loadOf(await agentLoads(tx.db), me.id);
     const kind = workKind(appeal.channel);
     if (!hasRoom(load, capacity, kind)) {
-      throw new ServiceError('conflict', `您正在处理 ${load[kind]} ${kindWords[kind]}，已达上限 ${capacity[kind]}；请先办结或转交手头的诉求`, { capacity, load });
+      throw new ServiceError('conflict', `您正在处理 ${load[kind]} ${kindWords[kind]}，已达上限 ${capacity[kind]}；请先办结或转交手头的诉求`, {
+        capacity,
+        load,
+      });
     }
     const claimed = await assignIfUnassigned(tx, publish, appeal, me.id, 'claim');
     if (!claimed) throw new ServiceError('conflict', `案件 ${appeal.caseNumber} 已被他人领取`);

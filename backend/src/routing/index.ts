@@ -10,4 +10,13 @@ export { routingListeners } from './listeners.ts';
 export { OnlinePresence, type PresenceLink, type PresenceSnapshot } from './online.ts';
 export { agentRoster, callTakers, myPresence, presenceOf, presenceOnConnect, setPresence } from './presence.ts';
 export type { PresenceStatus } from './schema.ts';
-export { type AgentRoster, agentRosterSchema, type AgentView, type MyPresence, myPresenceSchema, presenceStatusSchema, type PresenceUpdate, type WorkCounts } from './views.ts';
+export {
+  type AgentRoster,
+  agentRosterSchema,
+  type AgentView,
+  type MyPresence,
+  myPresenceSchema,
+  presenceStatusSchema,
+  type PresenceUpdate,
+  type WorkCounts,
+} from './views.ts';

@@ -35,14 +35,23 @@ export async function setPresence({ ctx, input }: { ctx: Ctx; input: { userId: s
   if (ctx.actor.type !== 'user') throw new ServiceError('forbidden', 'Only staff set presence');
   const self = ctx.actor.user.id === input.userId;
   await transact(ctx, async (tx, publish) => {
-    const [target] = await tx.db.select({ role: users.role }).from(users).where(and(eq(users.id, input.userId), isNull(users.disabledAt)));
+    const [target] = await tx.db
+      .select({ role: users.role })
+      .from(users)
+      .where(and(eq(users.id, input.userId), isNull(users.disabledAt)));
     // Anyone who works the queue sets their own; a supervisor sets only agents' and supervisors'.
     if (!target || !(self ? QUEUE_ROLES.includes(target.role) : isRosterRole(target.role))) throw notFound('Agent');
     const [row] = await tx.db.select({ status: agentPresence.status }).from(agentPresence).where(eq(agentPresence.userId, input.userId)).for('update');
     const previous = row?.status ?? 'offline';
     if (row && previous === input.status) return;
     await writePresence(tx.db, input.userId, input.status);
-    await recordAudit(tx.db, tx.actor, { action: 'presence.changed', entityType: 'user', entityId: input.userId, before: { status: previous }, after: { status: input.status } });
+    await recordAudit(tx.db, tx.actor, {
+      action: 'presence.changed',
+      entityType: 'user',
+      entityId: input.userId,
+      before: { status: previous },
+      after: { status: input.status },
+    });
     publish({ name: 'presence.changed', payload: { userId: input.userId, status: input.status, previous } });
   });
   return myPresence({ ctx, input: { userId: input.userId } });
@@ -67,7 +76,13 @@ export async function presenceOnConnect(deps: Pick<Ctx, 'db' | 'domainEvents'>, 
   await transact(ctx, async (tx, publish) => {
     const [created] = await tx.db.insert(agentPresence).values({ userId: user.id, status: 'available' }).onConflictDoNothing().returning();
     if (!created) return;
-    await recordAudit(tx.db, tx.actor, { action: 'presence.changed', entityType: 'user', entityId: user.id, before: { status: 'offline' }, after: { status: 'available', reason: 'first console' } });
+    await recordAudit(tx.db, tx.actor, {
+      action: 'presence.changed',
+      entityType: 'user',
+      entityId: user.id,
+      before: { status: 'offline' },
+      after: { status: 'available', reason: 'first console' },
+    });
     publish({ name: 'presence.changed', payload: { userId: user.id, status: 'available', previous: 'offline' } });
   });
 }
@@ -113,7 +128,10 @@ export async function agentRoster({ ctx }: { ctx: RoutingCtx }): Promise<AgentVi
 export async function callTakers(ctx: RoutingCtx): Promise<number> {
   const roster = (await agentRoster({ ctx })).filter((a) => a.status === 'available' && a.online && hasRoom(a.load, a.capacity, 'calls'));
   if (!roster.length) return 0;
-  const skills = await skillsOf(ctx.db, roster.map((a) => a.id));
+  const skills = await skillsOf(
+    ctx.db,
+    roster.map((a) => a.id),
+  );
   // The voice menu is Mandarin: an empty text counts as Chinese.
   return roster.filter((a) => canTake(skills.get(a.id), { channel: 'voice', summary: '', platform: null })).length;
 }

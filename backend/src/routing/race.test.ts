@@ -30,7 +30,10 @@ describe.each(kinds)('50 agents and 500 appeals racing on %s', (kind) => {
   beforeAll(async () => {
     // Manual mode: the spec runs the routing passes itself, several at once.
     hotline = await startTestHotline(kind, { env: { ROUTING_MODE: 'manual' } });
-    const created = await createStaff(hotline, Array.from({ length: AGENTS }, (_, i) => `race${String(i).padStart(2, '0')}`));
+    const created = await createStaff(
+      hotline,
+      Array.from({ length: AGENTS }, (_, i) => `race${String(i).padStart(2, '0')}`),
+    );
     agents = await Promise.all(created.map(async (a) => ({ ...a, cookie: await hotline.loginAs(a.username) })));
     await hotline.database.db.insert(agentPresence).values(agents.map((a) => ({ userId: a.id, status: 'available' as const })));
     for (const a of agents) openConsole(hotline, a.id);
@@ -53,7 +56,7 @@ describe.each(kinds)('50 agents and 500 appeals racing on %s', (kind) => {
     // Several routers hand appeals out while every agent grabs random ones.
     const routers = Array.from({ length: ROUTERS }, async () => {
       let assigned = 0;
-      for (let n; (n = await assignPending({ ctx })) > 0; ) assigned += n;
+      for (let n; (n = await assignPending({ ctx })) > 0;) assigned += n;
       return assigned;
     });
     const pick = (seed: number) => created[(seed * 7919) % APPEALS]!;

@@ -45,12 +45,16 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
   }
   /** Fresh agents, logged in, with their session cookies. */
   async function agents(n: number) {
-    const created = await createStaff(hotline, Array.from({ length: n }, () => `r${++names}`));
+    const created = await createStaff(
+      hotline,
+      Array.from({ length: n }, () => `r${++names}`),
+    );
     return Promise.all(created.map(async (a) => ({ ...a, cookie: await hotline.loginAs(a.username) })));
   }
   const setStatus = (cookie: string, status: string) => hotline.request('/api/me/presence', { ...send('PUT', { status }), cookie });
   const online = (userId: string) => cleanups.push(openConsole(hotline, userId));
-  const holderOf = async (appealId: string) => (await db().select({ assigneeId: appeals.assigneeId }).from(appeals).where(eq(appeals.id, appealId)))[0]!.assigneeId;
+  const holderOf = async (appealId: string) =>
+    (await db().select({ assigneeId: appeals.assigneeId }).from(appeals).where(eq(appeals.id, appealId)))[0]!.assigneeId;
   const claim = (appealId: string, cookie: string) => hotline.request(`/api/appeals/${appealId}/claim`, { method: 'POST', cookie });
 
   function connect(cookie: string): Promise<Client> {
@@ -62,7 +66,11 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
   describe('presence', () => {
     it('is offline until set; a change is audited and pushed to staff as presence:updated', async () => {
       const [agent] = await agents(1);
-      expect(await (await hotline.request('/api/me/presence', { cookie: agent!.cookie })).json()).toEqual({ status: 'offline', capacity: { chats: 4, calls: 1 }, load: { chats: 0, calls: 0 } });
+      expect(await (await hotline.request('/api/me/presence', { cookie: agent!.cookie })).json()).toEqual({
+        status: 'offline',
+        capacity: { chats: 4, calls: 1 },
+        load: { chats: 0, calls: 0 },
+      });
 
       const watcher = await connect(await hotline.loginAs('supervisor'));
       const pushed = new Promise<PresenceUpdate>((resolve) => watcher.on('presence:updated', (u) => u.userId === agent!.id && resolve(u)));
@@ -71,7 +79,11 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       expect(await res.json()).toMatchObject({ status: 'busy', capacity: { chats: 4, calls: 1 } });
       expect(await pushed).toEqual({ userId: agent!.id, status: 'busy', online: false });
 
-      const audited = () => db().select().from(auditLog).where(and(eq(auditLog.entityId, agent!.id), eq(auditLog.action, 'presence.changed')));
+      const audited = () =>
+        db()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.entityId, agent!.id), eq(auditLog.action, 'presence.changed')));
       expect(await audited()).toEqual([expect.objectContaining({ actorId: agent!.id, before: { status: 'offline' }, after: { status: 'busy' } })]);
       expect((await setStatus(agent!.cookie, 'busy')).status).toBe(200);
       expect((await setStatus(agent!.cookie, 'lunch')).status).toBe(400);
@@ -86,13 +98,18 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ status: 'away' });
       const [supervisorRow] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'supervisor'));
-      const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, agent!.id), eq(auditLog.action, 'presence.changed')));
+      const [entry] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, agent!.id), eq(auditLog.action, 'presence.changed')));
       expect(entry).toMatchObject({ actorType: 'user', actorId: supervisorRow!.id, before: { status: 'offline' }, after: { status: 'away' } });
 
       expect((await hotline.request(`/api/agents/${other!.id}/presence`, { ...send('PUT', { status: 'away' }), cookie: agent!.cookie })).status).toBe(403);
       const [handler] = await db().select({ id: users.id }).from(users).where(eq(users.username, 'dept-water'));
       expect((await hotline.request(`/api/agents/${handler!.id}/presence`, { ...send('PUT', { status: 'available' }), cookie: supervisor })).status).toBe(404);
-      expect((await hotline.request('/api/agents/00000000-0000-4000-8000-000000000000/presence', { ...send('PUT', { status: 'away' }), cookie: supervisor })).status).toBe(404);
+      expect(
+        (await hotline.request('/api/agents/00000000-0000-4000-8000-000000000000/presence', { ...send('PUT', { status: 'away' }), cookie: supervisor })).status,
+      ).toBe(404);
       expect((await hotline.request(`/api/agents/${other!.id}/presence`, { ...send('PUT', { status: 'gone' }), cookie: supervisor })).status).toBe(400);
       expect(await (await hotline.request('/api/me/presence', { cookie: other!.cookie })).json()).toMatchObject({ status: 'offline' });
     });
@@ -125,7 +142,7 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       expect(roster.at(-1).role).toBe('supervisor');
     });
 
-    it("makes an agent available on their first console, and keeps a status they chose after", async () => {
+    it('makes an agent available on their first console, and keeps a status they chose after', async () => {
       const [agent] = await agents(1);
       const watcher = await connect(await hotline.loginAs('supervisor'));
       const cameOnline = new Promise<PresenceUpdate>((resolve) => watcher.on('presence:updated', (u) => u.userId === agent!.id && u.online && resolve(u)));
@@ -133,7 +150,10 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       // Available before the socket counts as connected, so routing and voice see it at once.
       expect(await (await hotline.request('/api/me/presence', { cookie: agent!.cookie })).json()).toMatchObject({ status: 'available' });
       expect(await cameOnline).toEqual({ userId: agent!.id, status: 'available', online: true });
-      const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, agent!.id), eq(auditLog.action, 'presence.changed')));
+      const [entry] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, agent!.id), eq(auditLog.action, 'presence.changed')));
       expect(entry).toMatchObject({ before: { status: 'offline' }, after: { status: 'available', reason: 'first console' } });
 
       await setStatus(agent!.cookie, 'away');
@@ -163,7 +183,10 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
         details: { assignee: { id: first!.id, displayName: first!.displayName } },
       });
       expect((await claim(appeal!.id, first!.cookie)).status).toBe(200);
-      const claims = await db().select().from(auditLog).where(and(eq(auditLog.entityId, appeal!.id), eq(auditLog.action, 'appeal.assigned')));
+      const claims = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, appeal!.id), eq(auditLog.action, 'appeal.assigned')));
       expect(claims).toEqual([expect.objectContaining({ actorId: first!.id, after: { assigneeId: first!.id, by: 'claim' } })]);
     });
 
@@ -179,12 +202,19 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
 
     it('respects capacity for chats and calls apart; finishing one makes room', async () => {
       const [agent] = await agents(1);
-      const chats = await insertTriagedAppeals(hotline, Array.from({ length: 5 }, (_, i) => ({ channel: (['web', 'sms', 'wechat'] as const)[i % 3]! })));
+      const chats = await insertTriagedAppeals(
+        hotline,
+        Array.from({ length: 5 }, (_, i) => ({ channel: (['web', 'sms', 'wechat'] as const)[i % 3]! })),
+      );
       const calls = await insertTriagedAppeals(hotline, [{ channel: 'voice' }, { channel: 'voice' }]);
       for (const a of chats.slice(0, 4)) expect((await claim(a.id, agent!.cookie)).status).toBe(200);
       const full = await claim(chats[4]!.id, agent!.cookie);
       expect(full.status).toBe(409);
-      expect((await full.json()).error).toMatchObject({ code: 'conflict', message: expect.stringContaining('已达上限 4'), details: { capacity: { chats: 4, calls: 1 }, load: { chats: 4, calls: 0 } } });
+      expect((await full.json()).error).toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining('已达上限 4'),
+        details: { capacity: { chats: 4, calls: 1 }, load: { chats: 4, calls: 0 } },
+      });
       expect((await claim(calls[0]!.id, agent!.cookie)).status).toBe(200);
       expect((await claim(calls[1]!.id, agent!.cookie)).status).toBe(409);
       expect(await holderOf(chats[4]!.id)).toBeNull();
@@ -209,7 +239,10 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       await settle();
       const [appeal] = await db().select().from(appeals).where(eq(appeals.caseNumber, body.caseNumber!));
       expect(appeal).toMatchObject({ assigneeId: agent!.id, assignedAt: expect.any(Date), nlpProcessedAt: expect.any(Date) });
-      const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, appeal!.id), eq(auditLog.action, 'appeal.assigned')));
+      const [entry] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, appeal!.id), eq(auditLog.action, 'appeal.assigned')));
       expect(entry).toMatchObject({ actorType: 'system', after: { assigneeId: agent!.id, by: 'routing' } });
     });
 
@@ -224,14 +257,24 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       online(busy!.id);
       online(fresh!.id);
       await settle();
-      await db().insert(agentPresence).values([busy!, fresh!].map((a) => ({ userId: a.id, status: 'available' as const })));
+      await db()
+        .insert(agentPresence)
+        .values([busy!, fresh!].map((a) => ({ userId: a.id, status: 'available' as const })));
       hotline.deps.routing!.kick();
       await settle();
 
       // One call each at most: the emergency went first, to the agent with fewer calls (a tie: then fewer overall).
       expect(await holderOf(urgentCall!.id)).toBe(fresh!.id);
       expect(await holderOf(oldCall!.id)).toBe(busy!.id);
-      const loads = await db().select({ id: appeals.id, assigneeId: appeals.assigneeId }).from(appeals).where(inArray(appeals.id, waiting.map((a) => a.id)));
+      const loads = await db()
+        .select({ id: appeals.id, assigneeId: appeals.assigneeId })
+        .from(appeals)
+        .where(
+          inArray(
+            appeals.id,
+            waiting.map((a) => a.id),
+          ),
+        );
       const count = (id: string) => loads.filter((l) => l.assigneeId === id).length;
       // busy held 1 chat: fresh gets the urgent one first, then they alternate by load.
       expect(await holderOf(waiting[1]!.id)).toBe(fresh!.id);

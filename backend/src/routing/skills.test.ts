@@ -42,7 +42,11 @@ describe('who may take an appeal', () => {
 
 describe('picking the agent', () => {
   const capacity = { chats: 4, calls: 1 };
-  const agent = (id: string, chats: number, calls = 0, skills?: { channels: string[]; languages: string[]; platforms: string[] }) => ({ id, skills, load: { chats, calls } });
+  const agent = (id: string, chats: number, calls = 0, skills?: { channels: string[]; languages: string[]; platforms: string[] }) => ({
+    id,
+    skills,
+    load: { chats, calls },
+  });
 
   it('takes the least loaded in the kind of work, then overall, then the first', () => {
     expect(pickAgent([agent('a', 2), agent('b', 1), agent('c', 1)], chinese, capacity)?.id).toBe('b');

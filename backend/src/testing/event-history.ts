@@ -40,9 +40,15 @@ export async function insertEventHistories(hotline: TestHotline, histories: Even
   for (const history of histories) {
     const merged = history.mergedRatings ?? [];
     const [appeal, ...duplicates] = await insertTriagedAppeals(hotline, [{ channel: 'sms' }, ...merged.map(() => ({ channel: 'sms' as const }))]);
-    await db.update(appeals).set({ status: 'accepted', satisfaction: history.rating ?? null }).where(eq(appeals.id, appeal!.id));
+    await db
+      .update(appeals)
+      .set({ status: 'accepted', satisfaction: history.rating ?? null })
+      .where(eq(appeals.id, appeal!.id));
     for (const [i, duplicate] of duplicates.entries()) {
-      await db.update(appeals).set({ status: 'merged', duplicateOfId: appeal!.id, satisfaction: merged[i] ?? null }).where(eq(appeals.id, duplicate.id));
+      await db
+        .update(appeals)
+        .set({ status: 'merged', duplicateOfId: appeal!.id, satisfaction: merged[i] ?? null })
+        .where(eq(appeals.id, duplicate.id));
     }
 
     let status: EventStatus | null = null;
@@ -54,7 +60,16 @@ export async function insertEventHistories(hotline: TestHotline, histories: Even
       if ('department' in step) lead = step.department;
       const at = new Date(step.at);
       // Already told and queued: the outbox jobs must not act on a made-up past.
-      rows.push({ action: step.action, fromStatus, toStatus: status, departmentCode: lead, detail: 'detail' in step ? step.detail : null, createdAt: at, citizensNotifiedAt: at, webhookQueuedAt: at });
+      rows.push({
+        action: step.action,
+        fromStatus,
+        toStatus: status,
+        departmentCode: lead,
+        detail: 'detail' in step ? step.detail : null,
+        createdAt: at,
+        citizensNotifiedAt: at,
+        webhookQueuedAt: at,
+      });
     }
     const dispatchedAt = new Date(history.steps[0].at);
     const [event] = await db

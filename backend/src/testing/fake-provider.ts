@@ -35,7 +35,10 @@ export async function startFakeProvider(routes: FakeRoute[] = []) {
       json: type.includes('json') && body ? JSON.parse(body) : undefined,
     };
     requests.push(request);
-    const reply = routes.map((route) => route(request)).find(Boolean) ?? { status: 404, json: { message: `fake provider: no route for ${request.method} ${request.url}` } };
+    const reply = routes.map((route) => route(request)).find(Boolean) ?? {
+      status: 404,
+      json: { message: `fake provider: no route for ${request.method} ${request.url}` },
+    };
     res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(reply.json));
   });
@@ -51,7 +54,8 @@ export async function startFakeProvider(routes: FakeRoute[] = []) {
       for (;;) {
         const found = requests.find(match);
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`fake provider: no matching request within ${timeoutMs} ms; got ${requests.map((r) => `${r.method} ${r.url}`).join(', ') || 'none'}`);
+        if (Date.now() > deadline)
+          throw new Error(`fake provider: no matching request within ${timeoutMs} ms; got ${requests.map((r) => `${r.method} ${r.url}`).join(', ') || 'none'}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },

@@ -26,14 +26,19 @@ export interface TestHotline extends RunningServer {
  * `env` adds configuration, e.g. provider credentials and a fake provider's API base;
  * routing is manual unless `env` sets `ROUTING_MODE: 'auto'`.
  */
-export async function startTestHotline(
-  kind: DatabaseKind,
-  options: { serveConsole?: boolean; env?: Record<string, string> } = {},
-): Promise<TestHotline> {
+export async function startTestHotline(kind: DatabaseKind, options: { serveConsole?: boolean; env?: Record<string, string> } = {}): Promise<TestHotline> {
   const database = await openTestDatabase(kind);
   // Manual routing unless a test asks for auto: most specs pick appeals themselves, and an agent
   // socket opened by a test must not be handed appeals behind its back.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO_PASSWORD: TEST_PASSWORD, ROUTING_MODE: 'manual', ...GENEROUS_RATE_LIMITS, ...options.env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: 'memory://',
+    DEMO_PASSWORD: TEST_PASSWORD,
+    ROUTING_MODE: 'manual',
+    ...GENEROUS_RATE_LIMITS,
+    ...options.env,
+  });
   const server = await startServer({ config, database, serveConsole: options.serveConsole ?? false });
   // startServer only creates demo accounts on the embedded database; tests want them on both.
   if (kind === 'postgres') await seedDemoUsers(database.db, TEST_PASSWORD);
@@ -86,7 +91,15 @@ export async function intakeRowCounts(hotline: TestHotline) {
     db.$count(appeals),
     db.$count(auditLog),
   ]);
-  return { contacts: contactsN, identities: identitiesN, conversations: conversationsN, messages: messagesN, attachments: attachmentsN, appeals: appealsN, audit: auditN };
+  return {
+    contacts: contactsN,
+    identities: identitiesN,
+    conversations: conversationsN,
+    messages: messagesN,
+    attachments: attachmentsN,
+    appeals: appealsN,
+    audit: auditN,
+  };
 }
 
 /** Posts the citizen page's JSON form; returns the response and the visitor's cookie. */

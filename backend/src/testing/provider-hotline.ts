@@ -8,7 +8,10 @@ import { fakeWechatApi, wechatEnv } from './wechat.ts';
  * A hotline whose Twilio and WeChat APIs are one fake provider, so every citizen channel can be
  * told and heard; `env` adds the spec's own settings (small rate limits, Open311 keys…).
  */
-export async function startProviderHotline(kind: DatabaseKind, env: Record<string, string> = {}): Promise<{ hotline: TestHotline; fake: FakeProvider; close(): Promise<void> }> {
+export async function startProviderHotline(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+): Promise<{ hotline: TestHotline; fake: FakeProvider; close(): Promise<void> }> {
   const fake = await startFakeProvider([fakeTwilioMessages, ...fakeWechatApi]);
   const hotline = await startTestHotline(kind, { env: { ...twilioEnv(fake), ...wechatEnv(fake), ...env } });
   return {

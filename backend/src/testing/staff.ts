@@ -34,14 +34,22 @@ let sequence = 0;
  * Pending appeals written straight to the database, already triaged (as NLP leaves them), each
  * from its own citizen: for routing specs that need hundreds of appeals quickly.
  */
-export async function insertTriagedAppeals(hotline: Pick<TestHotline, 'database'>, specs: { channel: Channel; summary?: string; categoryCode?: string | null; urgency?: Appeal['urgency']; gridCode?: string; address?: string }[]): Promise<Appeal[]> {
+export async function insertTriagedAppeals(
+  hotline: Pick<TestHotline, 'database'>,
+  specs: { channel: Channel; summary?: string; categoryCode?: string | null; urgency?: Appeal['urgency']; gridCode?: string; address?: string }[],
+): Promise<Appeal[]> {
   const { db } = hotline.database;
   const batch = ++sequence;
   return db.transaction(async (tx) => {
-    const people = await tx.insert(contacts).values(specs.map(() => ({}))).returning({ id: contacts.id });
+    const people = await tx
+      .insert(contacts)
+      .values(specs.map(() => ({})))
+      .returning({ id: contacts.id });
     const identities = await tx
       .insert(contactIdentities)
-      .values(people.map((p, i) => ({ contactId: p.id, kind: 'phone' as const, value: `+86139${String(batch).padStart(3, '0')}${String(i).padStart(5, '0')}` })))
+      .values(
+        people.map((p, i) => ({ contactId: p.id, kind: 'phone' as const, value: `+86139${String(batch).padStart(3, '0')}${String(i).padStart(5, '0')}` })),
+      )
       .returning({ id: contactIdentities.id });
     const threads = await tx
       .insert(conversations)

@@ -35,7 +35,8 @@ export function messageXml(openId: string, body: string, msgId = newMsgId()): st
 </xml>`;
 }
 
-export const textXml = (openId: string, content: string, msgId?: string) => messageXml(openId, `<MsgType><![CDATA[text]]></MsgType>\n  <Content><![CDATA[${content}]]></Content>`, msgId);
+export const textXml = (openId: string, content: string, msgId?: string) =>
+  messageXml(openId, `<MsgType><![CDATA[text]]></MsgType>\n  <Content><![CDATA[${content}]]></Content>`, msgId);
 
 export function eventXml(openId: string, event: string, eventKey?: string): string {
   return `<xml><ToUserName><![CDATA[${WECHAT.account}]]></ToUserName><FromUserName><![CDATA[${openId}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>${eventKey ? `<EventKey><![CDATA[${eventKey}]]></EventKey>` : ''}</xml>`;
@@ -59,4 +60,6 @@ export const fakeWechatApi = [
 
 /** Customer-service messages the hotline sent to this openid, oldest first. */
 export const wechatSendsTo = (fake: FakeProvider, openId: string) =>
-  fake.requests.filter((r) => r.url.startsWith('/cgi-bin/message/custom/send?') && (r.json as { touser: string }).touser === openId).map((r) => (r.json as { text: { content: string } }).text.content);
+  fake.requests
+    .filter((r) => r.url.startsWith('/cgi-bin/message/custom/send?') && (r.json as { touser: string }).touser === openId)
+    .map((r) => (r.json as { text: { content: string } }).text.content);

@@ -48,7 +48,11 @@ async function main() {
     }
     const input = parsed.data;
     const password = input.password ?? randomBytes(12).toString('base64url');
-    await addUsers(database.db, [{ username: input.username, displayName: input.name ?? input.username, role: input.role, departmentCode: input.department ?? null }], password);
+    await addUsers(
+      database.db,
+      [{ username: input.username, displayName: input.name ?? input.username, role: input.role, departmentCode: input.department ?? null }],
+      password,
+    );
     console.log(`Created ${input.role} "${input.username}"${input.password ? '' : ` with password ${password}`}`);
   } finally {
     await database.close();

@@ -39,7 +39,8 @@ describe.each(kinds)('NLP triage by two instances on %s', (kind) => {
     const classified = () => hotline.database.db.$count(auditLog, and(eq(auditLog.entityId, stored!.id), eq(auditLog.action, 'appeal.classified')));
     const before = await classified();
     const announced: string[] = [];
-    for (const bus of [hotline.deps.domainEvents, otherBus]) bus.on('appeal.updated', ({ appeal, change }) => appeal.id === stored!.id && void announced.push(change));
+    for (const bus of [hotline.deps.domainEvents, otherBus])
+      bus.on('appeal.updated', ({ appeal, change }) => appeal.id === stored!.id && void announced.push(change));
 
     hotline.deps.triage.enqueue(stored!.id);
     other.enqueue(stored!.id);

@@ -161,7 +161,13 @@ describe.each(kinds)('NLP triage of arriving appeals on %s', (kind) => {
   it('lists the categories for display and correction', async () => {
     const { categories } = await (await hotline.request('/api/categories', { cookie: agent })).json();
     expect(categories).toHaveLength(18);
-    expect(categories[0]).toEqual({ code: 'city-appearance', name: '市容环境', nameEn: 'City appearance and environment', kind: 'event', platform: 'enforcement' });
+    expect(categories[0]).toEqual({
+      code: 'city-appearance',
+      name: '市容环境',
+      nameEn: 'City appearance and environment',
+      kind: 'event',
+      platform: 'enforcement',
+    });
   });
 });
 
@@ -172,7 +178,13 @@ describe('appeals left untriaged by a crash', () => {
     first.deps.triage.stop();
     const { appeal } = await receiveInbound({
       ctx: { ...first.deps, actor: { type: 'system' } },
-      input: { channel: 'sms', sender: { kind: 'phone', value: '+8613955550001' }, text: '南桥镇稻香村村口的桥栏杆断了', providerMessageId: 'SM-crash-1', receivedAt: new Date() },
+      input: {
+        channel: 'sms',
+        sender: { kind: 'phone', value: '+8613955550001' },
+        text: '南桥镇稻香村村口的桥栏杆断了',
+        providerMessageId: 'SM-crash-1',
+        receivedAt: new Date(),
+      },
     });
     expect(appeal.nlpProcessedAt).toBeNull();
 

@@ -5,7 +5,20 @@ import { GroupCommit } from '../platform/db/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
 import { type Message, deliverAll } from '../messaging/index.ts';
 import { type Appeal, type ClassificationRecord, type Triaged, appealTypes, appeals, applyTriage, mergeDuplicates } from '../appeals/index.ts';
-import { type AppealAnalysis, AppealAnalyzer, AppealClassifier, CORPUS_FILE, type Example, GridLocator, Locator, ModelRegistry, NONE_LABEL, type TerritoryPlaces, buildGazetteer, readExamples } from '@hotline/nlp';
+import {
+  type AppealAnalysis,
+  AppealAnalyzer,
+  AppealClassifier,
+  CORPUS_FILE,
+  type Example,
+  GridLocator,
+  Locator,
+  ModelRegistry,
+  NONE_LABEL,
+  type TerritoryPlaces,
+  buildGazetteer,
+  readExamples,
+} from '@hotline/nlp';
 import { trainingExamples } from './schema.ts';
 
 /** How far back open appeals stay duplicate targets (the index's own window is 7 days). */
@@ -136,7 +149,12 @@ export class AppealTriage {
     const attach = appeal.status === 'pending' ? analysis.duplicates.find(isCertain) : undefined;
     const fields = fieldsFrom(appeal, analysis);
     if (!attach) this.#track({ ...appeal, ...fields, ...fields.point });
-    const duplicates = analysis.duplicates.map((d) => ({ candidateId: d.id, score: d.score, decision: isCertain(d) ? ('attach' as const) : ('suggest' as const), evidence: d.evidence }));
+    const duplicates = analysis.duplicates.map((d) => ({
+      candidateId: d.id,
+      score: d.score,
+      decision: isCertain(d) ? ('attach' as const) : ('suggest' as const),
+      evidence: d.evidence,
+    }));
     return { appeal, analysis, attach, fields, duplicates };
   }
 
@@ -149,7 +167,8 @@ export class AppealTriage {
       const classified = claimed.get(appeal.id);
       if (!classified) continue;
       publish({ name: 'appeal.updated', payload: { appeal: classified, change: 'classified' } });
-      if (classified.urgency === 'emergency') publish({ name: 'alert.emergency', payload: { appeal: classified, evidence: analysis.urgency.evidence.map((e) => e.match) } });
+      if (classified.urgency === 'emergency')
+        publish({ name: 'alert.emergency', payload: { appeal: classified, evidence: analysis.urgency.evidence.map((e) => e.match) } });
       // A certain duplicate of a pending appeal is merged at once; the first report stays in the queue.
       if (attach && classified.status === 'pending') merges.push({ appealId: appeal.id, intoId: attach.id });
       else if (attach) this.#track(classified);
@@ -159,7 +178,15 @@ export class AppealTriage {
 
   /** An agent's correction: the appeal takes the agent's labels and the model learns from them. */
   async learn(example: { text: string; category: string | null; appealType: string | null; appealId: string; authorUserId: string }): Promise<void> {
-    await this.deps.db.insert(trainingExamples).values({ text: example.text, category: example.category, appealType: example.appealType, appealId: example.appealId, authorUserId: example.authorUserId });
+    await this.deps.db
+      .insert(trainingExamples)
+      .values({
+        text: example.text,
+        category: example.category,
+        appealType: example.appealType,
+        appealId: example.appealId,
+        authorUserId: example.authorUserId,
+      });
     if (example.category) this.registry.correct({ text: example.text, category: example.category, type: example.appealType ?? undefined });
   }
 
@@ -232,9 +259,15 @@ function fieldsFrom(appeal: Appeal, analysis: AppealAnalysis): Triaged['fields']
     type,
     category,
     urgencyEvidence: urgency.evidence.map((e) => e.match),
-    location: { source: location.precision === 'channel' ? 'channel' : location.matched ? 'address' : 'none', matched: location.matched ? location.address : null },
+    location: {
+      source: location.precision === 'channel' ? 'channel' : location.matched ? 'address' : 'none',
+      matched: location.matched ? location.address : null,
+    },
   };
-  const point = appeal.latitude === null && location.point ? { latitude: location.point.latitude, longitude: location.point.longitude, gridCode: location.gridCode ?? null } : undefined;
+  const point =
+    appeal.latitude === null && location.point
+      ? { latitude: location.point.latitude, longitude: location.point.longitude, gridCode: location.gridCode ?? null }
+      : undefined;
   return {
     appealType: (type?.label as Appeal['appealType']) ?? null,
     categoryCode: category?.label ?? null,

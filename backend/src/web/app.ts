@@ -55,12 +55,27 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   const app = createRouter();
   app.onError(handleError);
   app.use(requestId());
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false, contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:', 'https:'], styleSrc: ["'self'", "'unsafe-inline'"], connectSrc: ["'self'", 'ws:', 'wss:'] } }));
+  app.use(
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+      },
+    }),
+  );
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
   });
-  const oneMegabyte = bodyLimit({ maxSize: BODY_LIMIT, onError: () => { throw new ServiceError('payload_too_large', 'The request body is larger than 1 MB'); } });
+  const oneMegabyte = bodyLimit({
+    maxSize: BODY_LIMIT,
+    onError: () => {
+      throw new ServiceError('payload_too_large', 'The request body is larger than 1 MB');
+    },
+  });
   // The photo upload routes set their own, larger limits.
   const ownBodyLimit = (path: string) => path === '/api/public/appeals' || EVENT_STEPS_PATH.test(path);
   app.use('/api/*', async (c, next) => (ownBodyLimit(c.req.path) ? next() : oneMegabyte(c, next)));

@@ -18,7 +18,10 @@ const RUNS = { numRuns: 100 };
 const OPEN311_KEY = 'fuzz-open311-key-0123456789';
 
 /** Well-formed Unicode (so a signature over it survives form encoding), with the characters parsers trip over mixed in. */
-const anyText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('', ' ', '\u0000', 'STOP', ']]>', '<xml>', '&amp;', 'NaN', '-1', '1e309', '99999999999999999999'));
+const anyText = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constantFrom('', ' ', '\u0000', 'STOP', ']]>', '<xml>', '&amp;', 'NaN', '-1', '1e309', '99999999999999999999'),
+);
 
 /** Usually a well-formed value, sometimes anything: both the accepting and the refusing paths get exercised. */
 function mostly<T, U = string>(valid: fc.Arbitrary<T>, other: fc.Arbitrary<U> = anyText as fc.Arbitrary<unknown> as fc.Arbitrary<U>): fc.Arbitrary<T | U> {
@@ -77,7 +80,9 @@ const voiceParams = mangled({
   QueueTime: fc.constantFrom('3', '-1'),
 });
 
-const VOICE_PATHS = ['', '/menu', '/report', '/lookup', '/wait', '/queue-result', '/recorded', '/transcription', '/status'].map((p) => `/channels/twilio/voice${p}`);
+const VOICE_PATHS = ['', '/menu', '/report', '/lookup', '/wait', '/queue-result', '/recorded', '/transcription', '/status'].map(
+  (p) => `/channels/twilio/voice${p}`,
+);
 
 /** A WeChat push document: the documented fields with any values, some missing, or not XML at all. */
 const wechatXml = fc.oneof(
@@ -98,7 +103,12 @@ const wechatXml = fc.oneof(
       Location_Y: fc.constant('120.145'),
       Url: fc.constant('https://example.com/a'),
       Title: fc.constant('标题'),
-    }).map((fields) => `<xml>${Object.entries(fields).map(([name, value]) => (/^[A-Za-z_][\w-]*$/.test(name) ? `<${name}><![CDATA[${value}]]></${name}>` : value)).join('')}</xml>`),
+    }).map(
+      (fields) =>
+        `<xml>${Object.entries(fields)
+          .map(([name, value]) => (/^[A-Za-z_][\w-]*$/.test(name) ? `<${name}><![CDATA[${value}]]></${name}>` : value))
+          .join('')}</xml>`,
+    ),
   },
 );
 
@@ -156,29 +166,56 @@ describe.each(kinds)('fuzzing the public parsers over HTTP on %s', (kind) => {
   it('Twilio webhooks: unsigned or wrongly signed garbage is 403 and writes nothing', async () => {
     const path = fc.constantFrom('/channels/twilio/sms', '/channels/twilio/sms/status', ...VOICE_PATHS);
     // Whatever fits in a header: a plausible signature, or printable junk.
-    const signature = fc.option(fc.oneof(fc.base64String({ minLength: 28, maxLength: 28 }), fc.string({ unit: 'grapheme-ascii', maxLength: 40 })), { nil: undefined });
+    const signature = fc.option(fc.oneof(fc.base64String({ minLength: 28, maxLength: 28 }), fc.string({ unit: 'grapheme-ascii', maxLength: 40 })), {
+      nil: undefined,
+    });
     await fc.assert(
       fc.asyncProperty(path, fc.oneof(smsParams, voiceParams), signature, async (p, params, sig) => {
         fc.pre(sig !== signed(p, params));
-        await holds(() => postTwilio(p, params, sig), (status) => expect(status).toBe(403));
+        await holds(
+          () => postTwilio(p, params, sig),
+          (status) => expect(status).toBe(403),
+        );
       }),
       RUNS,
     );
   });
 
   it('Twilio SMS and its status callback: correctly signed garbage is answered 2xx or 4xx, and a refusal writes nothing', async () => {
-    const request = fc.oneof(smsParams.map((params) => ['/channels/twilio/sms', params] as const), smsStatusParams.map((params) => ['/channels/twilio/sms/status', params] as const));
+    const request = fc.oneof(
+      smsParams.map((params) => ['/channels/twilio/sms', params] as const),
+      smsStatusParams.map((params) => ['/channels/twilio/sms/status', params] as const),
+    );
     await fc.assert(
       fc.asyncProperty(request, async ([path, params]) => holds(() => postTwilio(path, params, signed(path, params)))),
       // A NUL (PostgreSQL text cannot hold it) was once a 500.
-      { ...RUNS, examples: [[['/channels/twilio/sms', { MessageSid: twilioSid('SM'), AccountSid: TWILIO.accountSid, From: '+86139\u0000', To: TWILIO.phoneNumber, Body: 'STOP' }]], [['/channels/twilio/sms/status', { MessageSid: '\u0000', MessageStatus: 'failed', ErrorCode: '\u0000' }]]] },
+      {
+        ...RUNS,
+        examples: [
+          [
+            [
+              '/channels/twilio/sms',
+              { MessageSid: twilioSid('SM'), AccountSid: TWILIO.accountSid, From: '+86139\u0000', To: TWILIO.phoneNumber, Body: 'STOP' },
+            ],
+          ],
+          [['/channels/twilio/sms/status', { MessageSid: '\u0000', MessageStatus: 'failed', ErrorCode: '\u0000' }]],
+        ],
+      },
     );
   });
 
   it('Twilio voice: correctly signed garbage on every step is answered 2xx or 4xx', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...VOICE_PATHS), voiceParams, async (path, params) => holds(() => postTwilio(path, params, signed(path, params)))),
-      { ...RUNS, examples: [['/channels/twilio/voice', { CallSid: twilioSid('CA'), AccountSid: TWILIO.accountSid, From: '\u0000', To: TWILIO.phoneNumber, CallStatus: 'ringing' }]] },
+      {
+        ...RUNS,
+        examples: [
+          [
+            '/channels/twilio/voice',
+            { CallSid: twilioSid('CA'), AccountSid: TWILIO.accountSid, From: '\u0000', To: TWILIO.phoneNumber, CallStatus: 'ringing' },
+          ],
+        ],
+      },
     );
   });
 
@@ -191,7 +228,10 @@ describe.each(kinds)('fuzzing the public parsers over HTTP on %s', (kind) => {
     await fc.assert(
       fc.asyncProperty(query, wechatXml, async (q, xml) => {
         fc.pre(q.signature !== wechatSignature(WECHAT.token, q.timestamp ?? '', q.nonce ?? ''));
-        await holds(() => postWechat(new URLSearchParams(q as Record<string, string>), xml), (status) => expect(status).toBe(403));
+        await holds(
+          () => postWechat(new URLSearchParams(q as Record<string, string>), xml),
+          (status) => expect(status).toBe(403),
+        );
       }),
       RUNS,
     );
@@ -199,10 +239,15 @@ describe.each(kinds)('fuzzing the public parsers over HTTP on %s', (kind) => {
 
   it('WeChat plaintext mode: a correctly signed push of garbage is answered 2xx or 4xx', async () => {
     await fc.assert(
-      fc.asyncProperty(wechatXml, fc.constantFrom('text/xml', 'application/xml', 'text/plain'), fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 1, maxLength: 10 }), async (xml, type, nonce) => {
-        const ts = timestamp();
-        await holds(() => postWechat(new URLSearchParams({ signature: wechatSignature(WECHAT.token, ts, nonce), timestamp: ts, nonce }), xml, type));
-      }),
+      fc.asyncProperty(
+        wechatXml,
+        fc.constantFrom('text/xml', 'application/xml', 'text/plain'),
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 1, maxLength: 10 }),
+        async (xml, type, nonce) => {
+          const ts = timestamp();
+          await holds(() => postWechat(new URLSearchParams({ signature: wechatSignature(WECHAT.token, ts, nonce), timestamp: ts, nonce }), xml, type));
+        },
+      ),
       // An element the XML parser refuses by name was once a 500.
       { ...RUNS, examples: [[`<xml><__proto__>x</__proto__><ToUserName>${WECHAT.account}</ToUserName></xml>`, 'text/xml', 'abc']] },
     );
@@ -211,12 +256,20 @@ describe.each(kinds)('fuzzing the public parsers over HTTP on %s', (kind) => {
   it('WeChat safe mode: a correctly signed envelope of garbage is answered 2xx or 4xx', async () => {
     const encrypted = fc.oneof(
       fc.base64String({ maxLength: 120 }),
-      fc.tuple(wechatXml, fc.constantFrom(WECHAT.appId, WECHAT.appId, 'wx0000000000000000')).map(([xml, appId]) => encryptMessage({ aesKey: WECHAT.aesKey, appId, xml })),
+      fc
+        .tuple(wechatXml, fc.constantFrom(WECHAT.appId, WECHAT.appId, 'wx0000000000000000'))
+        .map(([xml, appId]) => encryptMessage({ aesKey: WECHAT.aesKey, appId, xml })),
     );
     await fc.assert(
       fc.asyncProperty(encrypted, fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 1, maxLength: 10 }), async (ciphertext, nonce) => {
         const ts = timestamp();
-        const query = new URLSearchParams({ signature: wechatSignature(WECHAT.token, ts, nonce), timestamp: ts, nonce, encrypt_type: 'aes', msg_signature: wechatSignature(WECHAT.token, ts, nonce, ciphertext) });
+        const query = new URLSearchParams({
+          signature: wechatSignature(WECHAT.token, ts, nonce),
+          timestamp: ts,
+          nonce,
+          encrypt_type: 'aes',
+          msg_signature: wechatSignature(WECHAT.token, ts, nonce, ciphertext),
+        });
         await holds(() => postWechat(query, `<xml><ToUserName><![CDATA[${WECHAT.account}]]></ToUserName><Encrypt><![CDATA[${ciphertext}]]></Encrypt></xml>`));
       }),
       RUNS,
@@ -252,9 +305,14 @@ describe.each(kinds)('fuzzing the public parsers over HTTP on %s', (kind) => {
   });
 
   it('the citizen page (JSON): any body is answered 2xx or 4xx, and a refusal writes nothing', async () => {
-    const body = fc.oneof({ weight: 4, arbitrary: webForm.map((value) => JSON.stringify(value) ?? 'null') }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) });
+    const body = fc.oneof(
+      { weight: 4, arbitrary: webForm.map((value) => JSON.stringify(value) ?? 'null') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+    );
     await fc.assert(
-      fc.asyncProperty(body, async (text) => holds(() => hotline.request('/api/public/appeals', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text }))),
+      fc.asyncProperty(body, async (text) =>
+        holds(() => hotline.request('/api/public/appeals', { method: 'POST', headers: { 'content-type': 'application/json' }, body: text })),
+      ),
       { ...RUNS, examples: [[JSON.stringify({ text: '\u0000' })], [JSON.stringify({ text: '路灯不亮', clientSubmissionId: '\u0000'.repeat(8) })]] },
     );
   });
@@ -265,7 +323,10 @@ describe.each(kinds)('fuzzing the public parsers over HTTP on %s', (kind) => {
       name: fc.string({ unit: 'grapheme', maxLength: 20 }),
       bytes: fc.uint8Array({ maxLength: 256 }),
     });
-    const fields = fc.dictionary(fc.constantFrom('text', 'name', 'phone', 'address', 'latitude', 'longitude', 'clientSubmissionId', 'other'), fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), anyText));
+    const fields = fc.dictionary(
+      fc.constantFrom('text', 'name', 'phone', 'address', 'latitude', 'longitude', 'clientSubmissionId', 'other'),
+      fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), anyText),
+    );
     await fc.assert(
       fc.asyncProperty(fields, fc.array(photo, { maxLength: 5 }), async (values, photos) => {
         const body = new FormData();
@@ -274,7 +335,13 @@ describe.each(kinds)('fuzzing the public parsers over HTTP on %s', (kind) => {
         await holds(() => hotline.request('/api/public/appeals', { method: 'POST', body }));
       }),
       // A NUL in the text was once a 500: PostgreSQL text cannot hold it.
-      { ...RUNS, examples: [[{ text: '\u0000' }, []], [{ text: '井盖\u0000丢了', name: '\u0000' }, []]] },
+      {
+        ...RUNS,
+        examples: [
+          [{ text: '\u0000' }, []],
+          [{ text: '井盖\u0000丢了', name: '\u0000' }, []],
+        ],
+      },
     );
   });
 });

@@ -107,7 +107,13 @@ const ACCOUNT: Record<Exclude<Caller, 'anonymous'>, string> = { agent: 'agent1',
 const ENDS_SESSION = new Set(['POST /api/auth/logout', 'POST /api/auth/logout-everywhere']);
 
 /** Dummy path parameters: nothing by these ids exists, so an allowed caller reaches at most a 404. */
-const DUMMY_PARAMS: Record<string, string> = { id: randomUUID(), userId: randomUUID(), photoId: randomUUID(), caseNumber: '20990101000001', file: '20990101000001.json' };
+const DUMMY_PARAMS: Record<string, string> = {
+  id: randomUUID(),
+  userId: randomUUID(),
+  photoId: randomUUID(),
+  caseNumber: '20990101000001',
+  file: '20990101000001.json',
+};
 
 /** An empty body in the media type the route speaks, so the request reaches the authorization check rather than a 415. */
 function minimalBody(template: string): { type: string; text: string } {

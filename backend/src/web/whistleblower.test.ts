@@ -49,7 +49,9 @@ describe.each(kinds)('whistle-blower confidentiality (举报人保密) on %s', (
 
   beforeAll(async () => {
     // The linkage platform is unreachable here: the payloads are what matters, stored before any delivery.
-    hotline = await startTestHotline(kind, { env: { LINKAGE_WEBHOOK_URL: 'http://127.0.0.1:9/hooks', LINKAGE_WEBHOOK_SECRET: 'whistleblower-test-secret', DELIVERY_BACKOFF_MS: '3600000' } });
+    hotline = await startTestHotline(kind, {
+      env: { LINKAGE_WEBHOOK_URL: 'http://127.0.0.1:9/hooks', LINKAGE_WEBHOOK_SECRET: 'whistleblower-test-secret', DELIVERY_BACKOFF_MS: '3600000' },
+    });
     for (const user of ['agent1', 'supervisor', 'dept-urban', 'dept-environment']) cookies[user] = await hotline.loginAs(user);
 
     // The same citizen wrote before: their history is part of their identity.
@@ -101,7 +103,12 @@ describe.each(kinds)('whistle-blower confidentiality (举报人保密) on %s', (
 
   it('shows the center who reported it (the data these specs look for is really there)', async () => {
     for (const user of ['agent1', 'supervisor']) {
-      const detail = (await (await api(`/api/appeals/${appealId}`, user)).json()) as { appealType: string; summary: string; contact: { name: string; identities: { value: string }[] }; contactHistory: { caseNumber: string }[] };
+      const detail = (await (await api(`/api/appeals/${appealId}`, user)).json()) as {
+        appealType: string;
+        summary: string;
+        contact: { name: string; identities: { value: string }[] };
+        contactHistory: { caseNumber: string }[];
+      };
       expect(detail.appealType).toBe('report');
       expect(detail.contact.name).toBe(NAME);
       expect(detail.contact.identities.map((i) => i.value)).toContain(PHONE);
@@ -182,7 +189,12 @@ describe.each(kinds)('whistle-blower confidentiality (举报人保密) on %s', (
   });
 
   it('answers Open311 clients and the public lookup without the reporter', async () => {
-    for (const path of [`/open311/v2/requests/${caseNumber}.json`, `/open311/v2/requests/${caseNumber}.xml`, '/open311/v2/requests.json', '/open311/v2/requests.xml']) {
+    for (const path of [
+      `/open311/v2/requests/${caseNumber}.json`,
+      `/open311/v2/requests/${caseNumber}.xml`,
+      '/open311/v2/requests.json',
+      '/open311/v2/requests.xml',
+    ]) {
       const res = await hotline.request(path);
       expect(res.status).toBe(200);
       const body = await res.text();

@@ -45,7 +45,20 @@ export function parseSms(params: Record<string, string>, receivedAt: Date): Inbo
 /** Twilio's message status callback; only the states we record. */
 export const smsStatusSchema = z.object({
   MessageSid: storableString().min(1),
-  MessageStatus: z.enum(['accepted', 'scheduled', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'read', 'receiving', 'received', 'canceled']),
+  MessageStatus: z.enum([
+    'accepted',
+    'scheduled',
+    'queued',
+    'sending',
+    'sent',
+    'delivered',
+    'undelivered',
+    'failed',
+    'read',
+    'receiving',
+    'received',
+    'canceled',
+  ]),
   ErrorCode: storableString().optional(),
 });
 export type SmsStatus = z.infer<typeof smsStatusSchema>;

@@ -26,7 +26,8 @@ export interface VoiceScript {
 }
 
 /** Prompts are spoken (Polly) and recognised in the script's language. */
-const sayIn = (script: VoiceScript): SayAttributes => (script.language === 'zh-CN' ? { language: 'zh-CN', voice: 'Polly.Zhiyu' } : { language: 'en-US', voice: 'Polly.Joanna' });
+const sayIn = (script: VoiceScript): SayAttributes =>
+  script.language === 'zh-CN' ? { language: 'zh-CN', voice: 'Polly.Zhiyu' } : { language: 'en-US', voice: 'Polly.Joanna' };
 // The SDK's type lists 'cmn-Hans-CN' but not 'zh-CN', which Twilio's speech recognition accepts as well.
 const gatherIn = (script: VoiceScript) => script.language as GatherLanguage;
 
@@ -69,7 +70,14 @@ export const spokenDigits = (caseNumber: string) => caseNumber.split('').join(' 
 /** 欢迎语: press 1 or just speak to report a problem, press 2 to hear a case's progress. */
 export function welcomeMenu(routes: VoiceRoutes, script: VoiceScript): string {
   const response = new VoiceResponse();
-  const gather = response.gather({ input: ['speech', 'dtmf'], language: gatherIn(script), numDigits: 1, action: routes.menu, timeout: 6, speechTimeout: 'auto' });
+  const gather = response.gather({
+    input: ['speech', 'dtmf'],
+    language: gatherIn(script),
+    numDigits: 1,
+    action: routes.menu,
+    timeout: 6,
+    speechTimeout: 'auto',
+  });
   gather.say(sayIn(script), script.welcome);
   // No answer at all: treat it as a report, so the caller is not dropped.
   response.redirect({ method: 'POST' }, routes.menu);

@@ -6,7 +6,14 @@ const meta = { sessionHash: 'abc123', submissionId: 'sub-0001', receivedAt: new 
 
 describe('the web appeal form', () => {
   it('becomes one normalized inbound message that always opens a new appeal', () => {
-    const form = webAppealFormSchema.parse({ text: ' 路灯不亮 ', name: '王', phone: '138-0013-8000', address: '青禾路1号', latitude: '30.21', longitude: '120.11' });
+    const form = webAppealFormSchema.parse({
+      text: ' 路灯不亮 ',
+      name: '王',
+      phone: '138-0013-8000',
+      address: '青禾路1号',
+      latitude: '30.21',
+      longitude: '120.11',
+    });
     expect(parseWebAppeal(form, meta)).toEqual({
       channel: 'web',
       sender: { kind: 'web_session', value: 'abc123' },
@@ -42,7 +49,10 @@ describe('the web appeal form', () => {
 
 describe('the web chat', () => {
   it('follows up the conversation rather than opening a new appeal', () => {
-    const inbound = parseWebChat({ text: '还有一件事', clientMessageId: 'msg-00001' }, { sessionHash: 'abc', messageId: 'msg-00001', receivedAt: meta.receivedAt });
+    const inbound = parseWebChat(
+      { text: '还有一件事', clientMessageId: 'msg-00001' },
+      { sessionHash: 'abc', messageId: 'msg-00001', receivedAt: meta.receivedAt },
+    );
     expect(inbound).toMatchObject({ providerMessageId: 'chat:msg-00001', startsNewAppeal: false, sender: { kind: 'web_session', value: 'abc' } });
   });
 });

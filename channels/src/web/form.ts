@@ -17,26 +17,23 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : undefined));
 
 /** Multipart fields arrive as strings, JSON as numbers: both become a number in range. */
-const coordinate = (min: number, max: number) =>
-  z
-    .union([z.number(), z.string().trim().min(1).transform(Number)])
-    .pipe(z.number().min(min).max(max));
+const coordinate = (min: number, max: number) => z.union([z.number(), z.string().trim().min(1).transform(Number)]).pipe(z.number().min(min).max(max));
 
 /** The citizen page's appeal form fields, as JSON or as the text fields of a multipart body. */
 export const webAppealFieldsSchema = z.object({
-    text: storableString().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
-    name: optionalText(100),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'phone is not a phone number')
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
-    address: optionalText(300),
-    latitude: coordinate(-90, 90).optional(),
-    longitude: coordinate(-180, 180).optional(),
-    /** Chosen by the page per submission, so a double click or a retry files one appeal. */
-    clientSubmissionId: storableString().trim().min(8).max(100).optional(),
+  text: storableString().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
+  name: optionalText(100),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'phone is not a phone number')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  address: optionalText(300),
+  latitude: coordinate(-90, 90).optional(),
+  longitude: coordinate(-180, 180).optional(),
+  /** Chosen by the page per submission, so a double click or a retry files one appeal. */
+  clientSubmissionId: storableString().trim().min(8).max(100).optional(),
 });
 
 /** A point is both coordinates or neither. */
@@ -99,10 +96,7 @@ export function parseWebAppeal(
     senderName: form.name,
     text: form.text,
     attachments: meta.attachments,
-    location:
-      form.latitude !== undefined && form.longitude !== undefined
-        ? { latitude: form.latitude, longitude: form.longitude }
-        : undefined,
+    location: form.latitude !== undefined && form.longitude !== undefined ? { latitude: form.latitude, longitude: form.longitude } : undefined,
     address: form.address,
     providerMessageId: `form:${meta.submissionId}`,
     receivedAt: meta.receivedAt,
@@ -110,10 +104,7 @@ export function parseWebAppeal(
   });
 }
 
-export function parseWebChat(
-  chat: WebChatMessage,
-  meta: { sessionHash: string; messageId: string; receivedAt: Date },
-): InboundMessage {
+export function parseWebChat(chat: WebChatMessage, meta: { sessionHash: string; messageId: string; receivedAt: Date }): InboundMessage {
   return inboundMessageSchema.parse({
     channel: 'web',
     sender: webSender(meta.sessionHash),

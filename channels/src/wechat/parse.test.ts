@@ -32,7 +32,11 @@ function message(xml: string) {
 
 describe('WeChat messages', () => {
   it('a text message becomes an inbound message from the openid, keyed by MsgId', () => {
-    const parsed = message(push('<MsgType><![CDATA[text]]></MsgType>\n  <Content><![CDATA[小区门口路灯坏了三天了]]></Content>\n  <MsgDataId><![CDATA[]]></MsgDataId>\n  <Idx><![CDATA[]]></Idx>'));
+    const parsed = message(
+      push(
+        '<MsgType><![CDATA[text]]></MsgType>\n  <Content><![CDATA[小区门口路灯坏了三天了]]></Content>\n  <MsgDataId><![CDATA[]]></MsgDataId>\n  <Idx><![CDATA[]]></Idx>',
+      ),
+    );
     expect(parsed).toMatchObject({ openId: sender.value, accountId: 'gh_10f6c3c3ac5a', msgType: 'text' });
     expect(parsed.inbound).toEqual({
       channel: 'wechat',
@@ -54,26 +58,42 @@ describe('WeChat messages', () => {
   });
 
   it('a voice message carries WeChat speech recognition as its text and keeps the MediaId', () => {
-    const parsed = message(push('<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[mVoice_1a2b3c]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[我要反映噪音扰民]]></Recognition>'));
+    const parsed = message(
+      push(
+        '<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[mVoice_1a2b3c]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[我要反映噪音扰民]]></Recognition>',
+      ),
+    );
     expect(parsed.inbound.text).toBe('我要反映噪音扰民');
     expect(parsed.media).toEqual({ kind: 'voice', mediaId: 'mVoice_1a2b3c', format: 'amr' });
   });
 
   it('a voice message without recognition gets a placeholder text', () => {
-    const parsed = message(push('<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[mVoice_1a2b3c]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[]]></Recognition>'));
+    const parsed = message(
+      push(
+        '<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[mVoice_1a2b3c]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[]]></Recognition>',
+      ),
+    );
     expect(parsed.inbound.text).toBe('[语音消息]');
     expect(parsed.media?.mediaId).toBe('mVoice_1a2b3c');
   });
 
   it('an image message keeps PicUrl as an attachment', () => {
-    const parsed = message(push('<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://mmbiz.qpic.cn/mmbiz_jpg/abc123/0]]></PicUrl><MediaId><![CDATA[mImage_9z8y]]></MediaId>'));
+    const parsed = message(
+      push(
+        '<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://mmbiz.qpic.cn/mmbiz_jpg/abc123/0]]></PicUrl><MediaId><![CDATA[mImage_9z8y]]></MediaId>',
+      ),
+    );
     expect(parsed.inbound.text).toBe('[图片]');
     expect(parsed.inbound.attachments).toEqual([{ contentType: 'image/jpeg', fileName: 'mImage_9z8y.jpg', url: 'http://mmbiz.qpic.cn/mmbiz_jpg/abc123/0' }]);
     expect(parsed.media).toEqual({ kind: 'image', mediaId: 'mImage_9z8y' });
   });
 
   it('a location message: Location_X is the latitude, Location_Y the longitude, Label the address', () => {
-    const parsed = message(push('<MsgType><![CDATA[location]]></MsgType><Location_X>30.235</Location_X><Location_Y>120.135</Location_Y><Scale>15</Scale><Label><![CDATA[青禾区翠峰路88号]]></Label>'));
+    const parsed = message(
+      push(
+        '<MsgType><![CDATA[location]]></MsgType><Location_X>30.235</Location_X><Location_Y>120.135</Location_Y><Scale>15</Scale><Label><![CDATA[青禾区翠峰路88号]]></Label>',
+      ),
+    );
     expect(parsed.inbound).toMatchObject({
       text: '[位置] 青禾区翠峰路88号',
       location: { latitude: 30.235, longitude: 120.135, label: '青禾区翠峰路88号' },
@@ -82,17 +102,27 @@ describe('WeChat messages', () => {
   });
 
   it('a location without a label describes itself by its coordinates', () => {
-    const parsed = message(push('<MsgType><![CDATA[location]]></MsgType><Location_X>30.235</Location_X><Location_Y>120.135</Location_Y><Scale>15</Scale><Label><![CDATA[]]></Label>'));
+    const parsed = message(
+      push(
+        '<MsgType><![CDATA[location]]></MsgType><Location_X>30.235</Location_X><Location_Y>120.135</Location_Y><Scale>15</Scale><Label><![CDATA[]]></Label>',
+      ),
+    );
     expect(parsed.inbound).toMatchObject({ text: '[位置] 30.235, 120.135', address: undefined, location: { label: undefined } });
   });
 
   it('a link message keeps title, description and URL in the text', () => {
-    const parsed = message(push('<MsgType><![CDATA[link]]></MsgType><Title><![CDATA[占道经营]]></Title><Description><![CDATA[菜场门口天天堵]]></Description><Url><![CDATA[https://mp.weixin.qq.com/s/abc]]></Url>'));
+    const parsed = message(
+      push(
+        '<MsgType><![CDATA[link]]></MsgType><Title><![CDATA[占道经营]]></Title><Description><![CDATA[菜场门口天天堵]]></Description><Url><![CDATA[https://mp.weixin.qq.com/s/abc]]></Url>',
+      ),
+    );
     expect(parsed.inbound.text).toBe('[链接] 占道经营\n菜场门口天天堵\nhttps://mp.weixin.qq.com/s/abc');
   });
 
   it('a short video becomes a placeholder with its MediaId', () => {
-    const parsed = message(push('<MsgType><![CDATA[shortvideo]]></MsgType><MediaId><![CDATA[mVideo_1]]></MediaId><ThumbMediaId><![CDATA[mThumb_1]]></ThumbMediaId>'));
+    const parsed = message(
+      push('<MsgType><![CDATA[shortvideo]]></MsgType><MediaId><![CDATA[mVideo_1]]></MediaId><ThumbMediaId><![CDATA[mThumb_1]]></ThumbMediaId>'),
+    );
     expect(parsed.inbound.text).toBe('[小视频消息]');
     expect(parsed.media).toEqual({ kind: 'video', mediaId: 'mVideo_1' });
   });
@@ -101,11 +131,22 @@ describe('WeChat messages', () => {
 describe('WeChat events are not appeals', () => {
   it.each([
     ['subscribe', '<Event><![CDATA[subscribe]]></Event>', { event: 'subscribe', eventKey: undefined }],
-    ['subscribe by scanning a QR code', '<Event><![CDATA[subscribe]]></Event><EventKey><![CDATA[qrscene_123123]]></EventKey><Ticket><![CDATA[TICKET]]></Ticket>', { event: 'subscribe', eventKey: 'qrscene_123123' }],
+    [
+      'subscribe by scanning a QR code',
+      '<Event><![CDATA[subscribe]]></Event><EventKey><![CDATA[qrscene_123123]]></EventKey><Ticket><![CDATA[TICKET]]></Ticket>',
+      { event: 'subscribe', eventKey: 'qrscene_123123' },
+    ],
     ['unsubscribe', '<Event><![CDATA[unsubscribe]]></Event>', { event: 'unsubscribe' }],
     ['a menu click', '<Event><![CDATA[CLICK]]></Event><EventKey><![CDATA[PROGRESS]]></EventKey>', { event: 'CLICK', eventKey: 'PROGRESS' }],
   ])('%s', (_name, body, expected) => {
-    expect(parseInbound(event(body))).toEqual({ kind: 'event', openId: sender.value, accountId: 'gh_10f6c3c3ac5a', createdAt: receivedAt, eventKey: undefined, ...expected });
+    expect(parseInbound(event(body))).toEqual({
+      kind: 'event',
+      openId: sender.value,
+      accountId: 'gh_10f6c3c3ac5a',
+      createdAt: receivedAt,
+      eventKey: undefined,
+      ...expected,
+    });
   });
 });
 
@@ -144,7 +185,12 @@ describe('refused pushes', () => {
 
 describe('passive text replies', () => {
   it('swap the parties and wrap the text in CDATA', () => {
-    const xml = buildTextReply({ to: 'oyORnuP8q7ou2gfYjqLzSIWZf0rs', from: 'gh_10f6c3c3ac5a', content: '您的诉求已收到', createTime: new Date(1795852801_000) });
+    const xml = buildTextReply({
+      to: 'oyORnuP8q7ou2gfYjqLzSIWZf0rs',
+      from: 'gh_10f6c3c3ac5a',
+      content: '您的诉求已收到',
+      createTime: new Date(1795852801_000),
+    });
     expect(xml).toBe(
       '<xml><ToUserName><![CDATA[oyORnuP8q7ou2gfYjqLzSIWZf0rs]]></ToUserName><FromUserName><![CDATA[gh_10f6c3c3ac5a]]></FromUserName><CreateTime>1795852801</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[您的诉求已收到]]></Content></xml>',
     );

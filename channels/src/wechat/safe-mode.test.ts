@@ -121,7 +121,9 @@ describe('safe mode (安全模式)', () => {
   it('seals a passive reply that verifies and opens with the account credentials', () => {
     const xml = '<xml><Content><![CDATA[收到]]></Content></xml>';
     const reply = sealReply({ token, aesKey, appId, xml, timestamp: '1700000000', nonce: 'n0nce' });
-    expect(reply).toMatch(/^<xml><Encrypt><!\[CDATA\[[A-Za-z0-9+/=]+\]\]><\/Encrypt><MsgSignature><!\[CDATA\[[0-9a-f]{40}\]\]><\/MsgSignature><TimeStamp>1700000000<\/TimeStamp><Nonce><!\[CDATA\[n0nce\]\]><\/Nonce><\/xml>$/);
+    expect(reply).toMatch(
+      /^<xml><Encrypt><!\[CDATA\[[A-Za-z0-9+/=]+\]\]><\/Encrypt><MsgSignature><!\[CDATA\[[0-9a-f]{40}\]\]><\/MsgSignature><TimeStamp>1700000000<\/TimeStamp><Nonce><!\[CDATA\[n0nce\]\]><\/Nonce><\/xml>$/,
+    );
     const encrypted = readEncryptedEnvelope(reply);
     const msgSignature = /<MsgSignature><!\[CDATA\[(\w+)\]\]>/.exec(reply)![1];
     expect(verifyMessageSignature({ token, timestamp: '1700000000', nonce: 'n0nce', encrypted, msgSignature })).toBe(true);
@@ -156,6 +158,8 @@ describe('opening a push', () => {
   });
 
   it('refuses a safe-mode envelope without Encrypt as invalid', () => {
-    expect(() => openWechatPush({ token, query: safeQuery, body: '<xml><ToUserName>gh</ToUserName></xml>', safeMode: { aesKey, appId } })).toThrow(InvalidInboundError);
+    expect(() => openWechatPush({ token, query: safeQuery, body: '<xml><ToUserName>gh</ToUserName></xml>', safeMode: { aesKey, appId } })).toThrow(
+      InvalidInboundError,
+    );
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { OutboundMessage } from '../types.ts';
 import { createWechatSender } from './sender.ts';
 
-const reply: OutboundMessage = { channel: 'wechat', to: { kind: 'wechat_openid', value: 'oyORnuP8q7ou2gfYjqLzSIWZf0rs' }, text: '您好，已转交城管部门处理。', messageId: 'm-1', caseNumber: '20261122000123' };
+const reply: OutboundMessage = {
+  channel: 'wechat',
+  to: { kind: 'wechat_openid', value: 'oyORnuP8q7ou2gfYjqLzSIWZf0rs' },
+  text: '您好，已转交城管部门处理。',
+  messageId: 'm-1',
+  caseNumber: '20261122000123',
+};
 
 /** A scripted WeChat API: answers token and send calls in order, recording each call. */
 function fakeApi(script: { token?: object[]; send?: object[] } = {}) {
@@ -21,7 +27,12 @@ function fakeApi(script: { token?: object[]; send?: object[] } = {}) {
     const answer = url.pathname === '/cgi-bin/token' ? nextToken() : (script.send?.[sends++] ?? { errcode: 0, errmsg: 'ok' });
     return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
   };
-  return { fetch: fetch as typeof globalThis.fetch, calls, tokenCalls: () => calls.filter((c) => c.path === '/cgi-bin/token'), sendCalls: () => calls.filter((c) => c.path === '/cgi-bin/message/custom/send') };
+  return {
+    fetch: fetch as typeof globalThis.fetch,
+    calls,
+    tokenCalls: () => calls.filter((c) => c.path === '/cgi-bin/token'),
+    sendCalls: () => calls.filter((c) => c.path === '/cgi-bin/message/custom/send'),
+  };
 }
 
 const options = { appId: 'wx2c2769f8efd9abc2', appSecret: 'secret-1', apiBase: 'https://api.example.test/' };
@@ -67,7 +78,12 @@ describe('the WeChat customer-service sender', () => {
   });
 
   it('gives up after one refresh when the new token is refused too', async () => {
-    const api = fakeApi({ send: [{ errcode: 40001, errmsg: 'invalid credential' }, { errcode: 40001, errmsg: 'invalid credential' }] });
+    const api = fakeApi({
+      send: [
+        { errcode: 40001, errmsg: 'invalid credential' },
+        { errcode: 40001, errmsg: 'invalid credential' },
+      ],
+    });
     await expect(createWechatSender({ ...options, fetch: api.fetch }).send(reply)).rejects.toThrow(/errcode 40001/);
     expect(api.tokenCalls()).toHaveLength(2);
   });
@@ -82,7 +98,9 @@ describe('the WeChat customer-service sender', () => {
 
   it('reports a refused token request (e.g. a wrong AppSecret)', async () => {
     const api = fakeApi({ token: [{ errcode: 40125, errmsg: 'invalid appsecret' }] });
-    await expect(createWechatSender({ ...options, fetch: api.fetch }).send(reply)).rejects.toThrow('WeChat access token request failed: errcode 40125 (invalid appsecret)');
+    await expect(createWechatSender({ ...options, fetch: api.fetch }).send(reply)).rejects.toThrow(
+      'WeChat access token request failed: errcode 40125 (invalid appsecret)',
+    );
     expect(api.sendCalls()).toHaveLength(0);
   });
 

@@ -91,7 +91,8 @@ function accessTokenCache(options: WechatSenderOptions) {
   async function fetchToken(): Promise<AccessToken> {
     const query = new URLSearchParams({ grant_type: 'client_credential', appid: options.appId, secret: options.appSecret });
     const answer = await call(`/cgi-bin/token?${query}`, { method: 'GET' });
-    if (answer.errcode || !answer.access_token) throw new WechatApiError(answer.errcode ?? -1, answer.errmsg ?? 'no access_token in the answer', 'access token request');
+    if (answer.errcode || !answer.access_token)
+      throw new WechatApiError(answer.errcode ?? -1, answer.errmsg ?? 'no access_token in the answer', 'access token request');
     const lifetimeMs = (answer.expires_in ?? 7200) * 1000;
     return { value: answer.access_token, refreshAt: now() + lifetimeMs - Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 2) };
   }

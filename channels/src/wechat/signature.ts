@@ -5,7 +5,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * plaintext pushes sign [token, timestamp, nonce]; safe mode adds the Encrypt value.
  */
 export function wechatSignature(...parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 /** Compares in constant time, so a forger learns nothing from how long a refusal took. */

@@ -82,7 +82,9 @@ function unit(code: string, level: DistrictUnit['level'], name: string, nameEn: 
 
 /** The district's units: district → streets → communities → grids. */
 export function districtUnits(): DistrictUnit[] {
-  const units: DistrictUnit[] = [unit(district.code, 'district', district.name, district.nameEn, null, [district.west, district.south, district.east, district.north])];
+  const units: DistrictUnit[] = [
+    unit(district.code, 'district', district.name, district.nameEn, null, [district.west, district.south, district.east, district.north]),
+  ];
   const streetCuts = cuts(district.west, district.east, streets.length);
   streets.forEach((street, s) => {
     const streetCode = `${district.code}-${pad(s)}`;
@@ -115,23 +117,127 @@ export function districtUnits(): DistrictUnit[] {
 
 /** East–west roads run west → east, north–south roads run south → north; numbers grow that way. */
 const ROADS: RoadDef[] = [
-  { name: '青禾大道', line: [[120.1, 30.2305], [120.16, 30.2305]], maxNumber: 999 },
-  { name: '湖滨路', line: [[120.1, 30.207], [120.12, 30.207]], maxNumber: 300 },
-  { name: '柳岸路', line: [[120.1, 30.226], [120.12, 30.226]], maxNumber: 300 },
-  { name: '荷花路', line: [[120.1, 30.252], [120.14, 30.252]], maxNumber: 500 },
-  { name: '松林路', line: [[120.12, 30.213], [120.14, 30.213]], maxNumber: 300 },
-  { name: '翠峰路', line: [[120.12, 30.236], [120.14, 30.236]], maxNumber: 300 },
-  { name: '南桥路', line: [[120.135, 30.21], [120.16, 30.21]], maxNumber: 400 },
-  { name: '稻香路', line: [[120.14, 30.238], [120.16, 30.238]], maxNumber: 300 },
-  { name: '新河路', line: [[120.14, 30.254], [120.16, 30.254]], maxNumber: 300 },
-  { name: '东湖路', line: [[120.106, 30.2], [120.106, 30.26]], maxNumber: 600 },
-  { name: '学府路', line: [[120.116, 30.2], [120.116, 30.26]], maxNumber: 600 },
-  { name: '西山路', line: [[120.126, 30.2], [120.126, 30.26]], maxNumber: 600 },
-  { name: '石桥路', line: [[120.134, 30.215], [120.134, 30.26]], maxNumber: 450 },
-  { name: '民生路', line: [[120.146, 30.2], [120.146, 30.26]], maxNumber: 600 },
-  { name: '工业路', line: [[120.156, 30.2], [120.156, 30.245]], maxNumber: 450 },
+  {
+    name: '青禾大道',
+    line: [
+      [120.1, 30.2305],
+      [120.16, 30.2305],
+    ],
+    maxNumber: 999,
+  },
+  {
+    name: '湖滨路',
+    line: [
+      [120.1, 30.207],
+      [120.12, 30.207],
+    ],
+    maxNumber: 300,
+  },
+  {
+    name: '柳岸路',
+    line: [
+      [120.1, 30.226],
+      [120.12, 30.226],
+    ],
+    maxNumber: 300,
+  },
+  {
+    name: '荷花路',
+    line: [
+      [120.1, 30.252],
+      [120.14, 30.252],
+    ],
+    maxNumber: 500,
+  },
+  {
+    name: '松林路',
+    line: [
+      [120.12, 30.213],
+      [120.14, 30.213],
+    ],
+    maxNumber: 300,
+  },
+  {
+    name: '翠峰路',
+    line: [
+      [120.12, 30.236],
+      [120.14, 30.236],
+    ],
+    maxNumber: 300,
+  },
+  {
+    name: '南桥路',
+    line: [
+      [120.135, 30.21],
+      [120.16, 30.21],
+    ],
+    maxNumber: 400,
+  },
+  {
+    name: '稻香路',
+    line: [
+      [120.14, 30.238],
+      [120.16, 30.238],
+    ],
+    maxNumber: 300,
+  },
+  {
+    name: '新河路',
+    line: [
+      [120.14, 30.254],
+      [120.16, 30.254],
+    ],
+    maxNumber: 300,
+  },
+  {
+    name: '东湖路',
+    line: [
+      [120.106, 30.2],
+      [120.106, 30.26],
+    ],
+    maxNumber: 600,
+  },
+  {
+    name: '学府路',
+    line: [
+      [120.116, 30.2],
+      [120.116, 30.26],
+    ],
+    maxNumber: 600,
+  },
+  {
+    name: '西山路',
+    line: [
+      [120.126, 30.2],
+      [120.126, 30.26],
+    ],
+    maxNumber: 600,
+  },
+  {
+    name: '石桥路',
+    line: [
+      [120.134, 30.215],
+      [120.134, 30.26],
+    ],
+    maxNumber: 450,
+  },
+  {
+    name: '民生路',
+    line: [
+      [120.146, 30.2],
+      [120.146, 30.26],
+    ],
+    maxNumber: 600,
+  },
+  {
+    name: '工业路',
+    line: [
+      [120.156, 30.2],
+      [120.156, 30.245],
+    ],
+    maxNumber: 450,
+  },
 ];
-
 
 const COMPOUNDS: PointDef[] = [
   // 东湖街道 · 湖滨社区

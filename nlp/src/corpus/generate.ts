@@ -75,7 +75,10 @@ function roadPlace(spoken: boolean): PlaceSlot {
   ];
   if (crossing.length) {
     const other = pick(crossing);
-    forms.push({ text: `${road.name}${pick(['和', '与'])}${other.name}${pick(['交叉口', '路口', '十字路口'])}`, key: [road.name, other.name].sort().join('×') });
+    forms.push({
+      text: `${road.name}${pick(['和', '与'])}${other.name}${pick(['交叉口', '路口', '十字路口'])}`,
+      key: [road.name, other.name].sort().join('×'),
+    });
   }
   return pick(forms);
 }
@@ -101,7 +104,13 @@ export function randomPlace(spoken: boolean): PlaceSlot {
 
 function home(): string {
   const c = pick(COMPOUNDS);
-  return pick([`${c.name}的住户`, `${c.name}的居民`, `住在${c.name}的`, `${c.name}${1 + Math.floor(rand() * 18)}栋的业主`, `${communityAt(c.point[0], c.point[1]).name}的居民`]);
+  return pick([
+    `${c.name}的住户`,
+    `${c.name}的居民`,
+    `住在${c.name}的`,
+    `${c.name}${1 + Math.floor(rand() * 18)}栋的业主`,
+    `${communityAt(c.point[0], c.point[1]).name}的居民`,
+  ]);
 }
 
 // ---------- frames ----------
@@ -173,7 +182,11 @@ const FRAMES: Record<Register, Record<AppealType, Frame[]>> = {
     help: [(s) => `${at(s.p)}${s.core}，请速派人。`, (s) => `求助：${at(s.p)}${s.need}`, (s) => `${s.need}，${s.p}，急`],
     consultation: [(s) => `${s.ask}`, (s) => `咨询：${s.ask}`, (s) => `请问${s.ask.replace(/^请问/, '')}`],
     suggestion: [(s) => `建议：${s.idea}（${s.p || '全区'}）`, (s) => `${at(s.p)}${s.title}，${s.idea}。`, (s) => `${s.idea}，谢谢。`],
-    praise: [(s) => `感谢${s.actor}，${at(s.p)}${s.title}已解决，点赞！`, (s) => `表扬${s.actor}处理${s.title}及时。`, (s) => `${s.title}的问题已修好，谢谢${s.actor}`],
+    praise: [
+      (s) => `感谢${s.actor}，${at(s.p)}${s.title}已解决，点赞！`,
+      (s) => `表扬${s.actor}处理${s.title}及时。`,
+      (s) => `${s.title}的问题已修好，谢谢${s.actor}`,
+    ],
   },
   wechat: {
     complaint: [
@@ -182,11 +195,23 @@ const FRAMES: Record<Register, Record<AppealType, Frame[]>> = {
       (s) => `您好，我是${s.home}，想反映一下${s.title}的问题，${s.core}，${sentence(s.detail)}麻烦尽快处理，谢谢🙏`,
       (s) => `${s.p ? `${s.p}，` : ''}${s.core}！！${s.detail}，有没有人管啊`,
     ],
-    report: [(s) => `你好，我要举报一下，${at(s.p)}${s.wrong}，我有照片`, (s) => `举报！${at(s.p)}${s.wrong}，请相关部门查一查`, (s) => `匿名举报：${s.wrong}，${s.p || '地址私信'}`],
-    help: [(s) => `急！！${at(s.p)}${s.core}，${s.detail || '请帮忙'}`, (s) => `您好，${at(s.p)}${s.need}，可以派人来看看吗？`, (s) => `在吗？${s.need}，${s.p}，怎么办啊😭`],
+    report: [
+      (s) => `你好，我要举报一下，${at(s.p)}${s.wrong}，我有照片`,
+      (s) => `举报！${at(s.p)}${s.wrong}，请相关部门查一查`,
+      (s) => `匿名举报：${s.wrong}，${s.p || '地址私信'}`,
+    ],
+    help: [
+      (s) => `急！！${at(s.p)}${s.core}，${s.detail || '请帮忙'}`,
+      (s) => `您好，${at(s.p)}${s.need}，可以派人来看看吗？`,
+      (s) => `在吗？${s.need}，${s.p}，怎么办啊😭`,
+    ],
     consultation: [(s) => `你好，请问一下${s.ask.replace(/^请问/, '')}`, (s) => `您好～想问下${s.ask}谢谢`, (s) => `在吗，咨询个问题：${s.ask}`],
     suggestion: [(s) => `你好，提个小建议：${s.idea}，${at(s.p, '这边')}很需要`, (s) => `建议${s.idea.replace(/^建议/, '')}，大家都会支持的👍`],
-    praise: [(s) => `必须给${s.actor}点个赞👍 ${at(s.p, '的')}${s.title}问题当天就解决了`, (s) => `谢谢你们！${at(s.p)}${s.core}的事已经处理好了，效率很高`, (s) => `表扬一下${s.actor}，${s.title}处理得又快又好❤️`],
+    praise: [
+      (s) => `必须给${s.actor}点个赞👍 ${at(s.p, '的')}${s.title}问题当天就解决了`,
+      (s) => `谢谢你们！${at(s.p)}${s.core}的事已经处理好了，效率很高`,
+      (s) => `表扬一下${s.actor}，${s.title}处理得又快又好❤️`,
+    ],
   },
   web: {
     complaint: [
@@ -226,7 +251,12 @@ function spoken(text: string): string {
   return text.replace(/，/g, (m) => (chance(0.25) ? `${m}${pick(FILLERS)}` : m));
 }
 
-const REGISTER_WEIGHTS: [Register, number][] = [['call', 0.3], ['sms', 0.2], ['wechat', 0.25], ['web', 0.25]];
+const REGISTER_WEIGHTS: [Register, number][] = [
+  ['call', 0.3],
+  ['sms', 0.2],
+  ['wechat', 0.25],
+  ['web', 0.25],
+];
 function pickRegister(): Register {
   let r = rand();
   for (const [reg, w] of REGISTER_WEIGHTS) if ((r -= w) < 0) return reg;
@@ -265,7 +295,11 @@ export function renderAppeal(bank: CategoryBank, type: AppealType, register: Reg
     duration: pick(['好几天', '一个多月', '半年多', '两个多星期', '很长时间', '三个月']),
   };
   let text = pick(FRAMES[register][type])(slots);
-  text = text.replace(/，，+/g, '，').replace(/，。/g, '。').replace(/^，/, '').replace(/，([！？!?])/g, '$1');
+  text = text
+    .replace(/，，+/g, '，')
+    .replace(/，。/g, '。')
+    .replace(/^，/, '')
+    .replace(/，([！？!?])/g, '$1');
   if (register === 'call') text = spoken(text);
   return text;
 }
@@ -342,7 +376,12 @@ export function generatePairs(): Pair[] {
     const bank = pick(placedBanks);
     const issueIndex = Math.floor(rand() * bank.issues.length);
     const place = compoundOrLandmark();
-    add(renderFixed(bank, pickIssue(bank, issueIndex), place), renderFixed(bank, pickIssue(bank, issueIndex), chance(0.6) ? samePlace(place, true) : place), 1, 'paraphrase');
+    add(
+      renderFixed(bank, pickIssue(bank, issueIndex), place),
+      renderFixed(bank, pickIssue(bank, issueIndex), chance(0.6) ? samePlace(place, true) : place),
+      1,
+      'paraphrase',
+    );
   }
   for (let i = 0; i < 60; i++) {
     // Adversarial: the same category and spot, a different matter (路灯不亮 vs 路灯杆倒了).
@@ -364,7 +403,12 @@ export function generatePairs(): Pair[] {
     // Unrelated appeals.
     const [b1, b2] = [pick(BANKS), pick(BANKS)];
     if (b1 === b2) continue;
-    add(renderAppeal(b1, pick(MATTER_TYPES.filter((t) => b1.types[t])), pickRegister()), renderAppeal(b2, pick(MATTER_TYPES.filter((t) => b2.types[t])), pickRegister()), 0, 'unrelated');
+    add(
+      renderAppeal(b1, pick(MATTER_TYPES.filter((t) => b1.types[t])), pickRegister()),
+      renderAppeal(b2, pick(MATTER_TYPES.filter((t) => b2.types[t])), pickRegister()),
+      0,
+      'unrelated',
+    );
   }
   for (const p of HAND_PAIRS) add(p.text1, p.text2, p.label, p.kind);
   return pairs.sort(() => rand() - 0.5);

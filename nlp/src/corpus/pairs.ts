@@ -66,7 +66,8 @@ export const HAND_PAIRS: { text1: string; text2: string; label: 0 | 1; kind: str
   { text1: '荷花里小区门口垃圾好几天没人清运', text2: '锦绣华庭小区门口垃圾好几天没人清运', label: 0, kind: 'hand-place' },
   // Long formal posts by different citizens about one matter.
   {
-    text1: '关于锦绣华庭周边工地夜间施工扰民的问题\n尊敬的领导：锦绣华庭北侧工地近一个月来每晚施工至凌晨，打桩声、混凝土泵车声不断，严重影响居民休息，恳请查处。',
+    text1:
+      '关于锦绣华庭周边工地夜间施工扰民的问题\n尊敬的领导：锦绣华庭北侧工地近一个月来每晚施工至凌晨，打桩声、混凝土泵车声不断，严重影响居民休息，恳请查处。',
     text2: '锦绣华庭旁边的工地天天晚上干到一两点，机器声音特别大，小区里老人孩子都睡不好，多次找工地没用，希望相关部门管一管。',
     label: 1,
     kind: 'hand-formal',

@@ -66,7 +66,12 @@ function AlertBar({ alert, onOpen, onDismiss }: { alert: EmergencyAlert; onOpen(
       <button type="button" className="button button-small emergency-open" onClick={onOpen}>
         {t('console.alerts.open')}
       </button>
-      <button type="button" className="button button-small button-quiet emergency-dismiss" aria-label={t('console.alerts.dismiss', { caseNumber: appeal.caseNumber })} onClick={onDismiss}>
+      <button
+        type="button"
+        className="button button-small button-quiet emergency-dismiss"
+        aria-label={t('console.alerts.dismiss', { caseNumber: appeal.caseNumber })}
+        onClick={onDismiss}
+      >
         ×
       </button>
     </div>

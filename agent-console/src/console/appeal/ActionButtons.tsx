@@ -6,14 +6,35 @@ import type { Claim } from '../queue/useClaim.ts';
 import { mayTransfer } from './access.ts';
 
 /** 领取, 转派, 受理, 不予受理: each shares its action with a shortcut key. */
-export function ActionButtons({ appeal, user, decision, claim, blocked, onTransfer }: { appeal: ConsoleAppeal; user: SessionUser; decision: Decision; claim: Claim; blocked: boolean; onTransfer(): void }) {
+export function ActionButtons({
+  appeal,
+  user,
+  decision,
+  claim,
+  blocked,
+  onTransfer,
+}: {
+  appeal: ConsoleAppeal;
+  user: SessionUser;
+  decision: Decision;
+  claim: Claim;
+  blocked: boolean;
+  onTransfer(): void;
+}) {
   const { t } = useTranslation();
   const explain = appeal.status !== 'pending' ? 'decision-explanation' : undefined;
   const canTransfer = mayTransfer(appeal, user);
   return (
     <div className="decision-buttons">
       {appeal.status === 'pending' && !appeal.assignee && (
-        <button type="button" className="button" aria-keyshortcuts="l" disabled={claim.busyId === appeal.id} data-testid="claim" onClick={() => void claim.claim(appeal)}>
+        <button
+          type="button"
+          className="button"
+          aria-keyshortcuts="l"
+          disabled={claim.busyId === appeal.id}
+          data-testid="claim"
+          onClick={() => void claim.claim(appeal)}
+        >
           {claim.busyId === appeal.id ? t('console.claim.claiming') : t('console.claim.claim')}
           <kbd aria-hidden="true">L</kbd>
         </button>

@@ -71,7 +71,13 @@ function ClaimNotice({ appeal, claim }: { appeal: ConsoleAppeal; claim: Claim })
     <div className="claim-notice" data-testid="claim-failed">
       <ErrorAlert
         error={failure.error}
-        title={holder ? t('console.claim.conflict', { name: holder }) : isApiError(failure.error, 409) ? t('console.claim.conflictUnknown') : t('console.claim.failed')}
+        title={
+          holder
+            ? t('console.claim.conflict', { name: holder })
+            : isApiError(failure.error, 409)
+              ? t('console.claim.conflictUnknown')
+              : t('console.claim.failed')
+        }
       />
     </div>
   );
@@ -89,9 +95,7 @@ function DecisionNotice({ appeal, decision }: { appeal: ConsoleAppeal; decision:
           {t('console.appeal.decided', { status: t(`status.${appeal.status}`) })}
         </p>
       )}
-      {!decision.rejectOpen && (
-        <ErrorAlert error={decision.error} title={isApiError(decision.error, 409) ? t('console.appeal.conflict') : undefined} />
-      )}
+      {!decision.rejectOpen && <ErrorAlert error={decision.error} title={isApiError(decision.error, 409) ? t('console.appeal.conflict') : undefined} />}
     </>
   );
 }

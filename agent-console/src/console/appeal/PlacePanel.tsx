@@ -11,7 +11,8 @@ import { AppealLink } from '../common/links.tsx';
 import { useConsoleTerritory } from '../common/useReference.ts';
 
 /** 区 › 街道 › 社区 › 网格, in the reader's language. */
-export const gridPathText = (appeal: Pick<ConsoleAppeal, 'gridPath'>, language: string) => appeal.gridPath.map((unit) => (language === 'en' ? unit.nameEn : unit.name)).join(' › ');
+export const gridPathText = (appeal: Pick<ConsoleAppeal, 'gridPath'>, language: string) =>
+  appeal.gridPath.map((unit) => (language === 'en' ? unit.nameEn : unit.name)).join(' › ');
 
 /**
  * Where the matter is: the district's grid map with the appeal's grid filled and a marker on its
@@ -23,7 +24,8 @@ export function AppealMap({ appeal }: { appeal: ConsoleAppeal }) {
   const { territory, error, retry } = useConsoleTerritory();
   const projection = useMemo(() => (territory ? projectionFor(territory) : null), [territory]);
   const grid = territory && appeal.gridCode ? gridsOf(territory).find((g) => g.properties.code === appeal.gridCode) : undefined;
-  const point = appeal.latitude !== null && appeal.longitude !== null ? { latitude: appeal.latitude, longitude: appeal.longitude } : grid ? centreOf(grid) : null;
+  const point =
+    appeal.latitude !== null && appeal.longitude !== null ? { latitude: appeal.latitude, longitude: appeal.longitude } : grid ? centreOf(grid) : null;
   const place = gridPathText(appeal, i18n.language);
 
   return (

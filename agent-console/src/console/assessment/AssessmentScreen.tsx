@@ -33,7 +33,13 @@ export function AssessmentScreen() {
             {loading ? t('common.loading') : t('assessment.refresh')}
           </button>
           {month && (
-            <a className="button button-small button-primary" href={assessmentCsvHref(month)} download title={t('assessment.exportTitle', { month })} data-testid="assessment-csv">
+            <a
+              className="button button-small button-primary"
+              href={assessmentCsvHref(month)}
+              download
+              title={t('assessment.exportTitle', { month })}
+              data-testid="assessment-csv"
+            >
               {t('assessment.export')}
             </a>
           )}
@@ -70,7 +76,13 @@ function MonthPicker({ month, onChange }: { month: string | null; onChange(month
   return (
     <div className="inline-field assessment-month">
       <label htmlFor={id}>{t('assessment.month')}</label>
-      <button type="button" className="button button-small button-quiet" disabled={!month} onClick={() => month && onChange(shiftMonth(month, -1))} aria-label={t('assessment.previousMonth')}>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        disabled={!month}
+        onClick={() => month && onChange(shiftMonth(month, -1))}
+        aria-label={t('assessment.previousMonth')}
+      >
         ‹
       </button>
       <input
@@ -83,7 +95,13 @@ function MonthPicker({ month, onChange }: { month: string | null; onChange(month
         }}
         data-testid="assessment-month"
       />
-      <button type="button" className="button button-small button-quiet" disabled={!month} onClick={() => month && onChange(shiftMonth(month, 1))} aria-label={t('assessment.nextMonth')}>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        disabled={!month}
+        onClick={() => month && onChange(shiftMonth(month, 1))}
+        aria-label={t('assessment.nextMonth')}
+      >
         ›
       </button>
     </div>

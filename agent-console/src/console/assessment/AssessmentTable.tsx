@@ -32,8 +32,19 @@ export function AssessmentTable({ report, language, definitionOf }: TableProps) 
         </thead>
         <tbody>
           {byRank(report.departments).map((row) => (
-            <tr key={row.departmentCode} data-testid="assessment-row" data-department={row.departmentCode} className={row.new === 0 ? 'assessment-idle' : undefined}>
-              <td className="num">{row.rank ?? <span className="muted" title={t('assessment.unranked')}>—</span>}</td>
+            <tr
+              key={row.departmentCode}
+              data-testid="assessment-row"
+              data-department={row.departmentCode}
+              className={row.new === 0 ? 'assessment-idle' : undefined}
+            >
+              <td className="num">
+                {row.rank ?? (
+                  <span className="muted" title={t('assessment.unranked')}>
+                    —
+                  </span>
+                )}
+              </td>
               <th scope="row" className="assessment-unit">
                 {language === 'en' ? row.nameEn : row.name}
                 <span className="muted">{t(`assessment.kind.${row.kind}`)}</span>

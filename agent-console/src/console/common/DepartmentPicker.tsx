@@ -26,7 +26,19 @@ export function DepartmentOptions({ departments, placeholder }: { departments: D
 }
 
 /** 协办单位: a checkbox per department other than the lead. */
-export function CoDepartmentChecks({ departments, lead, co, onChange, testId }: { departments: DepartmentView[] | null; lead: string; co: string[]; onChange(codes: string[]): void; testId?: string }) {
+export function CoDepartmentChecks({
+  departments,
+  lead,
+  co,
+  onChange,
+  testId,
+}: {
+  departments: DepartmentView[] | null;
+  lead: string;
+  co: string[];
+  onChange(codes: string[]): void;
+  testId?: string;
+}) {
   const { i18n } = useTranslation();
   return (
     <div className="co-list" data-testid={testId}>
@@ -34,7 +46,11 @@ export function CoDepartmentChecks({ departments, lead, co, onChange, testId }: 
         .filter((d) => d.code !== lead)
         .map((d) => (
           <label key={d.code} className="check">
-            <input type="checkbox" checked={co.includes(d.code)} onChange={(e) => onChange(e.target.checked ? [...co, d.code] : co.filter((code) => code !== d.code))} />
+            <input
+              type="checkbox"
+              checked={co.includes(d.code)}
+              onChange={(e) => onChange(e.target.checked ? [...co, d.code] : co.filter((code) => code !== d.code))}
+            />
             {departmentName(d, i18n.language)}
           </label>
         ))}

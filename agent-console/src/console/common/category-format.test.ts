@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { CategoryView } from '../api.ts';
 import { categoryName, groupByPlatform } from './category-format.ts';
 
-const category = (code: string, platform: CategoryView['platform'], name = code): CategoryView => ({ code, name, nameEn: `${code} (en)`, kind: 'event', platform });
+const category = (code: string, platform: CategoryView['platform'], name = code): CategoryView => ({
+  code,
+  name,
+  nameEn: `${code} (en)`,
+  kind: 'event',
+  platform,
+});
 
 describe('categories', () => {
   const list = [

@@ -2,7 +2,9 @@ import { type CategoryView, PLATFORMS, type Platform } from '../api.ts';
 
 /** The picker's <optgroup>s: platforms in their fixed order, categories in the server's order within each. */
 export function groupByPlatform(categories: readonly CategoryView[]): { platform: Platform; categories: CategoryView[] }[] {
-  return PLATFORMS.map((platform) => ({ platform, categories: categories.filter((c) => c.platform === platform) })).filter((group) => group.categories.length > 0);
+  return PLATFORMS.map((platform) => ({ platform, categories: categories.filter((c) => c.platform === platform) })).filter(
+    (group) => group.categories.length > 0,
+  );
 }
 
 /** A category code in the reader's language; an unknown code (a newer model's label) is shown as is. */

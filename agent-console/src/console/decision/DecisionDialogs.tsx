@@ -29,7 +29,14 @@ export function DecisionDialogs({ user, open, caseNumber, decision, onConflict, 
         onConfirm={decision.confirmReject}
       />
       {open && (
-        <AcceptDialog open={decision.acceptOpen} appealId={open.id} caseNumber={open.caseNumber} onCancel={decision.closeAccept} onAccepted={decision.accepted} onConflict={onConflict} />
+        <AcceptDialog
+          open={decision.acceptOpen}
+          appealId={open.id}
+          caseNumber={open.caseNumber}
+          onCancel={decision.closeAccept}
+          onAccepted={decision.accepted}
+          onConflict={onConflict}
+        />
       )}
       <TransferDialog appeal={transfer.target} user={user} onCancel={transfer.cancel} onTransferred={transfer.onTransferred} />
     </>

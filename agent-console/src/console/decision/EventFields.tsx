@@ -27,7 +27,10 @@ export function EventFields({ form, set, problems, firstField }: EventFieldsProp
   function changeLead(code: string) {
     set('leadDepartmentCode', code);
     // The lead is never its own co-department.
-    set('coDepartmentCodes', form.coDepartmentCodes.filter((c) => c !== code));
+    set(
+      'coDepartmentCodes',
+      form.coDepartmentCodes.filter((c) => c !== code),
+    );
   }
 
   return (
@@ -135,7 +138,14 @@ function TimeLimitField({ value, problems, onChange }: { value: string; problems
   return (
     <div className="field">
       <label htmlFor={id}>{t('console.acceptDialog.timeLimit')}</label>
-      <input id={id} type="datetime-local" value={value} aria-invalid={missing || past} data-testid="event-time-limit" onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        type="datetime-local"
+        value={value}
+        aria-invalid={missing || past}
+        data-testid="event-time-limit"
+        onChange={(e) => onChange(e.target.value)}
+      />
       {missing && <p className="field-error">{t('console.acceptDialog.problem.timeLimit')}</p>}
       {past && <p className="field-error">{t('console.acceptDialog.problem.timeLimitPast')}</p>}
     </div>

@@ -51,9 +51,7 @@ function TransferForm({ appeal, user, onCancel, onTransferred }: TransferDialogP
   return (
     <form onSubmit={submit}>
       <CaseHeading id="transfer-heading" title={t('console.transfer.heading')} caseNumber={appeal.caseNumber} />
-      <p className="muted">
-        {appeal.assignee ? t('console.transfer.heldBy', { name: appeal.assignee.displayName }) : t('console.transfer.unassigned')}
-      </p>
+      <p className="muted">{appeal.assignee ? t('console.transfer.heldBy', { name: appeal.assignee.displayName }) : t('console.transfer.unassigned')}</p>
       <TargetField targets={targets} value={toUserId} onChange={setToUserId} />
       <div className="field">
         <label htmlFor={noteId}>

@@ -27,7 +27,15 @@ describe('the accept dialog’s form', () => {
   });
 
   it('fills blanks from an empty draft and says what is missing', () => {
-    const form = formFromDraft({ categoryCode: null, urgency: 'normal', address: null, gridCode: null, leadDepartmentCode: null, coDepartmentCodes: [], timeLimitAt: '' });
+    const form = formFromDraft({
+      categoryCode: null,
+      urgency: 'normal',
+      address: null,
+      gridCode: null,
+      leadDepartmentCode: null,
+      coDepartmentCodes: [],
+      timeLimitAt: '',
+    });
     expect(form).toEqual({ categoryCode: '', urgency: 'normal', address: '', gridCode: '', leadDepartmentCode: '', coDepartmentCodes: [], timeLimit: '' });
     expect(eventFormProblems(form)).toEqual(['category', 'leadDepartment', 'timeLimit']);
     const now = Date.parse('2026-11-26T00:00:00.000Z');

@@ -31,7 +31,14 @@ export function DuplicateCard({ appeal, duplicate, mergeRef, canMerge, onOpenApp
         <CompareColumn heading={t('console.duplicates.otherAppeal')} appeal={other} onOpen={() => onOpenAppeal(other.id)} />
       </div>
       <Evidence evidence={duplicate.evidence} />
-      <button type="button" ref={mergeRef} className="button button-small" disabled={!canMerge} aria-keyshortcuts={mergeRef ? 'm' : undefined} onClick={onMerge}>
+      <button
+        type="button"
+        ref={mergeRef}
+        className="button button-small"
+        disabled={!canMerge}
+        aria-keyshortcuts={mergeRef ? 'm' : undefined}
+        onClick={onMerge}
+      >
         {t('console.duplicates.merge')}
         {mergeRef && <kbd aria-hidden="true">M</kbd>}
       </button>

@@ -39,7 +39,8 @@ export function MergedNotice({ appeal, onOpenAppeal }: { appeal: AppealDetail; o
   if (appeal.status !== 'merged' || !intoId) return null;
   return (
     <p id="decision-explanation" className="merged-notice" data-testid="merged-notice">
-      {t('console.duplicates.mergedInto')} <AppealLink id={intoId} caseNumber={caseNumber ?? t('console.duplicates.targetAppeal')} onOpen={() => onOpenAppeal(intoId)} />
+      {t('console.duplicates.mergedInto')}{' '}
+      <AppealLink id={intoId} caseNumber={caseNumber ?? t('console.duplicates.targetAppeal')} onOpen={() => onOpenAppeal(intoId)} />
     </p>
   );
 }

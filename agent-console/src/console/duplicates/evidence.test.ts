@@ -25,6 +25,8 @@ describe('duplicate evidence', () => {
       { kind: 'apart', minutes: 30 },
       { kind: 'similarity', percent: '40%' },
     ]);
-    expect(evidenceFacts({ sharedTerms: [], distanceMeters: 2400, minutesApart: 0, textSimilarity: 1, sameCategory: false }).at(-1)).toEqual({ kind: 'otherCategory' });
+    expect(evidenceFacts({ sharedTerms: [], distanceMeters: 2400, minutesApart: 0, textSimilarity: 1, sameCategory: false }).at(-1)).toEqual({
+      kind: 'otherCategory',
+    });
   });
 });

@@ -55,7 +55,14 @@ function EventSearch({ list }: { list: EventList }) {
 
   return (
     <form className="event-search" role="search" onSubmit={submitSearch}>
-      <input type="search" aria-label={t('events.search')} placeholder={t('events.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} onBlur={() => list.search(search)} />
+      <input
+        type="search"
+        aria-label={t('events.search')}
+        placeholder={t('events.searchPlaceholder')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        onBlur={() => list.search(search)}
+      />
     </form>
   );
 }
@@ -65,7 +72,12 @@ function EventFilterTabs({ list, filters }: { list: EventList; filters: readonly
   const { t } = useTranslation();
   const { filter, counts } = list;
   return (
-    <div className="tabs event-tabs" role="tablist" aria-label={t('events.filtersLabel')} onKeyDown={arrowTabs(filters, filter, list.changeFilter, 'event-tab-')}>
+    <div
+      className="tabs event-tabs"
+      role="tablist"
+      aria-label={t('events.filtersLabel')}
+      onKeyDown={arrowTabs(filters, filter, list.changeFilter, 'event-tab-')}
+    >
       {filters.map((item) => (
         <button
           key={item}

@@ -4,7 +4,17 @@ import { ChannelLabel } from '../common/badges.tsx';
 import type { EventDetail, EventReporter } from '../contract.ts';
 
 /** 反映人: every citizen linked to the event, their channel and 回访 rating; the center records phone callbacks here. */
-export function EventReporters({ event, canCallBack, busy, onCallBack }: { event: EventDetail; canCallBack: boolean; busy: boolean; onCallBack(r: EventReporter): void }) {
+export function EventReporters({
+  event,
+  canCallBack,
+  busy,
+  onCallBack,
+}: {
+  event: EventDetail;
+  canCallBack: boolean;
+  busy: boolean;
+  onCallBack(r: EventReporter): void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <section className="event-section">

@@ -53,7 +53,9 @@ export function EventView({ event, now, handle, onDone, onConflict, onOpenAppeal
       <div className="event-body">
         <EventFacts event={event} onOpenAppeal={onOpenAppeal} />
         {event.extensions.length > 0 && <Extensions event={event} />}
-        {event.reporters.length > 0 && <EventReporters event={event} canCallBack={steps.callbackOpen} busy={step.busy !== null} onCallBack={(r) => steps.start('callback', r)} />}
+        {event.reporters.length > 0 && (
+          <EventReporters event={event} canCallBack={steps.callbackOpen} busy={step.busy !== null} onCallBack={(r) => steps.start('callback', r)} />
+        )}
         <EventTimeline steps={event.steps} />
       </div>
       <StepDialog

@@ -80,7 +80,13 @@ export function EventsScreen({ user, eventId, onOpenEvent, push, connections, on
         }}
         rowRef={cursor.rowRef}
       />
-      <DetailPane wanted={eventId !== null} placeholder={t('events.view.placeholder')} error={open.error} notFound={t('events.view.notFound')} onRetry={() => void open.refetch()}>
+      <DetailPane
+        wanted={eventId !== null}
+        placeholder={t('events.view.placeholder')}
+        error={open.error}
+        notFound={t('events.view.notFound')}
+        onRetry={() => void open.refetch()}
+      >
         {open.detail && (
           <EventView
             key={open.detail.id}

@@ -46,7 +46,15 @@ export function DepartmentFields({ lead, co, onLead, onCo, invalid }: Department
     <>
       <div className="field">
         <label htmlFor={leadId}>{t('events.dialog.lead')}</label>
-        <select id={leadId} value={lead} autoFocus disabled={!departments.data} aria-invalid={invalid} data-testid="redispatch-lead" onChange={(e) => onLead(e.target.value)}>
+        <select
+          id={leadId}
+          value={lead}
+          autoFocus
+          disabled={!departments.data}
+          aria-invalid={invalid}
+          data-testid="redispatch-lead"
+          onChange={(e) => onLead(e.target.value)}
+        >
           <DepartmentOptions departments={departments.data ?? null} placeholder={t('events.dialog.chooseLead')} />
         </select>
         {invalid && <p className="field-error">{t('events.dialog.problem.lead')}</p>}
@@ -77,7 +85,14 @@ export function TimeLimitField({ value, current, onChange, problem }: TimeLimitF
   return (
     <div className="field">
       <label htmlFor={id}>{t('events.dialog.timeLimit')}</label>
-      <input id={id} type="datetime-local" value={value} autoFocus aria-invalid={problem('timeLimit') || problem('timeLimitEarly')} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        type="datetime-local"
+        value={value}
+        autoFocus
+        aria-invalid={problem('timeLimit') || problem('timeLimitEarly')}
+        onChange={(e) => onChange(e.target.value)}
+      />
       <span className="field-hint">{t('events.dialog.currentLimit', { time: formatDateTime(current, i18n.language) })}</span>
       {problem('timeLimit') && <p className="field-error">{t('events.dialog.problem.timeLimit')}</p>}
       {problem('timeLimitEarly') && <p className="field-error">{t('events.dialog.problem.timeLimitEarly')}</p>}

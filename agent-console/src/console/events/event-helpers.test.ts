@@ -64,20 +64,49 @@ describe('filters → the query of GET /api/events', () => {
 
   it('asks for one status per worklist tab, with the page and the case-number search', () => {
     expect(params(eventListParams({ filter: 'toSign', page: 2, pageSize: 20 }))).toEqual({ status: 'dispatched', page: '2', pageSize: '20' });
-    expect(params(eventListParams({ filter: 'reported', page: 1, pageSize: 20, q: ' 2026 ' }))).toEqual({ status: 'reported', q: '2026', page: '1', pageSize: '20' });
+    expect(params(eventListParams({ filter: 'reported', page: 1, pageSize: 20, q: ' 2026 ' }))).toEqual({
+      status: 'reported',
+      q: '2026',
+      page: '1',
+      pageSize: '20',
+    });
     expect(params(eventListParams({ filter: 'active', page: 1, pageSize: 20 }))).toEqual({ status: 'dispatched,handling', page: '1', pageSize: '20' });
     expect(params(eventListParams({ filter: 'all', page: 3, pageSize: 20, q: '  ' }))).toEqual({ page: '3', pageSize: '20' });
   });
 
   it('reads every tab’s count from the one counts answer, as the tab’s own list would total it', () => {
-    const counts = { byStatus: { dispatched: 3, handling: 4, reported: 2, returned: 1, closed: 9, cancelled: 1 }, extensionPending: 2, soon: 1, overdue: 2, total: 20 };
-    expect(Object.fromEntries(CENTER_FILTERS.map((f) => [f, tabCount(f, counts)]))).toEqual({ reported: 2, returned: 1, extensionPending: 2, due: 3, active: 7, closed: 9, all: 20 });
+    const counts = {
+      byStatus: { dispatched: 3, handling: 4, reported: 2, returned: 1, closed: 9, cancelled: 1 },
+      extensionPending: 2,
+      soon: 1,
+      overdue: 2,
+      total: 20,
+    };
+    expect(Object.fromEntries(CENTER_FILTERS.map((f) => [f, tabCount(f, counts)]))).toEqual({
+      reported: 2,
+      returned: 1,
+      extensionPending: 2,
+      due: 3,
+      active: 7,
+      closed: 9,
+      all: 20,
+    });
     expect(Object.fromEntries(HANDLER_FILTERS.map((f) => [f, tabCount(f, counts)]))).toEqual({ toSign: 3, handling: 4, returned: 1, all: 20 });
   });
 
   it('asks for 临期·超期 and 延期待批 with the server’s own filters, paged by the server', () => {
-    expect(params(eventListParams({ filter: 'due', page: 2, pageSize: 20 }))).toEqual({ status: 'dispatched,handling', due: 'overdue,soon', page: '2', pageSize: '20' });
-    expect(params(eventListParams({ filter: 'extensionPending', page: 1, pageSize: 20 }))).toEqual({ status: 'dispatched,handling', extensionPending: 'true', page: '1', pageSize: '20' });
+    expect(params(eventListParams({ filter: 'due', page: 2, pageSize: 20 }))).toEqual({
+      status: 'dispatched,handling',
+      due: 'overdue,soon',
+      page: '2',
+      pageSize: '20',
+    });
+    expect(params(eventListParams({ filter: 'extensionPending', page: 1, pageSize: 20 }))).toEqual({
+      status: 'dispatched,handling',
+      extensionPending: 'true',
+      page: '1',
+      pageSize: '20',
+    });
   });
 
   it('tells whether a pushed event still belongs under a filter', () => {
@@ -132,7 +161,12 @@ describe('时限 badges', () => {
 describe('which buttons', () => {
   it('shows exactly the server’s actions, in the order the work goes', () => {
     expect(actionButtons({ actions: ['return', 'sign', 'request_extension'], extensionPending: false })).toEqual(['sign', 'request_extension', 'return']);
-    expect(actionButtons({ actions: ['cancel', 'verify_fail', 'supervise', 'verify_pass'], extensionPending: false })).toEqual(['verify_pass', 'verify_fail', 'supervise', 'cancel']);
+    expect(actionButtons({ actions: ['cancel', 'verify_fail', 'supervise', 'verify_pass'], extensionPending: false })).toEqual([
+      'verify_pass',
+      'verify_fail',
+      'supervise',
+      'cancel',
+    ]);
     expect(actionButtons({ actions: [], extensionPending: false })).toEqual([]);
   });
 
@@ -160,13 +194,22 @@ describe('step bodies', () => {
   it('sends a note only when one was written, and each step’s own fields', () => {
     expect(stepInput('sign', { note: '  ' })).toEqual({ action: 'sign' });
     expect(stepInput('return', { note: ' 不属本部门职责 ' })).toEqual({ action: 'return', note: '不属本部门职责' });
-    expect(stepInput('request_extension', { note: '需协调施工队', timeLimitAt: at(72) })).toEqual({ action: 'request_extension', note: '需协调施工队', timeLimitAt: at(72) });
+    expect(stepInput('request_extension', { note: '需协调施工队', timeLimitAt: at(72) })).toEqual({
+      action: 'request_extension',
+      note: '需协调施工队',
+      timeLimitAt: at(72),
+    });
     expect(stepInput('redispatch', { note: '', leadDepartmentCode: 'water', coDepartmentCodes: ['urban'] })).toEqual({
       action: 'redispatch',
       leadDepartmentCode: 'water',
       coDepartmentCodes: ['urban'],
     });
-    expect(stepInput('callback', { note: '市民表示满意', appealId: 'a1', satisfaction: 5 })).toEqual({ action: 'callback', note: '市民表示满意', appealId: 'a1', satisfaction: 5 });
+    expect(stepInput('callback', { note: '市民表示满意', appealId: 'a1', satisfaction: 5 })).toEqual({
+      action: 'callback',
+      note: '市民表示满意',
+      appealId: 'a1',
+      satisfaction: 5,
+    });
   });
 
   it('refuses to build a step whose required field is missing', () => {

@@ -195,7 +195,12 @@ export function stepInput(action: StaffAction, values: StepValues): StepInput {
     case 'request_extension':
       return { action, note, timeLimitAt: required(values.timeLimitAt, 'timeLimitAt') };
     case 'redispatch':
-      return { action, ...optionalNote, leadDepartmentCode: required(values.leadDepartmentCode, 'leadDepartmentCode'), coDepartmentCodes: values.coDepartmentCodes ?? [] };
+      return {
+        action,
+        ...optionalNote,
+        leadDepartmentCode: required(values.leadDepartmentCode, 'leadDepartmentCode'),
+        coDepartmentCodes: values.coDepartmentCodes ?? [],
+      };
     case 'callback':
       return { action, ...optionalNote, appealId: required(values.appealId, 'appealId'), satisfaction: required(values.satisfaction, 'satisfaction') };
     case 'report':

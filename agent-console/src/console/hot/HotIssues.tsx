@@ -44,7 +44,13 @@ function IssueRow({ issue, streets }: { issue: Issue; streets: Street[] }) {
   const { t, i18n } = useTranslation();
   const categoryName = useCategoryName();
   const street = streets.find((s) => s.code === issue.street);
-  const streetName = street ? (i18n.language === 'en' ? street.nameEn : street.name) : issue.street === 'unknown' ? t('console.hot.unknownStreet') : issue.street;
+  const streetName = street
+    ? i18n.language === 'en'
+      ? street.nameEn
+      : street.name
+    : issue.street === 'unknown'
+      ? t('console.hot.unknownStreet')
+      : issue.street;
   return (
     <tr>
       <td className="num">{t('console.hot.sizeValue', { count: issue.size })}</td>

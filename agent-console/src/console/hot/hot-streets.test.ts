@@ -12,7 +12,12 @@ describe('streets for the hot words filter', () => {
     });
     const territory: TerritoryCollection = {
       type: 'FeatureCollection',
-      features: [feature('QH', 'district', '青禾区'), feature('QH-01', 'street', '东湖街道'), feature('QH-01-01', 'community', '柳岸社区'), feature('QH-03', 'street', '南桥镇')],
+      features: [
+        feature('QH', 'district', '青禾区'),
+        feature('QH-01', 'street', '东湖街道'),
+        feature('QH-01-01', 'community', '柳岸社区'),
+        feature('QH-03', 'street', '南桥镇'),
+      ],
     };
     expect(streetsOf(territory)).toEqual([
       { code: 'QH-01', name: '东湖街道', nameEn: '东湖街道 (en)' },

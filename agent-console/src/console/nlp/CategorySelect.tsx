@@ -17,7 +17,15 @@ export function CategorySelect({ id, selectRef, value, onChange }: CategorySelec
   const name = useCategoryName();
   if (error && !list) return <ErrorAlert error={error} title={t('console.nlp.categoriesFailed')} onRetry={reload} />;
   return (
-    <select id={id} ref={selectRef} value={value ?? ''} disabled={!list} aria-keyshortcuts="c" onChange={(e) => onChange(e.target.value)} data-testid="category-select">
+    <select
+      id={id}
+      ref={selectRef}
+      value={value ?? ''}
+      disabled={!list}
+      aria-keyshortcuts="c"
+      onChange={(e) => onChange(e.target.value)}
+      data-testid="category-select"
+    >
       {(value === null || !list) && (
         <option value="" disabled>
           {list ? t('console.nlp.unclassified') : t('common.loading')}

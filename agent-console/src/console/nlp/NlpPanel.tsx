@@ -51,9 +51,15 @@ export function NlpPanel({ appeal, categoryRef, onSaved }: NlpPanelProps) {
           value={correction.value.categoryCode}
           labelOf={categoryLabel}
           onPick={(label) => correction.set('categoryCode', label)}
-          renderSelect={(id) => <CategorySelect id={id} selectRef={categoryRef} value={correction.value.categoryCode} onChange={(code) => correction.set('categoryCode', code)} />}
+          renderSelect={(id) => (
+            <CategorySelect id={id} selectRef={categoryRef} value={correction.value.categoryCode} onChange={(code) => correction.set('categoryCode', code)} />
+          )}
         />
-        <UrgencyField value={correction.value.urgency} evidence={classification?.urgencyEvidence ?? []} onChange={(urgency) => correction.set('urgency', urgency)} />
+        <UrgencyField
+          value={correction.value.urgency}
+          evidence={classification?.urgencyEvidence ?? []}
+          onChange={(urgency) => correction.set('urgency', urgency)}
+        />
         {classification && <LocationSource location={classification.location} />}
         <div className="nlp-actions">
           <button type="submit" className="button button-primary button-small" disabled={!correction.dirty || correction.busy}>

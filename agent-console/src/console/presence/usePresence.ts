@@ -13,15 +13,18 @@ export function usePresence(enabled = true) {
   const [saving, setSaving] = useState<PresenceStatus | null>(null);
   const timer = useRef<number | undefined>(undefined);
 
-  const load = useCallback(async (signal?: AbortSignal) => {
-    if (!enabled) return;
-    try {
-      setPresence(await staffApi.myPresence(signal));
-      setError(null);
-    } catch (e) {
-      if (!isAbort(e)) setError(e);
-    }
-  }, [enabled]);
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      if (!enabled) return;
+      try {
+        setPresence(await staffApi.myPresence(signal));
+        setError(null);
+      } catch (e) {
+        if (!isAbort(e)) setError(e);
+      }
+    },
+    [enabled],
+  );
 
   useEffect(() => {
     const abort = new AbortController();

@@ -72,7 +72,15 @@ interface QueueRowProps {
 function QueueRow({ appeal, user, claim, open, active, fresh, assigned, now, linkRef, onOpen }: QueueRowProps) {
   const { t } = useTranslation();
   const claimable = appeal.status === 'pending' && !appeal.assignee;
-  const classes = ['queue-row', open && 'is-open', active && 'is-active', (fresh || assigned) && 'is-fresh', assigned && 'is-assigned', claimable && 'is-claimable', `urgency-row-${appeal.urgency}`]
+  const classes = [
+    'queue-row',
+    open && 'is-open',
+    active && 'is-active',
+    (fresh || assigned) && 'is-fresh',
+    assigned && 'is-assigned',
+    claimable && 'is-claimable',
+    `urgency-row-${appeal.urgency}`,
+  ]
     .filter(Boolean)
     .join(' ');
   return (

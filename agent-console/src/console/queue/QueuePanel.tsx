@@ -38,7 +38,9 @@ export function QueuePanel({ queue, myWork, claim, tab, onTab, openId, ...rows }
     <section className="queue" aria-labelledby="queue-heading">
       <div className="queue-heading-row">
         <h2 id="queue-heading">{t('console.queue.heading')}</h2>
-        {mine ? items && <span className="muted">{t('console.queue.total', { count: items.length })}</span> : data && <span className="muted">{t('console.queue.total', { count: data.total })}</span>}
+        {mine
+          ? items && <span className="muted">{t('console.queue.total', { count: items.length })}</span>
+          : data && <span className="muted">{t('console.queue.total', { count: data.total })}</span>}
       </div>
       {newCount > 0 && !mine && (
         <button type="button" className="assigned-banner" data-testid="assigned-banner" onClick={() => onTab('mine')}>

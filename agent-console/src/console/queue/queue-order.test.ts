@@ -6,7 +6,14 @@ import { mergeById } from '../../shared/merge.ts';
 
 const appeal = appealFixture;
 
-const page = (items: AppealSummary[], extra: Partial<QueuePage> = {}): QueuePage => ({ items, total: items.length, page: 1, pageSize: 3, status: 'pending', ...extra });
+const page = (items: AppealSummary[], extra: Partial<QueuePage> = {}): QueuePage => ({
+  items,
+  total: items.length,
+  page: 1,
+  pageSize: 3,
+  status: 'pending',
+  ...extra,
+});
 
 describe('the live queue', () => {
   it('orders pending appeals most urgent first, then first come first served', () => {

@@ -48,7 +48,15 @@ export function CannedMenu({ onInsert }: { onInsert(text: string): void }) {
 
   return (
     <div className="canned" onKeyDown={open ? handleKeys : undefined}>
-      <button ref={buttonRef} type="button" className="button button-small" aria-haspopup="menu" aria-expanded={open} aria-controls={open ? menuId : undefined} onClick={() => setOpen((o) => !o)}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button-small"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
         {t('console.canned.open')} ▾
       </button>
       {open && (

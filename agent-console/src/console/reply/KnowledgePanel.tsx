@@ -64,7 +64,15 @@ function KnowledgeSearch({ q, onQ, category, onCategory, searchRef }: KnowledgeS
       <label htmlFor={searchId} className="visually-hidden">
         {t('console.knowledge.search')}
       </label>
-      <input id={searchId} ref={searchRef} type="search" value={q} placeholder={t('console.knowledge.placeholder')} aria-keyshortcuts="/" onChange={(e) => onQ(e.target.value)} />
+      <input
+        id={searchId}
+        ref={searchRef}
+        type="search"
+        value={q}
+        placeholder={t('console.knowledge.placeholder')}
+        aria-keyshortcuts="/"
+        onChange={(e) => onQ(e.target.value)}
+      />
       <label htmlFor={categoryId} className="visually-hidden">
         {t('console.knowledge.category')}
       </label>
@@ -105,7 +113,13 @@ function Article({ article, onInsert }: { article: KnowledgeArticle; onInsert(te
         ))}
       </div>
       <div className="article-actions">
-        <button type="button" className="button button-small button-quiet" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded((e) => !e)}>
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          aria-expanded={expanded}
+          aria-controls={bodyId}
+          onClick={() => setExpanded((e) => !e)}
+        >
           {expanded ? t('console.knowledge.less') : t('console.knowledge.more')}
         </button>
         <button type="button" className="button button-small" onClick={() => onInsert(article.body)}>

@@ -7,7 +7,15 @@ import { DraftTextarea, useDraftSubmit } from './DraftTextarea.tsx';
 import { useDraft } from './useDraft.ts';
 
 /** 内部备注: for colleagues and supervisors, never sent to the citizen. */
-export function NoteForm({ appealId, inputRef, onNoted }: { appealId: string; inputRef: RefObject<HTMLTextAreaElement | null>; onNoted(note: NoteView): void }) {
+export function NoteForm({
+  appealId,
+  inputRef,
+  onNoted,
+}: {
+  appealId: string;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+  onNoted(note: NoteView): void;
+}) {
   const { t } = useTranslation();
   const inputId = useId();
   const hintId = useId();
@@ -19,7 +27,15 @@ export function NoteForm({ appealId, inputRef, onNoted }: { appealId: string; in
       <label htmlFor={inputId} className="visually-hidden">
         {t('console.notes.label')}
       </label>
-      <DraftTextarea id={inputId} hintId={hintId} inputRef={inputRef} draft={draft} setDraft={setDraft} placeholder={t('console.notes.placeholder')} onSubmit={() => void save()} />
+      <DraftTextarea
+        id={inputId}
+        hintId={hintId}
+        inputRef={inputRef}
+        draft={draft}
+        setDraft={setDraft}
+        placeholder={t('console.notes.placeholder')}
+        onSubmit={() => void save()}
+      />
       <div className="reply-actions">
         <span id={hintId} className="field-hint note-hint">
           <strong>{t('console.notes.private')}</strong> · {t('console.notes.hint')}

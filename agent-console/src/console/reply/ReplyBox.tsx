@@ -57,7 +57,11 @@ export function ReplyBox({ appealId, mode, onMode, replyRef, noteRef, onInsert, 
         </div>
         {mode === 'reply' && <CannedMenu onInsert={onInsert} />}
       </div>
-      {mode === 'reply' ? <ReplyForm appealId={appealId} inputRef={replyRef} {...reply} /> : <NoteForm appealId={appealId} inputRef={noteRef} onNoted={onNoted} />}
+      {mode === 'reply' ? (
+        <ReplyForm appealId={appealId} inputRef={replyRef} {...reply} />
+      ) : (
+        <NoteForm appealId={appealId} inputRef={noteRef} onNoted={onNoted} />
+      )}
     </section>
   );
 }

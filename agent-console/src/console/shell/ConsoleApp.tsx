@@ -54,7 +54,8 @@ export function ConsoleApp() {
       return <LoginPage onLoggedIn={(user) => setSession({ state: 'in', user })} />;
     case 'in':
       // A department handler works only their department's events: no queue, no wall.
-      if (session.user.role === 'handler') return <DepartmentConsole user={session.user} onLogout={() => void logout()} onSessionLost={() => setSession({ state: 'anonymous' })} />;
+      if (session.user.role === 'handler')
+        return <DepartmentConsole user={session.user} onLogout={() => void logout()} onSessionLost={() => setSession({ state: 'anonymous' })} />;
       return <Workbench user={session.user} onLogout={() => void logout()} onSessionLost={() => setSession({ state: 'anonymous' })} />;
   }
 }

@@ -62,7 +62,12 @@ function ScreenNav({ screen, screens, onScreen }: { screen: ConsoleScreen; scree
   return (
     <nav className="screen-nav" aria-label={t('console.nav.label')}>
       {screens.map((target) => (
-        <a key={target} href={pathFor({ screen: target, appealId: null })} aria-current={target === screen ? 'page' : undefined} onClick={(event) => followLink(event, () => onScreen(target))}>
+        <a
+          key={target}
+          href={pathFor({ screen: target, appealId: null })}
+          aria-current={target === screen ? 'page' : undefined}
+          onClick={(event) => followLink(event, () => onScreen(target))}
+        >
           {t(`console.nav.${target}`)}
         </a>
       ))}

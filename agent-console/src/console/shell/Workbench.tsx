@@ -84,7 +84,13 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
       ) : screen === 'webhooks' ? (
         <WebhookLogScreen onAnnounce={announce} />
       ) : screen === 'wall' ? (
-        <WallScreen push={feed.wallPush} connections={feed.connections} onOpenAppeal={openAppeal} onOpenScreen={nav.showScreen} onTransfer={actions.transfer.open} />
+        <WallScreen
+          push={feed.wallPush}
+          connections={feed.connections}
+          onOpenAppeal={openAppeal}
+          onOpenScreen={nav.showScreen}
+          onTransfer={actions.transfer.open}
+        />
       ) : (
         <HotScreen />
       )}

@@ -39,7 +39,13 @@ export function WorkbenchScreen({ user, work, actions, view, appealId, appealHan
         }}
         rowRef={view.cursor.rowRef}
       />
-      <DetailPane wanted={!!appealId} placeholder={t('console.appeal.placeholder')} error={appeal.error} notFound={t('console.appeal.notFound')} onRetry={() => void appeal.refetch()}>
+      <DetailPane
+        wanted={!!appealId}
+        placeholder={t('console.appeal.placeholder')}
+        error={appeal.error}
+        notFound={t('console.appeal.notFound')}
+        onRetry={() => void appeal.refetch()}
+      >
         {open && (
           <AppealView
             key={open.id}

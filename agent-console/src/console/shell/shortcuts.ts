@@ -1,20 +1,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 export type ShortcutAction =
-  | 'next'
-  | 'previous'
-  | 'open'
-  | 'claim'
-  | 'reply'
-  | 'note'
-  | 'knowledge'
-  | 'answer'
-  | 'accept'
-  | 'reject'
-  | 'transfer'
-  | 'category'
-  | 'merge'
-  | 'help';
+  'next' | 'previous' | 'open' | 'claim' | 'reply' | 'note' | 'knowledge' | 'answer' | 'accept' | 'reject' | 'transfer' | 'category' | 'merge' | 'help';
 
 /** A key table's row: what the listener matches (`keys`) and what the help overlay shows. */
 export interface Shortcut<A extends string> {

@@ -107,7 +107,12 @@ function AgentPresence({ agent, onChanged }: { agent: WallAgent; onChanged(): vo
     <>
       <span className={`presence presence-${status}`}>
         <span className="presence-dot" aria-hidden="true" />
-        <select aria-label={t('console.wall.statusOf', { name: agent.displayName })} value={status} disabled={saving !== null} onChange={(e) => void change(e.target.value as PresenceStatus)}>
+        <select
+          aria-label={t('console.wall.statusOf', { name: agent.displayName })}
+          value={status}
+          disabled={saving !== null}
+          onChange={(e) => void change(e.target.value as PresenceStatus)}
+        >
           <PresenceOptions />
         </select>
       </span>
@@ -129,7 +134,11 @@ function HeldAppeals({ held, heldError, onOpenAppeal, onTransfer }: HeldAppealsP
     <ul className="held-list">
       {shown.map((appeal) => (
         <li key={appeal.id}>
-          <a className="mono case-link" href={pathFor({ screen: 'workbench', appealId: appeal.id })} onClick={(e) => followLink(e, () => onOpenAppeal(appeal.id))}>
+          <a
+            className="mono case-link"
+            href={pathFor({ screen: 'workbench', appealId: appeal.id })}
+            onClick={(e) => followLink(e, () => onOpenAppeal(appeal.id))}
+          >
             {appeal.caseNumber}
           </a>
           <button

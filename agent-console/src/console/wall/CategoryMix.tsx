@@ -14,7 +14,8 @@ export function CategoryMix({ rows }: { rows: WallCharts['categoryMix'] }) {
   const rest = sorted.slice(CATEGORIES_SHOWN).reduce((sum, row) => sum + row.count, 0);
   const bars = rest > 0 ? [...shown, { categoryCode: '__other', count: rest }] : shown;
   const widths = barWidths(bars.map((b) => b.count));
-  const label = (code: string) => (code === '__other' ? t('console.wall.charts.other') : code === 'unclassified' ? t('console.wall.charts.unclassified') : name(code));
+  const label = (code: string) =>
+    code === '__other' ? t('console.wall.charts.other') : code === 'unclassified' ? t('console.wall.charts.unclassified') : name(code);
   // About the card's real width, so the labels keep their size.
   const rowH = 24;
   const labelW = 110;

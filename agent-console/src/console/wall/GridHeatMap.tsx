@@ -35,9 +35,7 @@ export function GridHeatMap({ rows }: { rows: WallCharts['gridHeat'] }) {
         gridClass={(grid) => `map-grid heat heat-${heatStep(counts.get(grid.properties.code) ?? 0, max)}`}
         gridTitle={(grid) => t('console.wall.charts.gridTitle', { name: nameOf(grid.properties.code), count: counts.get(grid.properties.code) ?? 0 })}
         ariaLabel={
-          topGrid
-            ? t('console.wall.charts.heatLabel', { count: located, grid: nameOf(top.gridCode), top: top.count })
-            : t('console.wall.charts.heatLabelEmpty')
+          topGrid ? t('console.wall.charts.heatLabel', { count: located, grid: nameOf(top.gridCode), top: top.count }) : t('console.wall.charts.heatLabelEmpty')
         }
       />
       <div className="heat-legend" aria-label={t('console.wall.charts.legend')}>

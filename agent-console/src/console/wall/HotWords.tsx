@@ -14,7 +14,15 @@ export function HotWords({ onOpen }: { onOpen(): void }) {
     <div className="wall-hot">
       <p className="wall-hot-words">
         <span className="muted">{t('console.wall.hotWords')}</span>
-        {words.length === 0 ? <span className="muted">{report ? t('console.hot.empty') : '…'}</span> : words.map((w) => <span key={w.term} className="word-chip">{w.term}</span>)}
+        {words.length === 0 ? (
+          <span className="muted">{report ? t('console.hot.empty') : '…'}</span>
+        ) : (
+          words.map((w) => (
+            <span key={w.term} className="word-chip">
+              {w.term}
+            </span>
+          ))
+        )}
       </p>
       <a href={pathFor({ screen: 'hot', appealId: null })} onClick={(e) => followLink(e, onOpen)}>
         {t('console.wall.hotLink')} →

@@ -37,7 +37,13 @@ export function IntakeChart({ rows }: { rows: WallCharts['intakeByHour'] }) {
           })}
           {rows.map((row, index) => (
             <g key={row.hour} transform={`translate(${index * slot + (slot - barW) / 2} 0)`}>
-              <title>{t('console.wall.charts.hourTitle', { hour: row.hour, count: totals[index], detail: CHANNELS.map((c) => `${t(`channel.${c}`)} ${row[c]}`).join(' · ') })}</title>
+              <title>
+                {t('console.wall.charts.hourTitle', {
+                  hour: row.hour,
+                  count: totals[index],
+                  detail: CHANNELS.map((c) => `${t(`channel.${c}`)} ${row[c]}`).join(' · '),
+                })}
+              </title>
               {stackSegments(row, CHANNELS, top, plotH).map((segment) => (
                 <rect key={segment.key} x={0} y={segment.y} width={barW} height={segment.height} className={`bar-${segment.key}`} />
               ))}

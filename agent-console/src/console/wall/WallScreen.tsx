@@ -73,7 +73,14 @@ export function WallScreen({ push, connections, onOpenAppeal, onOpenScreen, onTr
               <ChannelTile key={channel.channel} channel={channel} snapshot={snapshot} now={now} />
             ))}
           </section>
-          <AgentTable agents={snapshot.perAgent} held={held.byAgent} heldError={held.error} onChanged={wall.refetch} onOpenAppeal={onOpenAppeal} onTransfer={onTransfer} />
+          <AgentTable
+            agents={snapshot.perAgent}
+            held={held.byAgent}
+            heldError={held.error}
+            onChanged={wall.refetch}
+            onOpenAppeal={onOpenAppeal}
+            onTransfer={onTransfer}
+          />
           <Warnings warnings={snapshot.warnings} onOpenAppeal={onOpenAppeal} />
           <ChartCards charts={charts} onOpenHot={() => onOpenScreen('hot')} />
         </div>

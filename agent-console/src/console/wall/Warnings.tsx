@@ -17,7 +17,12 @@ export function Warnings({ warnings, onOpenAppeal }: { warnings: WallWarning[]; 
       ) : (
         <ul className="warning-list" data-testid="warnings">
           {warnings.map((warning, index) => (
-            <li key={`${warning.kind}:${warning.appealId ?? index}`} className={`warning warning-${warning.severity}`} data-testid="warning" data-kind={warning.kind}>
+            <li
+              key={`${warning.kind}:${warning.appealId ?? index}`}
+              className={`warning warning-${warning.severity}`}
+              data-testid="warning"
+              data-kind={warning.kind}
+            >
               <span className="warning-kind">{t(`console.wall.warningKind.${warning.kind}`)}</span>
               <span className="warning-message">{warning.message}</span>
               {warning.appealId && (

@@ -102,7 +102,9 @@ function DeliveryRow({ delivery, open, onToggle, retrying, onRetry }: DeliveryRo
       </td>
       <td>
         <span className={`badge webhook-status webhook-status-${delivery.status}`}>{t(`webhookLog.filters.${delivery.status}`)}</span>
-        {delivery.status === 'pending' && <span className="times">{t('webhookLog.nextAttempt', { time: formatDateTime(delivery.nextAttemptAt, i18n.language) })}</span>}
+        {delivery.status === 'pending' && (
+          <span className="times">{t('webhookLog.nextAttempt', { time: formatDateTime(delivery.nextAttemptAt, i18n.language) })}</span>
+        )}
       </td>
       <td className="num">{delivery.attempts}</td>
       <td className="webhook-result">{lastResult(delivery) ?? <span className="muted">{t('webhookLog.noResult')}</span>}</td>

@@ -21,6 +21,8 @@ describe('webhook delivery log', () => {
   });
 
   it('shows the payload indented', () => {
-    expect(formatPayload({ topic: 'event.closed', event: { caseNumber: '20261122000001' } })).toBe('{\n  "topic": "event.closed",\n  "event": {\n    "caseNumber": "20261122000001"\n  }\n}');
+    expect(formatPayload({ topic: 'event.closed', event: { caseNumber: '20261122000001' } })).toBe(
+      '{\n  "topic": "event.closed",\n  "event": {\n    "caseNumber": "20261122000001"\n  }\n}',
+    );
   });
 });

@@ -16,7 +16,11 @@ export async function setOptOut({ ctx, input }: { ctx: Ctx; input: { identity: S
       .update(contactIdentities)
       .set({ optedOutAt: input.optedOut ? new Date() : null })
       .where(and(eq(contactIdentities.id, senderIdentityId)));
-    await recordAudit(tx, { type: 'contact', contactId }, { action: input.optedOut ? 'identity.opted_out' : 'identity.opted_in', entityType: 'contact_identity', entityId: senderIdentityId });
+    await recordAudit(
+      tx,
+      { type: 'contact', contactId },
+      { action: input.optedOut ? 'identity.opted_out' : 'identity.opted_in', entityType: 'contact_identity', entityId: senderIdentityId },
+    );
   });
 }
 

@@ -28,7 +28,14 @@ export interface ResolvedContact {
  * Many senders resolve in a fixed number of statements, whatever their number (group commit).
  */
 export async function resolveContacts(tx: Tx, claims: ContactClaim[]): Promise<ResolvedContact[]> {
-  const known = new Map((await findIdentities(tx, claims.flatMap((c) => [c.sender, ...c.others]))).map((row) => [keyOf(row), row]));
+  const known = new Map(
+    (
+      await findIdentities(
+        tx,
+        claims.flatMap((c) => [c.sender, ...c.others]),
+      )
+    ).map((row) => [keyOf(row), row]),
+  );
   const contactIds = claims.map((claim) => known.get(keyOf(claim.sender))?.contactId ?? randomUUID());
   const created = claims.flatMap((claim, i) => (known.has(keyOf(claim.sender)) ? [] : [{ id: contactIds[i]!, name: claim.name ?? null }]));
   if (created.length) await tx.insert(contacts).select(records(contacts, created));

@@ -28,7 +28,13 @@ function toView(delivery: OutboxItem, caseNumber: string | null): WebhookDeliver
 }
 
 /** The delivery log (the outbox's notices to the linkage platform), newest first, optionally of one status (the failed ones, to retry them). */
-export async function listWebhookDeliveries({ ctx, input }: { ctx: Ctx; input: { status?: OutboxStatus; page: number; pageSize: number } }): Promise<WebhookDeliveryPage> {
+export async function listWebhookDeliveries({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { status?: OutboxStatus; page: number; pageSize: number };
+}): Promise<WebhookDeliveryPage> {
   const where = and(eq(outbox.kind, LINKAGE_WEBHOOK), input.status ? eq(outbox.status, input.status) : undefined);
   const [rows, [total]] = await Promise.all([
     ctx.db

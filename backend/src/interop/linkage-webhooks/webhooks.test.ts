@@ -61,7 +61,9 @@ describe('webhook configuration', () => {
     expect(config.delivery).toEqual({ maxAttempts: 8, backoffBaseMs: 30_000, backoffMaxMs: 6 * HOUR });
     expect(() => loadConfig({ LINKAGE_WEBHOOK_URL: 'https://linkage.example.gov.cn/hooks' })).toThrow(/LINKAGE_WEBHOOK_SECRET: goes with LINKAGE_WEBHOOK_URL/);
     expect(() => loadConfig({ LINKAGE_WEBHOOK_SECRET: SECRET })).toThrow(/LINKAGE_WEBHOOK_SECRET: goes with LINKAGE_WEBHOOK_URL/);
-    expect(() => loadConfig({ LINKAGE_WEBHOOK_URL: 'ftp://linkage.example.gov.cn', LINKAGE_WEBHOOK_SECRET: 'short' })).toThrow(/LINKAGE_WEBHOOK_URL[\s\S]*LINKAGE_WEBHOOK_SECRET: must be at least 16/);
+    expect(() => loadConfig({ LINKAGE_WEBHOOK_URL: 'ftp://linkage.example.gov.cn', LINKAGE_WEBHOOK_SECRET: 'short' })).toThrow(
+      /LINKAGE_WEBHOOK_URL[\s\S]*LINKAGE_WEBHOOK_SECRET: must be at least 16/,
+    );
   });
 
   it('backs off exponentially from the base, capped at six hours', () => {
@@ -113,7 +115,13 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
 
   /** The event's notices in the outbox, as the delivery log names their fields. */
   const deliveriesOf = async (eventId: string) =>
-    (await db().select().from(outbox).where(and(eq(outbox.kind, 'linkage-webhook'), eq(outbox.subjectId, eventId))).orderBy(outbox.createdAt)).map(({ subjectId, target, ...item }) => ({
+    (
+      await db()
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.kind, 'linkage-webhook'), eq(outbox.subjectId, eventId)))
+        .orderBy(outbox.createdAt)
+    ).map(({ subjectId, target, ...item }) => ({
       ...item,
       eventId: subjectId,
       url: target,
@@ -158,7 +166,16 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
       id: delivery!.id,
       topic: 'event.created',
       occurredAt: expect.any(String),
-      event: { id: event.id, caseNumber: event.caseNumber, status: 'dispatched', categoryCode: 'city-appearance', urgency: 'normal', leadDepartmentCode: 'urban', coDepartmentCodes: [], timeLimitAt: event.timeLimitAt.toISOString() },
+      event: {
+        id: event.id,
+        caseNumber: event.caseNumber,
+        status: 'dispatched',
+        categoryCode: 'city-appearance',
+        urgency: 'normal',
+        leadDepartmentCode: 'urban',
+        coDepartmentCodes: [],
+        timeLimitAt: event.timeLimitAt.toISOString(),
+      },
       step: { action: 'dispatch', fromStatus: null, toStatus: 'dispatched', departmentCode: 'urban', createdAt: expect.any(String) },
     });
     // Never the citizen: not their name, phone or words.
@@ -193,7 +210,16 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
     const page = await log.json();
     expect(page).toMatchObject({ page: 1, pageSize: 20, total: expect.any(Number) });
     expect(page.items).toContainEqual(
-      expect.objectContaining({ id: failed!.id, topic: 'event.created', eventId: event.id, caseNumber: event.caseNumber, status: 'failed', attempts: 2, lastStatusCode: 500, payload: expect.objectContaining({ id: failed!.id }) }),
+      expect.objectContaining({
+        id: failed!.id,
+        topic: 'event.created',
+        eventId: event.id,
+        caseNumber: event.caseNumber,
+        status: 'failed',
+        attempts: 2,
+        lastStatusCode: 500,
+        payload: expect.objectContaining({ id: failed!.id }),
+      }),
     );
     expect(page.items.every((i: { status: string }) => i.status === 'failed')).toBe(true);
     const all = await (await api('/api/admin/webhook-deliveries?pageSize=1', 'admin')).json();
@@ -216,7 +242,10 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
     const again = await api(retryPath, 'admin', { method: 'POST' });
     expect(again.status).toBe(409);
     expect((await again.json()).error).toMatchObject({ code: 'conflict', details: { status: 'pending' } });
-    const [audited] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, failed!.id), eq(auditLog.action, 'webhook_delivery.retried')));
+    const [audited] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, failed!.id), eq(auditLog.action, 'webhook_delivery.retried')));
     expect(audited).toMatchObject({ actorType: 'user', before: { status: 'failed', attempts: 2 }, after: { status: 'pending' } });
 
     const [delivered] = await settled(event.id, 1);
@@ -227,7 +256,14 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
   describe('queueing', () => {
     /** Steps written straight to the table, as if many changes had happened while no job ran. */
     async function backlogOf(eventId: string, label: string, count: number) {
-      const rows = Array.from({ length: count }, (_, i) => ({ eventId, action: 'urge' as const, fromStatus: 'handling' as const, toStatus: 'handling' as const, departmentCode: 'urban', note: `${label} ${i}` }));
+      const rows = Array.from({ length: count }, (_, i) => ({
+        eventId,
+        action: 'urge' as const,
+        fromStatus: 'handling' as const,
+        toStatus: 'handling' as const,
+        departmentCode: 'urban',
+        note: `${label} ${i}`,
+      }));
       return (await db().insert(eventSteps).values(rows).returning({ id: eventSteps.id })).map((s) => s.id);
     }
 
@@ -252,7 +288,13 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
 
     it('leaves a dispatch or closure step to the citizens’ notice first, and queues it once they are told (or after a minute)', async () => {
       const [event] = await db().select().from(events).limit(1);
-      const closure = { eventId: event!.id, action: 'verify_pass' as const, fromStatus: 'reported' as const, toStatus: 'closed' as const, departmentCode: 'urban' };
+      const closure = {
+        eventId: event!.id,
+        action: 'verify_pass' as const,
+        fromStatus: 'reported' as const,
+        toStatus: 'closed' as const,
+        departmentCode: 'urban',
+      };
       const steps = await db()
         .insert(eventSteps)
         .values([
@@ -262,7 +304,15 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
         ])
         .returning({ id: eventSteps.id });
       await queueWebhookSteps(hotline.deps);
-      const rows = await db().select().from(eventSteps).where(inArray(eventSteps.id, steps.map((s) => s.id)));
+      const rows = await db()
+        .select()
+        .from(eventSteps)
+        .where(
+          inArray(
+            eventSteps.id,
+            steps.map((s) => s.id),
+          ),
+        );
       expect(Object.fromEntries(rows.map((r) => [r.note, r.webhookQueuedAt !== null]))).toEqual({ owed: false, told: true, stale: true });
     });
 
@@ -273,7 +323,10 @@ describe.each(kinds)('outbound webhooks to the linkage platform on %s', (kind) =
       await queueWebhookSteps(withoutPlatform);
       const steps = await db().select().from(eventSteps).where(inArray(eventSteps.id, stepIds));
       expect(steps.every((s) => s.webhookQueuedAt !== null)).toBe(true);
-      const written = await db().select().from(outbox).where(sql`${outbox.payload}::text like ${'%unconfigured%'}`);
+      const written = await db()
+        .select()
+        .from(outbox)
+        .where(sql`${outbox.payload}::text like ${'%unconfigured%'}`);
       expect(written).toEqual([]);
     });
   });

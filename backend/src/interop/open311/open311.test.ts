@@ -143,10 +143,30 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
         ['no api_key', 'requests.json', without('api_key'), 403, /api_key was not provided/],
         ['a wrong api_key', 'requests.json', SPEC_EXAMPLE.replace(API_KEY, 'not-a-configured-key-000'), 403, /Invalid api_key/],
         ['no service_code', 'requests.json', without('service_code'), 400, /service_code was not provided/],
-        ['an unknown service_code', 'requests.json', SPEC_EXAMPLE.replace('service_code=city-appearance', 'service_code=001'), 404, /service_code 001 was not found/],
-        ['no location', 'requests.json', without('lat').replace(/&long=[^&]*/, '').replace(/&address_string=[^&]*/, ''), 400, /a location was not provided/],
+        [
+          'an unknown service_code',
+          'requests.json',
+          SPEC_EXAMPLE.replace('service_code=city-appearance', 'service_code=001'),
+          404,
+          /service_code 001 was not found/,
+        ],
+        [
+          'no location',
+          'requests.json',
+          without('lat')
+            .replace(/&long=[^&]*/, '')
+            .replace(/&address_string=[^&]*/, ''),
+          400,
+          /a location was not provided/,
+        ],
         ['half a point', 'requests.json', without('long').replace(/&address_string=[^&]*/, ''), 400, /lat and long go together/],
-        ['a point outside the territory', 'requests.json', SPEC_EXAMPLE.replace(`lat=${INSIDE.lat}&long=${INSIDE.long}`, 'lat=37.76524078&long=-122.4212043'), 400, /outside the area/],
+        [
+          'a point outside the territory',
+          'requests.json',
+          SPEC_EXAMPLE.replace(`lat=${INSIDE.lat}&long=${INSIDE.long}`, 'lat=37.76524078&long=-122.4212043'),
+          400,
+          /outside the area/,
+        ],
         ['a malformed email', 'requests.json', SPEC_EXAMPLE.replace('smit333%40sfgov.edu', 'not-an-email'), 400, /email/],
         ['a description over 4000 characters', 'requests.json', `${without('description')}&description=${'x'.repeat(4001)}`, 400, /description/],
       ];
@@ -159,10 +179,16 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
       }
       const xml = await postForm('requests.xml', without('api_key'));
       expect(xml.status).toBe(403);
-      expect(await xml.text()).toBe('<?xml version="1.0" encoding="utf-8"?>\n<errors><error><code>403</code><description>api_key was not provided</description></error></errors>');
+      expect(await xml.text()).toBe(
+        '<?xml version="1.0" encoding="utf-8"?>\n<errors><error><code>403</code><description>api_key was not provided</description></error></errors>',
+      );
       const plain = await fetch(`${base}/requests.json`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: SPEC_EXAMPLE });
       expect(plain.status).toBe(400);
-      const malformed = await fetch(`${base}/requests.json?api_key=${API_KEY}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"service_code":' });
+      const malformed = await fetch(`${base}/requests.json?api_key=${API_KEY}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"service_code":',
+      });
       expect(malformed.status).toBe(400);
       expect(await malformed.json()).toEqual([{ code: 400, description: expect.any(String) }]);
       expect(await intakeRowCounts(hotline)).toEqual(before);
@@ -172,7 +198,9 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
       const res = await postForm('requests.json', SPEC_EXAMPLE);
       expect(res.status).toBe(201);
       const body = await res.json();
-      expect(body).toEqual([{ service_request_id: expect.stringMatching(/^\d{14,}$/), service_notice: expect.stringContaining('预受理'), account_id: '123456' }]);
+      expect(body).toEqual([
+        { service_request_id: expect.stringMatching(/^\d{14,}$/), service_notice: expect.stringContaining('预受理'), account_id: '123456' },
+      ]);
       const caseNumber: string = body[0].service_request_id;
       await hotline.deps.triage.idle();
 
@@ -234,19 +262,31 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
       expect(Date.parse(closed.updated_datetime)).toBeGreaterThanOrEqual(Date.parse(closed.requested_datetime));
 
       const xml = await (await get(`requests/${caseNumber}.xml`)).text();
-      expect(xml).toContain(`<service_requests><request><service_request_id>${caseNumber}</service_request_id><status>closed</status><status_notes>不予受理：不属于本热线受理范围</status_notes>`);
+      expect(xml).toContain(
+        `<service_requests><request><service_request_id>${caseNumber}</service_request_id><status>closed</status><status_notes>不予受理：不属于本热线受理范围</status_notes>`,
+      );
       expect(xml).toContain('<agency_responsible/>');
     });
 
     it('answers in XML when posted to requests.xml, with only an address for the place', async () => {
-      const res = await postForm('requests.xml', `api_key=${API_KEY}&service_code=street-order&address_string=${encodeURIComponent('青禾路与东湖路口')}&description=${encodeURIComponent('路口有人占道摆摊')}`);
+      const res = await postForm(
+        'requests.xml',
+        `api_key=${API_KEY}&service_code=street-order&address_string=${encodeURIComponent('青禾路与东湖路口')}&description=${encodeURIComponent('路口有人占道摆摊')}`,
+      );
       expect(res.status).toBe(201);
       expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8');
       const xml = await res.text();
       const caseNumber = xml.match(/<service_request_id>(\d+)<\/service_request_id>/)![1]!;
-      expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>\d+<\/service_request_id><service_notice>[^<]+<\/service_notice><account_id\/><\/request><\/service_requests>$/);
+      expect(xml).toMatch(
+        /^<\?xml version="1.0" encoding="utf-8"\?>\n<service_requests><request><service_request_id>\d+<\/service_request_id><service_notice>[^<]+<\/service_notice><account_id\/><\/request><\/service_requests>$/,
+      );
       await hotline.deps.triage.idle();
-      expect(await appealOf(caseNumber)).toMatchObject({ status: 'pending', channel: 'web', summary: '【街面秩序】路口有人占道摆摊', address: '青禾路与东湖路口' });
+      expect(await appealOf(caseNumber)).toMatchObject({
+        status: 'pending',
+        channel: 'web',
+        summary: '【街面秩序】路口有人占道摆摊',
+        address: '青禾路与东湖路口',
+      });
     });
 
     it('takes JSON as well, and files a request without a description under the service’s name', async () => {
@@ -272,20 +312,38 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
       });
       expect(accepted.status).toBe(200);
       const [request] = await (await get(`requests/${caseNumber}.json`)).json();
-      expect(request).toMatchObject({ status: 'open', status_notes: '已派遣至城市管理局，待签收', agency_responsible: '城市管理局', service_code: 'city-appearance', service_notice: null });
+      expect(request).toMatchObject({
+        status: 'open',
+        status_notes: '已派遣至城市管理局，待签收',
+        agency_responsible: '城市管理局',
+        service_code: 'city-appearance',
+        service_notice: null,
+      });
       expect(Date.parse(request.expected_datetime)).toBe(Date.parse(timeLimitAt));
     });
-
   });
 
   describe('querying requests', () => {
     it('filters by id, service, status and dates, within the spec’s 90-day window', async () => {
-      const pending = await fileExample({ description: '西山公园门口小广告贴满电线杆', email: 'filter@example.org', service_code: 'advertising', lat: '30.2345', long: '120.1345' });
-      const rejected = await fileExample({ description: '咨询公交线路调整情况', email: 'filter2@example.org', service_code: 'street-order', lat: '30.2348', long: '120.1348' });
+      const pending = await fileExample({
+        description: '西山公园门口小广告贴满电线杆',
+        email: 'filter@example.org',
+        service_code: 'advertising',
+        lat: '30.2345',
+        long: '120.1345',
+      });
+      const rejected = await fileExample({
+        description: '咨询公交线路调整情况',
+        email: 'filter2@example.org',
+        service_code: 'street-order',
+        lat: '30.2348',
+        long: '120.1348',
+      });
       const appeal = await appealOf(rejected);
       await staff(`/api/appeals/${appeal.id}/reject`, { method: 'POST', body: JSON.stringify({ reason: '请咨询公交公司' }) });
 
-      const ids = async (query: string) => ((await (await get(`requests.json?${query}`)).json()) as { service_request_id: string }[]).map((r) => r.service_request_id);
+      const ids = async (query: string) =>
+        ((await (await get(`requests.json?${query}`)).json()) as { service_request_id: string }[]).map((r) => r.service_request_id);
       expect((await ids(`service_request_id=${pending},${rejected}`)).sort()).toEqual([pending, rejected].sort());
       // The ids override every other filter.
       expect(await ids(`service_request_id=${pending}&status=closed&service_code=emergency`)).toEqual([pending]);
@@ -299,14 +357,20 @@ describe.each(kinds)('Open311 GeoReport v2 on %s', (kind) => {
       const advertising = await ids('service_code=advertising');
       expect(advertising).toContain(pending);
       expect(advertising).not.toContain(rejected);
-      expect(await ids(`start_date=${new Date(Date.now() - 200 * 24 * HOUR).toISOString()}&end_date=${new Date(Date.now() - 120 * 24 * HOUR).toISOString()}`)).toEqual([]);
+      expect(
+        await ids(`start_date=${new Date(Date.now() - 200 * 24 * HOUR).toISOString()}&end_date=${new Date(Date.now() - 120 * 24 * HOUR).toISOString()}`),
+      ).toEqual([]);
       expect(await ids(`start_date=${new Date(Date.now() - HOUR).toISOString()}`)).toContain(pending);
       expect(await ids(`end_date=${new Date(Date.now() - HOUR).toISOString()}`)).not.toContain(pending);
       // Empty arguments are the same as absent ones.
       expect((await ids('status=&service_code=&jurisdiction_id=')).length).toBe((await ids('')).length);
 
       const xml = await (await get(`requests.xml?service_request_id=${pending}`)).text();
-      expect(xml).toMatch(new RegExp(`^<\\?xml version="1.0" encoding="utf-8"\\?>\\n<service_requests><request><service_request_id>${pending}</service_request_id><status>open</status>`));
+      expect(xml).toMatch(
+        new RegExp(
+          `^<\\?xml version="1.0" encoding="utf-8"\\?>\\n<service_requests><request><service_request_id>${pending}</service_request_id><status>open</status>`,
+        ),
+      );
     });
 
     it('refuses bad filters with a 400 and an unknown case with a 404, in the spec’s format', async () => {

@@ -46,7 +46,14 @@ function selectRequests(ctx: Ctx) {
       longitude: appeals.longitude,
       createdAt: appeals.createdAt,
       appealUpdatedAt: appeals.updatedAt,
-      event: { status: events.status, timeLimitAt: events.timeLimitAt, updatedAt: events.updatedAt, closedAt: events.closedAt, result: events.result, address: events.address },
+      event: {
+        status: events.status,
+        timeLimitAt: events.timeLimitAt,
+        updatedAt: events.updatedAt,
+        closedAt: events.closedAt,
+        result: events.result,
+        address: events.address,
+      },
       serviceCode: categories.code,
       serviceName: categories.name,
       agency: departments.name,
@@ -145,7 +152,10 @@ export async function listServiceRequests({ ctx, input }: { ctx: Ctx; input: Req
     const statuses = new Set(input.status ?? []);
     if (statuses.size === 1) filters.push(statuses.has('closed') ? isClosed : not(isClosed));
   }
-  const rows = await selectRequests(ctx).where(and(...filters)).orderBy(desc(appeals.createdAt)).limit(MAX_REQUESTS);
+  const rows = await selectRequests(ctx)
+    .where(and(...filters))
+    .orderBy(desc(appeals.createdAt))
+    .limit(MAX_REQUESTS);
   const texts = citizenTexts(ctx.config.language);
   return rows.map((row) => toView(row, texts));
 }

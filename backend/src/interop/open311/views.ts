@@ -13,7 +13,12 @@ const coordinate = (min: number, max: number) => z.union([z.number(), z.string()
 const commaList = <T extends z.ZodType<unknown, string>>(item: T, maxItems: number) =>
   z
     .string()
-    .transform((s) => s.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1).max(maxItems));
 
 /** Where each argument of `POST requests` is documented: https://wiki.open311.org/GeoReport_v2/#post-service-request */
@@ -31,7 +36,12 @@ export const serviceRequestInputSchema = z
     account_id: optional(text(100)),
     first_name: optional(text(50)),
     last_name: optional(text(50)),
-    phone: optional(z.string().trim().regex(/^\+?[0-9][0-9 -]{4,19}$/, 'phone is not a phone number')),
+    phone: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'phone is not a phone number'),
+    ),
     description: optional(text(MAX_TEXT_LENGTH)),
     media_url: optional(z.url({ protocol: /^https?$/ }).max(1000)),
   })

@@ -7,7 +7,10 @@ import path from 'node:path';
  * random ones are generated once and kept in DATA_DIR, so `npm start` accepts signed webhooks
  * and `npm run simulate` can sign them. Real deployments set the variables instead.
  */
-export type DemoChannelEnv = Record<'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_PHONE_NUMBER' | 'WECHAT_TOKEN' | 'WECHAT_APPID' | 'WECHAT_APPSECRET' | 'WECHAT_AES_KEY', string>;
+export type DemoChannelEnv = Record<
+  'TWILIO_ACCOUNT_SID' | 'TWILIO_AUTH_TOKEN' | 'TWILIO_PHONE_NUMBER' | 'WECHAT_TOKEN' | 'WECHAT_APPID' | 'WECHAT_APPSECRET' | 'WECHAT_AES_KEY',
+  string
+>;
 
 export const demoChannelsFile = (dataDir: string) => path.resolve(dataDir, 'demo-channels.json');
 
@@ -46,7 +49,11 @@ export function withDemoChannels(env: Record<string, string | undefined>): Recor
   const unset = (prefix: string) => !Object.keys(env).some((key) => key.startsWith(prefix) && key !== `${prefix}API_BASE` && env[key]);
   return {
     ...env,
-    ...(unset('TWILIO_') ? { TWILIO_ACCOUNT_SID: demo.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: demo.TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER: demo.TWILIO_PHONE_NUMBER } : {}),
-    ...(unset('WECHAT_') ? { WECHAT_TOKEN: demo.WECHAT_TOKEN, WECHAT_APPID: demo.WECHAT_APPID, WECHAT_APPSECRET: demo.WECHAT_APPSECRET, WECHAT_AES_KEY: demo.WECHAT_AES_KEY } : {}),
+    ...(unset('TWILIO_')
+      ? { TWILIO_ACCOUNT_SID: demo.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: demo.TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER: demo.TWILIO_PHONE_NUMBER }
+      : {}),
+    ...(unset('WECHAT_')
+      ? { WECHAT_TOKEN: demo.WECHAT_TOKEN, WECHAT_APPID: demo.WECHAT_APPID, WECHAT_APPSECRET: demo.WECHAT_APPSECRET, WECHAT_AES_KEY: demo.WECHAT_AES_KEY }
+      : {}),
   };
 }

@@ -3,7 +3,13 @@ import { loadConfig } from './env.ts';
 
 describe('configuration', () => {
   it('has sensible defaults for a first run', () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, dataDir: './data', databaseUrl: undefined, publicUrl: 'http://localhost:3000', timezone: 'Asia/Shanghai' });
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      databaseUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      timezone: 'Asia/Shanghai',
+    });
   });
 
   it('treats an empty DATABASE_URL as unset, and takes a postgres URL', () => {
@@ -20,12 +26,17 @@ describe('configuration', () => {
       /PORT[\s\S]*DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL[\s\S]*DEMO_PASSWORD: must be at least 8 characters/,
     );
     expect(() => loadConfig({ HOTLINE_TIMEZONE: 'Mars/Olympus' })).toThrow(/HOTLINE_TIMEZONE: unknown time zone/);
-    expect(() => loadConfig({ DEDUP_ATTACH_THRESHOLD: '0.5', DEDUP_SUGGEST_THRESHOLD: '0.6' })).toThrow(/DEDUP_SUGGEST_THRESHOLD: must not be above DEDUP_ATTACH_THRESHOLD/);
+    expect(() => loadConfig({ DEDUP_ATTACH_THRESHOLD: '0.5', DEDUP_SUGGEST_THRESHOLD: '0.6' })).toThrow(
+      /DEDUP_SUGGEST_THRESHOLD: must not be above DEDUP_ATTACH_THRESHOLD/,
+    );
   });
 
   it('routes automatically by default, with room for 4 chats and 1 call per agent', () => {
     expect(loadConfig({}).routing).toEqual({ mode: 'auto', capacity: { chats: 4, calls: 1 } });
-    expect(loadConfig({ ROUTING_MODE: 'manual', AGENT_CAPACITY_CHATS: '6', AGENT_CAPACITY_CALLS: '0' }).routing).toEqual({ mode: 'manual', capacity: { chats: 6, calls: 0 } });
+    expect(loadConfig({ ROUTING_MODE: 'manual', AGENT_CAPACITY_CHATS: '6', AGENT_CAPACITY_CALLS: '0' }).routing).toEqual({
+      mode: 'manual',
+      capacity: { chats: 6, calls: 0 },
+    });
     const bad = () => loadConfig({ ROUTING_MODE: 'random', AGENT_CAPACITY_CHATS: '0', AGENT_CAPACITY_CALLS: 'one' });
     for (const name of ['ROUTING_MODE', 'AGENT_CAPACITY_CHATS', 'AGENT_CAPACITY_CALLS']) expect(bad).toThrow(new RegExp(`${name}: `));
   });

@@ -35,12 +35,18 @@ export const configSchema = z
     WECHAT_APPSECRET: optional(z.string().min(1)),
     WECHAT_AES_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey')),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
-    OPEN311_API_KEYS: optional(z.string().regex(/^\s*[A-Za-z0-9_-]{16,}\s*(,\s*[A-Za-z0-9_-]{16,}\s*)*$/, 'must be comma-separated keys of 16 or more letters, digits, - or _')),
+    OPEN311_API_KEYS: optional(
+      z.string().regex(/^\s*[A-Za-z0-9_-]{16,}\s*(,\s*[A-Za-z0-9_-]{16,}\s*)*$/, 'must be comma-separated keys of 16 or more letters, digits, - or _'),
+    ),
     LINKAGE_WEBHOOK_URL: optional(z.url().regex(/^https?:\/\//, 'must be an http:// or https:// URL')),
     LINKAGE_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(30_000),
-    DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(6 * 3600_000),
+    DELIVERY_BACKOFF_MAX_MS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(6 * 3600_000),
     EVENT_WARNINGS_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
     RATE_LIMIT_PUBLIC_PER_MINUTE: perMinute(60),
@@ -79,16 +85,24 @@ export const configSchema = z
     },
     twilio:
       env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN
-        ? { accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, phoneNumber: env.TWILIO_PHONE_NUMBER, apiBase: stripSlash(env.TWILIO_API_BASE) }
+        ? {
+            accountSid: env.TWILIO_ACCOUNT_SID,
+            authToken: env.TWILIO_AUTH_TOKEN,
+            phoneNumber: env.TWILIO_PHONE_NUMBER,
+            apiBase: stripSlash(env.TWILIO_API_BASE),
+          }
         : undefined,
     wechat: env.WECHAT_TOKEN
-      ? { token: env.WECHAT_TOKEN, appId: env.WECHAT_APPID, appSecret: env.WECHAT_APPSECRET, aesKey: env.WECHAT_AES_KEY, apiBase: stripSlash(env.WECHAT_API_BASE) }
+      ? {
+          token: env.WECHAT_TOKEN,
+          appId: env.WECHAT_APPID,
+          appSecret: env.WECHAT_APPSECRET,
+          aesKey: env.WECHAT_AES_KEY,
+          apiBase: stripSlash(env.WECHAT_API_BASE),
+        }
       : undefined,
     open311: { apiKeys: env.OPEN311_API_KEYS?.split(',').map((key) => key.trim()) ?? [] },
-    linkageWebhook:
-      env.LINKAGE_WEBHOOK_URL && env.LINKAGE_WEBHOOK_SECRET
-        ? { url: env.LINKAGE_WEBHOOK_URL, secret: env.LINKAGE_WEBHOOK_SECRET }
-        : undefined,
+    linkageWebhook: env.LINKAGE_WEBHOOK_URL && env.LINKAGE_WEBHOOK_SECRET ? { url: env.LINKAGE_WEBHOOK_URL, secret: env.LINKAGE_WEBHOOK_SECRET } : undefined,
     /** The outbox's one retry policy, for messages to citizens and notices to the linkage platform alike. */
     delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, backoffBaseMs: env.DELIVERY_BACKOFF_MS, backoffMaxMs: env.DELIVERY_BACKOFF_MAX_MS },
     /** How often time-limit warnings are looked for: a warning is at most this late. */

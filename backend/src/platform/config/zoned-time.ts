@@ -41,7 +41,11 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
 
 /** What a wall clock in `timezone` shows at `instant`. */
 export function wallClock(instant: Date, timezone: string): WallClock {
-  const parts = Object.fromEntries(formatterFor(timezone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatterFor(timezone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),
@@ -64,7 +68,10 @@ function offsetAt(instant: number, timezone: string): number {
  * The instant when the wall clock in `timezone` shows this local time. Out-of-range fields roll
  * over as in `Date.UTC` (month 13 is January next year, day 32 the next month's first).
  */
-export function instantAt(local: Pick<WallClock, 'year' | 'month' | 'day'> & Partial<Pick<WallClock, 'hour' | 'minute' | 'second' | 'millisecond'>>, timezone: string): Date {
+export function instantAt(
+  local: Pick<WallClock, 'year' | 'month' | 'day'> & Partial<Pick<WallClock, 'hour' | 'minute' | 'second' | 'millisecond'>>,
+  timezone: string,
+): Date {
   const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0, local.second ?? 0, local.millisecond ?? 0);
   const guess = asUtc - offsetAt(asUtc, timezone);
   // A second pass settles the offset when the first guess crossed a daylight-saving change.

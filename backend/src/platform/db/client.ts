@@ -75,7 +75,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
 class ReleasingPool extends pg.Pool {
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
-  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
     // pool.query() checks out through the callback form and always releases: leave it as it is.
     if (callback) return super.connect(callback);
     return super.connect().then((client) => {

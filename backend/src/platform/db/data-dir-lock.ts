@@ -9,9 +9,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
   const lockFile = path.join(dataDir, 'hotline.pid');
   const holder = readHolder(lockFile);
   if (holder !== undefined && holder !== process.pid && isAlive(holder)) {
-    throw new Error(
-      `The data folder ${dataDir} is in use by process ${holder}. Stop it first, or set DATA_DIR to another folder.`,
-    );
+    throw new Error(`The data folder ${dataDir} is in use by process ${holder}. Stop it first, or set DATA_DIR to another folder.`);
   }
   writeFileSync(lockFile, String(process.pid));
   return () => {

@@ -34,7 +34,10 @@ describe.skipIf(!kinds.includes('postgres'))('migrations from instances starting
     const server = await createTestPostgresDatabase();
     cleanups.push(server.drop);
     const [first, second] = await Promise.all([0, 1].map(() => openDatabase({ databaseUrl: server.url, dataDir: 'unused' })));
-    cleanups.push(() => first!.close(), () => second!.close());
+    cleanups.push(
+      () => first!.close(),
+      () => second!.close(),
+    );
     const trace: string[] = [];
     const work = (name: string) => async () => {
       trace.push(`${name} starts`);

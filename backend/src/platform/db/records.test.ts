@@ -15,13 +15,19 @@ describe.each(kinds)('records() on %s', (kind) => {
   afterAll(() => database?.close());
 
   it('inserts many rows as values() would: given columns as given, the rest by their defaults', async () => {
-    const [contact] = await database.db.insert(contacts).select(records(contacts, [{ name: '张三' }])).returning();
+    const [contact] = await database.db
+      .insert(contacts)
+      .select(records(contacts, [{ name: '张三' }]))
+      .returning();
     expect(contact).toMatchObject({ name: '张三' });
     expect(contact!.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(contact!.createdAt).toBeInstanceOf(Date);
 
     // An enum default ('open'), a serial id, JSON kept as JSON (not a string), a null given as null.
-    const [identity] = await database.db.insert(contactIdentities).select(records(contactIdentities, [{ contactId: contact!.id, kind: 'phone', value: '+8613800138000' }])).returning();
+    const [identity] = await database.db
+      .insert(contactIdentities)
+      .select(records(contactIdentities, [{ contactId: contact!.id, kind: 'phone', value: '+8613800138000' }]))
+      .returning();
     expect(identity).toMatchObject({ kind: 'phone', optedOutAt: null });
     const [conversation] = await database.db
       .insert(conversations)
@@ -45,6 +51,11 @@ describe.each(kinds)('records() on %s', (kind) => {
   });
 
   it('refuses rows that give a defaulted column only sometimes, rather than null it silently', () => {
-    expect(() => records(conversations, [{ contactId: 'c1', channel: 'sms', identityId: 'i1', status: 'closed' }, { contactId: 'c2', channel: 'sms', identityId: 'i2' }])).toThrow(/status/);
+    expect(() =>
+      records(conversations, [
+        { contactId: 'c1', channel: 'sms', identityId: 'i1', status: 'closed' },
+        { contactId: 'c2', channel: 'sms', identityId: 'i2' },
+      ]),
+    ).toThrow(/status/);
   });
 });

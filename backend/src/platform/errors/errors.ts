@@ -51,7 +51,21 @@ export const errorBodySchema = z
 const reasonToCode = { invalid: 'invalid_request', too_large: 'payload_too_large', unsupported_media_type: 'unsupported_media_type' } as const;
 
 /** Socket errors and PostgreSQL's connection-exception / shutdown codes (classes 08 and 57P). */
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+]);
 const UNREACHABLE_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection refused/i;
 
 /**
@@ -78,7 +92,13 @@ function toServiceError(error: unknown): ServiceError | undefined {
   }
   if (error instanceof HTTPException && error.status < 500) {
     const code =
-      error.status === 413 ? 'payload_too_large' : error.status === 415 ? 'unsupported_media_type' : error.status === 401 ? 'unauthenticated' : 'invalid_request';
+      error.status === 413
+        ? 'payload_too_large'
+        : error.status === 415
+          ? 'unsupported_media_type'
+          : error.status === 401
+            ? 'unauthenticated'
+            : 'invalid_request';
     return new ServiceError(code, error.message || 'Bad request');
   }
   return undefined;

@@ -36,7 +36,15 @@ export function backoffMs(policy: Config['delivery'], attempts: number): number 
 export async function enqueueOutbox(tx: Tx, items: NewOutboxItem[]): Promise<OutboxItem[]> {
   if (!items.length) return [];
   const now = new Date();
-  return tx.insert(outbox).select(records(outbox, items.map((item) => ({ ...item, nextAttemptAt: now })))).returning();
+  return tx
+    .insert(outbox)
+    .select(
+      records(
+        outbox,
+        items.map((item) => ({ ...item, nextAttemptAt: now })),
+      ),
+    )
+    .returning();
 }
 
 /**
@@ -103,7 +111,11 @@ export async function dispatchOutbox<D extends PlatformDeps>(deps: D, handlers: 
   if (!ready.length || (only && !only.subjectIds.length)) return 0;
   let attempted = 0;
   for (;;) {
-    const claimed = await claim(deps.db, ready.map((h) => h.kind), only?.subjectIds);
+    const claimed = await claim(
+      deps.db,
+      ready.map((h) => h.kind),
+      only?.subjectIds,
+    );
     const outcomes = await Promise.all(
       ready.map(async (handler) => {
         const items = claimed.filter((item) => item.kind === handler.kind);
@@ -122,8 +134,16 @@ export async function dispatchOutbox<D extends PlatformDeps>(deps: D, handlers: 
  * one of the given kind: a pending one is still being tried, a delivered one arrived.
  */
 export async function requeueFailed(tx: Tx, kind: string, id: string): Promise<{ before?: OutboxItem; after?: OutboxItem }> {
-  const [before] = await tx.select().from(outbox).where(and(eq(outbox.id, id), eq(outbox.kind, kind))).for('update');
+  const [before] = await tx
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.kind, kind)))
+    .for('update');
   if (!before || before.status !== 'failed') return { before };
-  const [after] = await tx.update(outbox).set({ status: 'pending', attempts: 0, nextAttemptAt: new Date() }).where(eq(outbox.id, id)).returning(getTableColumns(outbox));
+  const [after] = await tx
+    .update(outbox)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date() })
+    .where(eq(outbox.id, id))
+    .returning(getTableColumns(outbox));
   return { before, after };
 }

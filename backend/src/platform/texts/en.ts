@@ -6,7 +6,8 @@ export const en: CitizenTexts = {
     received: (caseNumber) => `[12345] We received your request, case number ${caseNumber}. Reply to this text to add details; reply STOP to opt out.`,
     stopped: '[12345] You will no longer receive texts from this hotline. Reply START to receive them again.',
     started: '[12345] You will receive texts from this hotline again.',
-    help: (publicUrl) => `[12345] Reply with your problem to report it. For progress reply "CX case number", visit ${publicUrl} or call this number and press 2. Reply STOP to opt out.`,
+    help: (publicUrl) =>
+      `[12345] Reply with your problem to report it. For progress reply "CX case number", visit ${publicUrl} or call this number and press 2. Reply STOP to opt out.`,
     progress: (caseNumber, words) => `[12345] Case ${caseNumber}: ${words}.`,
     notFound: (caseNumber) => `[12345] Case ${caseNumber} was not found; please check the case number and send it again.`,
     signed: (text) => `[12345] ${text}`,
@@ -35,24 +36,35 @@ export const en: CitizenTexts = {
     hold: (ahead) => (ahead === undefined ? 'All agents are busy, please hold.' : `There are ${ahead} callers ahead of you, please hold.`),
     incompleteCase: 'The case number you entered is incomplete. Please call again. Goodbye.',
     caseNotFound: (spokenCase) => `Case ${spokenCase} was not found. Please check it and call again. Goodbye.`,
-    caseStatus: (spokenCase, words, rejectReason) => `Case ${spokenCase} is now: ${words}${rejectReason ? `, because: ${rejectReason}` : ''}. Thank you for calling. Goodbye.`,
-    voicemailReceived: (spokenCase) => (spokenCase ? `Your message was received. Your case number is ${spokenCase}. Goodbye.` : 'Your message was received. Goodbye.'),
+    caseStatus: (spokenCase, words, rejectReason) =>
+      `Case ${spokenCase} is now: ${words}${rejectReason ? `, because: ${rejectReason}` : ''}. Thank you for calling. Goodbye.`,
+    voicemailReceived: (spokenCase) =>
+      spokenCase ? `Your message was received. Your case number is ${spokenCase}. Goodbye.` : 'Your message was received. Goodbye.',
   },
   notices: {
     accepted: (caseNumber) => `Your request (case number ${caseNumber}) was accepted and will be assigned soon.`,
     rejected: (caseNumber, reason) => `Your request (case number ${caseNumber}) was not accepted. Reason: ${reason}`,
     merged: (caseNumber, intoCaseNumber) =>
       `Other citizens reported the same problem: it is handled together with case ${intoCaseNumber}. You can still follow your case number ${caseNumber}, and you will be told when it is done.`,
-    dispatched: (caseNumber, department, timeLimit) => `Your request (case ${caseNumber}) was accepted and assigned to ${department}, to be handled by ${timeLimit}. Use the case number to follow it.`,
+    dispatched: (caseNumber, department, timeLimit) =>
+      `Your request (case ${caseNumber}) was accepted and assigned to ${department}, to be handled by ${timeLimit}. Use the case number to follow it.`,
     closed: (caseNumber, result, surveyQuestion) => `Your request (case ${caseNumber}) is done.${result ? ` Result: ${result}.` : ''} ${surveyQuestion}`,
   },
   survey: {
     question: 'Please reply with a number from 1 to 5: 5 very satisfied, 4 satisfied, 3 fairly satisfied, 2 unsatisfied, 1 very unsatisfied.',
     thanks: (rating, unsatisfied) =>
-      unsatisfied ? `Thank you for your rating (${rating}). We are sorry we did not satisfy you; we will check how it was handled and contact you soon.` : `Thank you for your rating (${rating}). Have a good day!`,
+      unsatisfied
+        ? `Thank you for your rating (${rating}). We are sorry we did not satisfy you; we will check how it was handled and contact you soon.`
+        : `Thank you for your rating (${rating}). Have a good day!`,
   },
   progress: {
-    appeal: { pending: 'waiting to be accepted', accepted: 'accepted, being handled', rejected: 'not accepted', merged: 'handled together with another case', answered: 'answered directly and closed' },
+    appeal: {
+      pending: 'waiting to be accepted',
+      accepted: 'accepted, being handled',
+      rejected: 'not accepted',
+      merged: 'handled together with another case',
+      answered: 'answered directly and closed',
+    },
     event: {
       dispatched: (department) => `accepted, waiting for ${department} to sign for it`,
       handling: (department) => `being handled by ${department}`,

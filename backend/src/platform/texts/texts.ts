@@ -13,5 +13,13 @@ export function citizenTexts(language: CitizenLanguage): CitizenTexts {
 
 /** A time as citizens read it in texts and speech (2026年11月25日 17:30), in the hotline's time zone. */
 export function citizenTime(texts: CitizenTexts, at: Date | string, timeZone: string): string {
-  return new Intl.DateTimeFormat(texts.locale, { timeZone, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
+  return new Intl.DateTimeFormat(texts.locale, {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(at));
 }

@@ -38,7 +38,8 @@ export const zhCN = {
     hold: (ahead: number | undefined) => (ahead === undefined ? '坐席正忙，请稍候。' : `您前面还有 ${ahead} 位，请稍候。`),
     incompleteCase: '您输入的案件流水号不完整。请重新拨打本热线查询，再见。',
     caseNotFound: (spokenCase: string) => `未找到案件 ${spokenCase}，请核对后重新拨打本热线，再见。`,
-    caseStatus: (spokenCase: string, words: string, rejectReason: string | null) => `案件 ${spokenCase} 当前状态：${words}${rejectReason ? `，原因：${rejectReason}` : ''}。感谢您的来电，再见。`,
+    caseStatus: (spokenCase: string, words: string, rejectReason: string | null) =>
+      `案件 ${spokenCase} 当前状态：${words}${rejectReason ? `，原因：${rejectReason}` : ''}。感谢您的来电，再见。`,
     voicemailReceived: (spokenCase: string | undefined) => (spokenCase ? `留言已收到。您的案件流水号是 ${spokenCase}，再见。` : '留言已收到，再见。'),
   },
   notices: {
@@ -46,8 +47,10 @@ export const zhCN = {
     rejected: (caseNumber: string, reason: string) => `您的诉求（案件流水号 ${caseNumber}）不予受理。原因：${reason}`,
     merged: (caseNumber: string, intoCaseNumber: string) =>
       `您反映的问题已有其他市民反映，已并入案件 ${intoCaseNumber} 一并办理。您的案件流水号 ${caseNumber} 仍可查询进度，办结时会通知您。`,
-    dispatched: (caseNumber: string, department: string, timeLimit: string) => `您的诉求（案件号 ${caseNumber}）已受理，派由${department}办理，办理时限${timeLimit}。可凭案件号查询进度。`,
-    closed: (caseNumber: string, result: string | null, surveyQuestion: string) => `您的诉求（案件号 ${caseNumber}）已办结。${result ? `处理结果：${result}。` : ''}${surveyQuestion}`,
+    dispatched: (caseNumber: string, department: string, timeLimit: string) =>
+      `您的诉求（案件号 ${caseNumber}）已受理，派由${department}办理，办理时限${timeLimit}。可凭案件号查询进度。`,
+    closed: (caseNumber: string, result: string | null, surveyQuestion: string) =>
+      `您的诉求（案件号 ${caseNumber}）已办结。${result ? `处理结果：${result}。` : ''}${surveyQuestion}`,
   },
   survey: {
     question: '请回复数字 1-5 评价：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。',

@@ -19,7 +19,13 @@ const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}
  * in the title, body or keywords; title matches rank first, then the newest. An empty `q` lists
  * the newest. ILIKE works the same on PGlite and PostgreSQL, and a few hundred articles need no index.
  */
-export async function searchKnowledge({ ctx, input }: { ctx: { db: DbOrTx }; input: { q?: string; categoryCode?: string; limit: number } }): Promise<KnowledgeArticle[]> {
+export async function searchKnowledge({
+  ctx,
+  input,
+}: {
+  ctx: { db: DbOrTx };
+  input: { q?: string; categoryCode?: string; limit: number };
+}): Promise<KnowledgeArticle[]> {
   const terms = (input.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8);
   const conditions: (SQL | undefined)[] = terms.map((term) => {
     const like = likeTerm(term);
@@ -27,9 +33,24 @@ export async function searchKnowledge({ ctx, input }: { ctx: { db: DbOrTx }; inp
   });
   if (input.categoryCode) conditions.push(eq(knowledgeArticles.categoryCode, input.categoryCode));
   // More words found in the title ranks first; without words there is nothing to rank by.
-  const titleHits = terms.length ? [desc(sql`(${sql.join(terms.map((t) => sql`(${knowledgeArticles.title} ilike ${likeTerm(t)})::int`), sql` + `)})`)] : [];
+  const titleHits = terms.length
+    ? [
+        desc(
+          sql`(${sql.join(
+            terms.map((t) => sql`(${knowledgeArticles.title} ilike ${likeTerm(t)})::int`),
+            sql` + `,
+          )})`,
+        ),
+      ]
+    : [];
   return ctx.db
-    .select({ id: knowledgeArticles.id, title: knowledgeArticles.title, body: knowledgeArticles.body, categoryCode: knowledgeArticles.categoryCode, keywords: knowledgeArticles.keywords })
+    .select({
+      id: knowledgeArticles.id,
+      title: knowledgeArticles.title,
+      body: knowledgeArticles.body,
+      categoryCode: knowledgeArticles.categoryCode,
+      keywords: knowledgeArticles.keywords,
+    })
     .from(knowledgeArticles)
     .where(and(...conditions))
     .orderBy(...titleHits, desc(knowledgeArticles.createdAt), asc(knowledgeArticles.title))

@@ -8,10 +8,12 @@ export type NewCategory = typeof categories.$inferInsert & { lead: string; co?: 
 export async function addCategories(tx: Tx, rows: NewCategory[]): Promise<void> {
   if (!rows.length) return;
   await tx.insert(categories).values(rows.map(({ lead: _lead, co: _co, ...category }, i) => ({ ...category, sortOrder: i })));
-  await tx.insert(categoryDepartments).values(
-    rows.flatMap((c) => [
-      { categoryCode: c.code, departmentCode: c.lead, role: 'lead' as const },
-      ...(c.co ?? []).map((d) => ({ categoryCode: c.code, departmentCode: d, role: 'co' as const })),
-    ]),
-  );
+  await tx
+    .insert(categoryDepartments)
+    .values(
+      rows.flatMap((c) => [
+        { categoryCode: c.code, departmentCode: c.lead, role: 'lead' as const },
+        ...(c.co ?? []).map((d) => ({ categoryCode: c.code, departmentCode: d, role: 'co' as const })),
+      ]),
+    );
 }

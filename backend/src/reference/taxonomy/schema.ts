@@ -27,7 +27,9 @@ export const categoryDepartments = pgTable(
     departmentCode: text('department_code')
       .notNull()
       .references(() => departments.code),
-    role: text('role', { enum: ['lead', 'co'] }).notNull().default('lead'),
+    role: text('role', { enum: ['lead', 'co'] })
+      .notNull()
+      .default('lead'),
   },
   (t) => [primaryKey({ columns: [t.categoryCode, t.departmentCode] })],
 );

@@ -3,7 +3,6 @@ import type { GeoJsonPolygon } from '@hotline/nlp';
 
 export const territoryLevelEnum = pgEnum('territory_level', ['district', 'street', 'community', 'grid']);
 
-
 /**
  * The administrative hierarchy (区 → 街道 → 社区 → 网格) in one table: routing and statistics
  * walk it by `parentCode`; every unit carries its GeoJSON boundary so a point resolves to one grid.

@@ -18,7 +18,17 @@ describe('point in polygon', () => {
   });
 
   it('handles non-rectangular shapes', () => {
-    const triangle = { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 0], [0, 10], [0, 0]] as [number, number][]] };
+    const triangle = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [10, 0],
+          [0, 10],
+          [0, 0],
+        ] as [number, number][],
+      ],
+    };
     expect(polygonContains(triangle, { longitude: 2, latitude: 2 })).toBe(true);
     expect(polygonContains(triangle, { longitude: 8, latitude: 8 })).toBe(false);
   });
@@ -48,7 +58,7 @@ describe('the demo district', () => {
   /** Deterministic pseudo-random points, so a failure can be reproduced. */
   function* samplePoints(n: number) {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < n; i++) {
       yield { longitude: bounds.west + random() * (bounds.east - bounds.west), latitude: bounds.south + random() * (bounds.north - bounds.south) };
     }
@@ -74,7 +84,11 @@ describe('the demo district', () => {
   });
 
   it('places no grid outside the district', () => {
-    for (const point of [{ longitude: bounds.west - 0.01, latitude: 30.23 }, { longitude: 120.13, latitude: bounds.north + 0.01 }, { longitude: 116.4, latitude: 39.9 }]) {
+    for (const point of [
+      { longitude: bounds.west - 0.01, latitude: 30.23 },
+      { longitude: 120.13, latitude: bounds.north + 0.01 },
+      { longitude: 116.4, latitude: 39.9 },
+    ]) {
       expect(grids.some((g) => polygonContains(g.boundary, point))).toBe(false);
     }
   });

@@ -214,15 +214,56 @@ describe.each(kinds)('monthly assessment (考核) on %s', (kind) => {
   it('counts an assignment in the month it was made, with what followed in the next month', async () => {
     const october = await report('2026-10');
     // Without closures or ratings only the sign-for, handling and closure rates score: 100 × 0.15 ÷ 0.5.
-    expect(row(october, 'urban')).toMatchObject({ new: 1, signed: 1, signRate: 1, signedOnTime: 1, handled: 0, closed: 0, onTimeRate: null, satisfactionRate: null, score: 30, rank: 2 });
-    expect(row(october, 'sc-donghu')).toMatchObject({ new: 1, signed: 1, handled: 1, closed: 1, closedOnTime: 1, rated: 1, satisfied: 1, satisfactionRate: 1, score: 100, rank: 1 });
+    expect(row(october, 'urban')).toMatchObject({
+      new: 1,
+      signed: 1,
+      signRate: 1,
+      signedOnTime: 1,
+      handled: 0,
+      closed: 0,
+      onTimeRate: null,
+      satisfactionRate: null,
+      score: 30,
+      rank: 2,
+    });
+    expect(row(october, 'sc-donghu')).toMatchObject({
+      new: 1,
+      signed: 1,
+      handled: 1,
+      closed: 1,
+      closedOnTime: 1,
+      rated: 1,
+      satisfied: 1,
+      satisfactionRate: 1,
+      score: 100,
+      rank: 1,
+    });
     expect(row(await report('2026-12'), 'urban')).toMatchObject({ new: 1, signed: 0, signRate: 0, score: 0, rank: 1 });
   });
 
   it('defines every figure in Chinese and English, with the score weights', async () => {
     const { definitions, weights } = await report('2026-11');
-    expect(definitions.map((d) => d.metric)).toEqual(expect.arrayContaining(['new', 'signRate', 'transferRate', 'handlingRate', 'closureRate', 'onTimeRate', 'satisfactionRate', 'returns', 'extensions', 'overdue', 'urges', 'score']));
-    expect(definitions.find((d) => d.metric === 'signRate')).toEqual({ metric: 'signRate', name: { 'zh-CN': '签收率', en: 'Sign-for rate' }, definition: { 'zh-CN': '签收数 ÷ 新派件。', en: 'Signed for ÷ new assignments.' } });
+    expect(definitions.map((d) => d.metric)).toEqual(
+      expect.arrayContaining([
+        'new',
+        'signRate',
+        'transferRate',
+        'handlingRate',
+        'closureRate',
+        'onTimeRate',
+        'satisfactionRate',
+        'returns',
+        'extensions',
+        'overdue',
+        'urges',
+        'score',
+      ]),
+    );
+    expect(definitions.find((d) => d.metric === 'signRate')).toEqual({
+      metric: 'signRate',
+      name: { 'zh-CN': '签收率', en: 'Sign-for rate' },
+      definition: { 'zh-CN': '签收数 ÷ 新派件。', en: 'Signed for ÷ new assignments.' },
+    });
     expect(weights).toEqual({ signRate: 0.15, handlingRate: 0.15, closureRate: 0.2, onTimeRate: 0.2, satisfactionRate: 0.3 });
   });
 
@@ -261,10 +302,29 @@ describe.each(kinds)('monthly assessment (考核) on %s', (kind) => {
     await step(hotline, 'dept-water', returned.id, { action: 'return', note: '属交通设施，非本单位职责' });
     await step(hotline, 'agent1', returned.id, { action: 'redispatch', leadDepartmentCode: 'transport' });
     await step(hotline, 'dept-transport', returned.id, { action: 'sign' });
-    await step(hotline, 'dept-transport', returned.id, { action: 'request_extension', note: '需协调施工单位', timeLimitAt: new Date(Date.now() + 10 * 24 * 3600_000).toISOString() });
+    await step(hotline, 'dept-transport', returned.id, {
+      action: 'request_extension',
+      note: '需协调施工单位',
+      timeLimitAt: new Date(Date.now() + 10 * 24 * 3600_000).toISOString(),
+    });
 
     const now = await report(null);
-    expect(row(now, 'water')).toMatchObject({ new: 2, signed: 1, signedOnTime: 1, returns: 1, transferRate: 0.5, handled: 1, closed: 1, closedOnTime: 1, onTimeRate: 1, rated: 1, satisfied: 1, satisfactionRate: 1, urges: 1, extensions: 0 });
+    expect(row(now, 'water')).toMatchObject({
+      new: 2,
+      signed: 1,
+      signedOnTime: 1,
+      returns: 1,
+      transferRate: 0.5,
+      handled: 1,
+      closed: 1,
+      closedOnTime: 1,
+      onTimeRate: 1,
+      rated: 1,
+      satisfied: 1,
+      satisfactionRate: 1,
+      urges: 1,
+      extensions: 0,
+    });
     expect(row(now, 'transport')).toMatchObject({ new: 1, signed: 1, signRate: 1, returns: 0, handled: 0, closed: 0, extensions: 1, urges: 0 });
   });
 

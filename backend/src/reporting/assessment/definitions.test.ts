@@ -13,7 +13,9 @@ describe('assessment scoring', () => {
     expect(scoreOf({ ...none, signRate: 1, handlingRate: 1, closureRate: 1, onTimeRate: 1, satisfactionRate: 1, transferRate: 1 })).toBe(100);
     expect(scoreOf({ ...none, signRate: 1, handlingRate: 1, closureRate: 1, onTimeRate: 1, satisfactionRate: 1, transferRate: 0 })).toBe(100);
     // Only the satisfaction rate is missing: the other 70% carry the score.
-    expect(scoreOf({ ...none, signRate: 1, handlingRate: 0, closureRate: 0.5, onTimeRate: 1, transferRate: 0 })).toBe(Math.round((1000 * (0.15 + 0.1 + 0.2)) / 0.7) / 10);
+    expect(scoreOf({ ...none, signRate: 1, handlingRate: 0, closureRate: 0.5, onTimeRate: 1, transferRate: 0 })).toBe(
+      Math.round((1000 * (0.15 + 0.1 + 0.2)) / 0.7) / 10,
+    );
     expect(scoreOf(none)).toBeNull();
   });
 

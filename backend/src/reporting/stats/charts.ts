@@ -22,7 +22,11 @@ export async function wallCharts({ ctx, input = {} }: { ctx: Ctx; input?: { now?
   const hour = sql<number>`extract(hour from ${appeals.createdAt} at time zone ${ctx.config.timezone})::int`.mapWith(Number);
 
   const [byHour, byCategory, gridHeat] = await Promise.all([
-    ctx.db.select({ hour, channel: appeals.channel, count }).from(appeals).where(sinceToday).groupBy(sql`1`, sql`2`),
+    ctx.db
+      .select({ hour, channel: appeals.channel, count })
+      .from(appeals)
+      .where(sinceToday)
+      .groupBy(sql`1`, sql`2`),
     ctx.db.select({ categoryCode: appeals.categoryCode, count }).from(appeals).where(sinceToday).groupBy(appeals.categoryCode),
     ctx.db
       .select({ gridCode: sql<string>`${appeals.gridCode}`, count })

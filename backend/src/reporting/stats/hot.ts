@@ -17,10 +17,25 @@ export function periodStart(now: Date, period: 'day' | 'week', timezone: string)
  * 热词分析 and 热点问题: the most mentioned words and the clusters of reports about one matter,
  * over today or this week, for the whole district or one street. Rejected appeals do not count.
  */
-export async function hotReport({ ctx, input }: { ctx: Ctx & { locator: Locator }; input: { period: 'day' | 'week'; streetCode?: string; now?: Date } }): Promise<HotReport> {
+export async function hotReport({
+  ctx,
+  input,
+}: {
+  ctx: Ctx & { locator: Locator };
+  input: { period: 'day' | 'week'; streetCode?: string; now?: Date };
+}): Promise<HotReport> {
   const from = periodStart(input.now ?? new Date(), input.period, ctx.config.timezone);
   const rows = await ctx.db
-    .select({ id: appeals.id, caseNumber: appeals.caseNumber, text: appeals.summary, at: appeals.createdAt, latitude: appeals.latitude, longitude: appeals.longitude, gridCode: appeals.gridCode, category: appeals.categoryCode })
+    .select({
+      id: appeals.id,
+      caseNumber: appeals.caseNumber,
+      text: appeals.summary,
+      at: appeals.createdAt,
+      latitude: appeals.latitude,
+      longitude: appeals.longitude,
+      gridCode: appeals.gridCode,
+      category: appeals.categoryCode,
+    })
     .from(appeals)
     .where(and(gte(appeals.createdAt, from), ne(appeals.status, 'rejected'), input.streetCode ? like(appeals.gridCode, `${input.streetCode}-%`) : undefined));
   const caseNumbers = new Map(rows.map((r) => [r.id, r.caseNumber]));
@@ -40,9 +55,23 @@ export async function hotReport({ ctx, input }: { ctx: Ctx & { locator: Locator 
     from: from.toISOString(),
     streetCode: input.streetCode ?? null,
     appeals: rows.length,
-    terms: hotTerms(rows.map((r) => r.text), { locator: ctx.locator, top: HOT_TERMS }),
+    terms: hotTerms(
+      rows.map((r) => r.text),
+      { locator: ctx.locator, top: HOT_TERMS },
+    ),
     issues: groups
-      .flatMap((g) => g.clusters.map((c) => ({ period: g.period, street: g.street, size: c.size, terms: c.terms, category: c.category ?? null, caseNumbers: c.ids.map((id) => caseNumbers.get(id)!), first: new Date(c.first).toISOString(), last: new Date(c.last).toISOString() })))
+      .flatMap((g) =>
+        g.clusters.map((c) => ({
+          period: g.period,
+          street: g.street,
+          size: c.size,
+          terms: c.terms,
+          category: c.category ?? null,
+          caseNumbers: c.ids.map((id) => caseNumbers.get(id)!),
+          first: new Date(c.first).toISOString(),
+          last: new Date(c.last).toISOString(),
+        })),
+      )
       .sort((a, b) => b.size - a.size),
   };
 }

@@ -101,4 +101,3 @@ export const hotReportSchema = z.object({
   ),
 });
 export type HotReport = z.infer<typeof hotReportSchema>;
-

@@ -63,7 +63,11 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     expect(r.status, await r.clone().text()).toBeLessThan(300);
   };
   const connect = async (cookie: string) => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(hotline.url, { transports: ['websocket'], extraHeaders: { cookie }, reconnection: false });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(hotline.url, {
+      transports: ['websocket'],
+      extraHeaders: { cookie },
+      reconnection: false,
+    });
     await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('connect_error', reject));
     return socket;
   };
@@ -72,17 +76,33 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
   beforeAll(async () => {
     twilio = await startFakeProvider([fakeTwilioMessages]);
     hotline = await startTestHotline(kind, {
-      env: { ...twilioEnv(twilio), SERVICE_LEVEL_TARGET_SECONDS: '120', WARN_WAITING_COUNT: '3', WARN_LONGEST_WAIT_SECONDS: '600', SLA_FIRST_RESPONSE_SECONDS: '1800' },
+      env: {
+        ...twilioEnv(twilio),
+        SERVICE_LEVEL_TARGET_SECONDS: '120',
+        WARN_WAITING_COUNT: '3',
+        WARN_LONGEST_WAIT_SECONDS: '600',
+        SLA_FIRST_RESPONSE_SECONDS: '1800',
+      },
     });
     ctx = { ...hotline.deps, actor: { type: 'system' } };
     [agent1, agent2, supervisor] = await Promise.all([hotline.loginAs('agent1'), hotline.loginAs('agent2'), hotline.loginAs('supervisor')]);
-    for (const row of await hotline.database.db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, ['agent1', 'agent2', 'agent3']))) {
+    for (const row of await hotline.database.db
+      .select({ id: users.id, username: users.username })
+      .from(users)
+      .where(inArray(users.username, ['agent1', 'agent2', 'agent3']))) {
       agentIds[row.username as keyof typeof agentIds] = row.id;
     }
     // agent1's console is open (a first console makes an agent available), so callers wait in the
     // queue for them; agent2 is busy; agent3 never set a status.
     agentSocket = await connect(agent1);
-    await expectOk(hotline.request('/api/me/presence', { method: 'PUT', cookie: agent2, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'busy' }) }));
+    await expectOk(
+      hotline.request('/api/me/presence', {
+        method: 'PUT',
+        cookie: agent2,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'busy' }),
+      }),
+    );
 
     // Appeals arrive through the real channels: the citizen page, Twilio SMS, Twilio voice.
     for (const key of ['w0', 'w1', 'w2', 'w3', 'w4', 'w5'] as const) expect((await submitWebAppeal(hotline, { text: TEXTS[key] })).res.status).toBe(201);
@@ -98,7 +118,9 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     await voice('', callParams(c3, '+8613922220003', { CallStatus: 'ringing' }));
     await hotline.deps.triage.idle();
 
-    const rows = await hotline.database.db.select({ id: appeals.id, summary: appeals.summary, caseNumber: appeals.caseNumber, status: appeals.status }).from(appeals);
+    const rows = await hotline.database.db
+      .select({ id: appeals.id, summary: appeals.summary, caseNumber: appeals.caseNumber, status: appeals.status })
+      .from(appeals);
     for (const key of Object.keys(TEXTS) as Key[]) {
       const row = rows.find((r) => r.summary === TEXTS[key]);
       expect(row, key).toMatchObject({ status: 'pending' });
@@ -116,8 +138,15 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     await expectOk(post(`/api/appeals/${ids.s1}/replies`, agent1, { text: '收到，已通知站务' }));
     await expectOk(post(`/api/appeals/${ids.v1}/replies`, agent2, { text: '您反映的情况已记录' }));
 
-    const stamped = await hotline.database.db.select().from(appeals).where(inArray(appeals.id, [ids.w1, ids.w2, ids.s1, ids.v1]));
-    expect(stamped.map((a) => [a.summary, a.status, a.assigneeId, a.assignedAt instanceof Date, a.firstResponseAt instanceof Date, a.decidedAt instanceof Date]).sort()).toEqual(
+    const stamped = await hotline.database.db
+      .select()
+      .from(appeals)
+      .where(inArray(appeals.id, [ids.w1, ids.w2, ids.s1, ids.v1]));
+    expect(
+      stamped
+        .map((a) => [a.summary, a.status, a.assigneeId, a.assignedAt instanceof Date, a.firstResponseAt instanceof Date, a.decidedAt instanceof Date])
+        .sort(),
+    ).toEqual(
       [
         [TEXTS.w1, 'accepted', agentIds.agent1, true, true, true],
         [TEXTS.w2, 'answered', agentIds.agent2, true, true, true],
@@ -131,19 +160,53 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     const none = { assigneeId: null, assignedAt: null, firstResponseAt: null, decidedAt: null, categoryCode: null, gridCode: null, urgency: 'normal' } as const;
     const { agent1: a1, agent2: a2 } = agentIds;
     await set('w0', { ...none, createdAt: at('23:00', -1), gridCode: 'QH-01-01-01' });
-    await set('w1', { ...none, assigneeId: a1, createdAt: at('09:00'), assignedAt: at('09:01'), firstResponseAt: at('09:01:30'), decidedAt: at('09:11'), categoryCode: 'sanitation-facilities', gridCode: 'QH-01-01-01' });
+    await set('w1', {
+      ...none,
+      assigneeId: a1,
+      createdAt: at('09:00'),
+      assignedAt: at('09:01'),
+      firstResponseAt: at('09:01:30'),
+      decidedAt: at('09:11'),
+      categoryCode: 'sanitation-facilities',
+      gridCode: 'QH-01-01-01',
+    });
     // Answered directly (直接答复) without being assigned first.
-    await set('w2', { ...none, assigneeId: a2, createdAt: at('10:00'), decidedAt: at('10:05'), categoryCode: 'sanitation-facilities', gridCode: 'QH-01-01-01' });
+    await set('w2', {
+      ...none,
+      assigneeId: a2,
+      createdAt: at('10:00'),
+      decidedAt: at('10:05'),
+      categoryCode: 'sanitation-facilities',
+      gridCode: 'QH-01-01-01',
+    });
     await set('w3', { ...none, createdAt: at('11:50'), urgency: 'emergency' });
     await set('w4', { ...none, assigneeId: a1, createdAt: at('22:00', -1), assignedAt: at('23:00', -1), decidedAt: at('01:00') });
     await set('w5', { ...none, assigneeId: a1, createdAt: at('20:00', -1), assignedAt: at('20:00', -1), decidedAt: at('21:00', -1) });
-    await set('s1', { ...none, assigneeId: a1, createdAt: at('11:00'), assignedAt: at('11:02'), firstResponseAt: at('11:03'), categoryCode: 'advertising', gridCode: 'QH-02-01-03' });
+    await set('s1', {
+      ...none,
+      assigneeId: a1,
+      createdAt: at('11:00'),
+      assignedAt: at('11:02'),
+      firstResponseAt: at('11:03'),
+      categoryCode: 'advertising',
+      gridCode: 'QH-02-01-03',
+    });
     await set('s2', { ...none, createdAt: at('11:20') });
     await set('v1', { ...none, assigneeId: a2, createdAt: at('11:40'), assignedAt: at('11:40:30'), firstResponseAt: at('11:41') });
     await set('v2', { ...none, createdAt: at('11:45') });
     await hotline.database.db.update(calls).set({ createdAt: at('11:40') });
     // A caller who hung up in the queue yesterday is not today's abandoned call.
-    await hotline.database.db.insert(calls).values({ callSid: twilioSid('CA'), fromNumber: '+8613922220009', toNumber: '+8657112345', status: 'completed', enqueuedAt: at('23:30', -1), queueResult: 'hangup', createdAt: at('23:30', -1) });
+    await hotline.database.db
+      .insert(calls)
+      .values({
+        callSid: twilioSid('CA'),
+        fromNumber: '+8613922220009',
+        toNumber: '+8657112345',
+        status: 'completed',
+        enqueuedAt: at('23:30', -1),
+        queueResult: 'hangup',
+        createdAt: at('23:30', -1),
+      });
   });
   afterAll(async () => {
     agentSocket?.disconnect();
@@ -157,12 +220,56 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     expect(wall.serviceLevelTargetSeconds).toBe(120);
     expect(wall.channels).toEqual([
       // v1 answered in 60 s; 2 of today's callers queued, v2's hung up.
-      { channel: 'voice', waiting: 1, longestWaitSeconds: 15 * 60, inProgress: 1, answeredToday: 1, answeredWithinTarget: 1, serviceLevel: 1, abandonedCalls: 1, enqueuedCalls: 2, abandonRate: 0.5 },
+      {
+        channel: 'voice',
+        waiting: 1,
+        longestWaitSeconds: 15 * 60,
+        inProgress: 1,
+        answeredToday: 1,
+        answeredWithinTarget: 1,
+        serviceLevel: 1,
+        abandonedCalls: 1,
+        enqueuedCalls: 2,
+        abandonRate: 0.5,
+      },
       // s1 first answered after 180 s: outside the 120 s target.
-      { channel: 'sms', waiting: 1, longestWaitSeconds: 40 * 60, inProgress: 1, answeredToday: 1, answeredWithinTarget: 0, serviceLevel: 0, abandonedCalls: 0, enqueuedCalls: 0, abandonRate: null },
-      { channel: 'wechat', waiting: 0, longestWaitSeconds: 0, inProgress: 0, answeredToday: 0, answeredWithinTarget: 0, serviceLevel: null, abandonedCalls: 0, enqueuedCalls: 0, abandonRate: null },
+      {
+        channel: 'sms',
+        waiting: 1,
+        longestWaitSeconds: 40 * 60,
+        inProgress: 1,
+        answeredToday: 1,
+        answeredWithinTarget: 0,
+        serviceLevel: 0,
+        abandonedCalls: 0,
+        enqueuedCalls: 0,
+        abandonRate: null,
+      },
+      {
+        channel: 'wechat',
+        waiting: 0,
+        longestWaitSeconds: 0,
+        inProgress: 0,
+        answeredToday: 0,
+        answeredWithinTarget: 0,
+        serviceLevel: null,
+        abandonedCalls: 0,
+        enqueuedCalls: 0,
+        abandonRate: null,
+      },
       // w0 has waited since 23:00 yesterday; w1 answered in 90 s, w2 decided after 300 s; w4 and w5 arrived yesterday.
-      { channel: 'web', waiting: 2, longestWaitSeconds: 13 * 3600, inProgress: 0, answeredToday: 2, answeredWithinTarget: 1, serviceLevel: 0.5, abandonedCalls: 0, enqueuedCalls: 0, abandonRate: null },
+      {
+        channel: 'web',
+        waiting: 2,
+        longestWaitSeconds: 13 * 3600,
+        inProgress: 0,
+        answeredToday: 2,
+        answeredWithinTarget: 1,
+        serviceLevel: 0.5,
+        abandonedCalls: 0,
+        enqueuedCalls: 0,
+        abandonRate: null,
+      },
     ]);
     expect(wallSnapshotSchema.parse(wall)).toEqual(wall);
   });
@@ -172,27 +279,81 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     expect(wall.agents).toEqual({ available: 1, busy: 1, away: 0, offline: 1 });
     expect(wall.perAgent).toEqual([
       // w1: 09:01 → 09:11 (600 s); w4: assigned 23:00 yesterday, decided 01:00 (7200 s); w5 was decided yesterday.
-      { id: agentIds.agent1, displayName: '坐席 李娜', status: 'available', online: true, load: { chats: 1, calls: 0 }, handledToday: 2, averageHandlingSeconds: 3900 },
+      {
+        id: agentIds.agent1,
+        displayName: '坐席 李娜',
+        status: 'available',
+        online: true,
+        load: { chats: 1, calls: 0 },
+        handledToday: 2,
+        averageHandlingSeconds: 3900,
+      },
       // w2 was answered without an assignment time: handling counts from its arrival at 10:00 to 10:05.
-      { id: agentIds.agent2, displayName: '坐席 张伟', status: 'busy', online: false, load: { chats: 0, calls: 1 }, handledToday: 1, averageHandlingSeconds: 300 },
-      { id: agentIds.agent3, displayName: '坐席 陈静', status: 'offline', online: false, load: { chats: 0, calls: 0 }, handledToday: 0, averageHandlingSeconds: null },
+      {
+        id: agentIds.agent2,
+        displayName: '坐席 张伟',
+        status: 'busy',
+        online: false,
+        load: { chats: 0, calls: 1 },
+        handledToday: 1,
+        averageHandlingSeconds: 300,
+      },
+      {
+        id: agentIds.agent3,
+        displayName: '坐席 陈静',
+        status: 'offline',
+        online: false,
+        load: { chats: 0, calls: 0 },
+        handledToday: 0,
+        averageHandlingSeconds: null,
+      },
     ]);
   });
 
   it('warns of emergencies, the waiting count, the longest wait and SLA breaches, each linked to its appeal', async () => {
     const wall = await wallSnapshot({ ctx, input: { now: NOW } });
     expect(wall.warnings).toEqual([
-      { kind: 'emergency', severity: 'critical', appealId: ids.w3, caseNumber: caseNumbers.w3, message: `特急诉求待处理：案件 ${caseNumbers.w3}「和平小区3栋着火了，楼道里全是烟，有老人被困在楼上！」，来件已 10 分钟` },
+      {
+        kind: 'emergency',
+        severity: 'critical',
+        appealId: ids.w3,
+        caseNumber: caseNumbers.w3,
+        message: `特急诉求待处理：案件 ${caseNumbers.w3}「和平小区3栋着火了，楼道里全是烟，有老人被困在楼上！」，来件已 10 分钟`,
+      },
       // 13 hours is more than twice the 600 s threshold: critical.
-      { kind: 'longest_wait', severity: 'critical', appealId: ids.w0, caseNumber: caseNumbers.w0, message: `待受理预警：最长等待 13 小时，超过 10 分钟（案件 ${caseNumbers.w0}）` },
+      {
+        kind: 'longest_wait',
+        severity: 'critical',
+        appealId: ids.w0,
+        caseNumber: caseNumbers.w0,
+        message: `待受理预警：最长等待 13 小时，超过 10 分钟（案件 ${caseNumbers.w0}）`,
+      },
       { kind: 'waiting_count', severity: 'warning', message: '待受理预警：4 件诉求待受理，达到预警线 3 件' },
       // Pending with no first response after 1800 s, oldest first; s1 was answered, v2 and w3 are younger.
-      { kind: 'sla_breach', severity: 'critical', appealId: ids.w0, caseNumber: caseNumbers.w0, message: `首次响应超时：案件 ${caseNumbers.w0} 已等待 13 小时 仍未答复（时限 30 分钟）` },
-      { kind: 'sla_breach', severity: 'warning', appealId: ids.s2, caseNumber: caseNumbers.s2, message: `首次响应超时：案件 ${caseNumbers.s2} 已等待 40 分钟 仍未答复（时限 30 分钟）` },
+      {
+        kind: 'sla_breach',
+        severity: 'critical',
+        appealId: ids.w0,
+        caseNumber: caseNumbers.w0,
+        message: `首次响应超时：案件 ${caseNumbers.w0} 已等待 13 小时 仍未答复（时限 30 分钟）`,
+      },
+      {
+        kind: 'sla_breach',
+        severity: 'warning',
+        appealId: ids.s2,
+        caseNumber: caseNumbers.s2,
+        message: `首次响应超时：案件 ${caseNumbers.s2} 已等待 40 分钟 仍未答复（时限 30 分钟）`,
+      },
     ]);
 
     // Below every threshold only the emergency remains.
-    const calm = { ...ctx, config: { ...ctx.config, wall: { ...ctx.config.wall, warnWaitingCount: 5, warnLongestWaitSeconds: 13 * 3600 + 1, slaFirstResponseSeconds: 13 * 3600 + 1 } } };
+    const calm = {
+      ...ctx,
+      config: {
+        ...ctx.config,
+        wall: { ...ctx.config.wall, warnWaitingCount: 5, warnLongestWaitSeconds: 13 * 3600 + 1, slaFirstResponseSeconds: 13 * 3600 + 1 },
+      },
+    };
     expect((await wallSnapshot({ ctx: calm, input: { now: NOW } })).warnings.map((w) => w.kind)).toEqual(['emergency']);
   });
 
@@ -265,14 +426,24 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
 
       // An agent stepping away is a change too.
       const agent3 = await hotline.loginAs('agent3');
-      await expectOk(hotline.request('/api/me/presence', { method: 'PUT', cookie: agent3, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'away' }) }));
+      await expectOk(
+        hotline.request('/api/me/presence', {
+          method: 'PUT',
+          cookie: agent3,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ status: 'away' }),
+        }),
+      );
       expect((await next((wall) => wall.agents.away === 1)).agents).toEqual({ available: 1, busy: 1, away: 1, offline: 0 });
       expect(agentSeen).toEqual([]);
     } finally {
       socket.disconnect();
       await hotline.deps.triage.idle();
       // Back on the test's clock: it arrived at 11:55, an ordinary appeal.
-      await hotline.database.db.update(appeals).set({ createdAt: at('11:55'), urgency: 'normal' }).where(eq(appeals.summary, '小区地下车库的灯全灭了'));
+      await hotline.database.db
+        .update(appeals)
+        .set({ createdAt: at('11:55'), urgency: 'normal' })
+        .where(eq(appeals.summary, '小区地下车库的灯全灭了'));
     }
   });
 
@@ -294,7 +465,10 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     expect(breaches).toHaveLength(20);
     expect(breaches.map((b) => b.caseNumber)).toEqual([caseNumbers.w0, ...Array.from({ length: 19 }, (_, i) => `SLA-${String(i).padStart(2, '0')}`)]);
     // 1 + 1 + 2 + 1 (the live test's) + 25 waiting: past twice the threshold of 3.
-    expect(wall.warnings.find((w) => w.kind === 'waiting_count')).toMatchObject({ severity: 'critical', message: '待受理预警：30 件诉求待受理，达到预警线 3 件' });
+    expect(wall.warnings.find((w) => w.kind === 'waiting_count')).toMatchObject({
+      severity: 'critical',
+      message: '待受理预警：30 件诉求待受理，达到预警线 3 件',
+    });
     expect(await db.$count(appeals, sql`${appeals.caseNumber} like 'SLA-%'`)).toBe(25);
   });
 });
@@ -336,7 +510,10 @@ describe('the wall push throttle', () => {
 describe('the wall configuration', () => {
   it('has defaults, and names a bad threshold', () => {
     expect(loadConfig({}).wall).toEqual({ serviceLevelTargetSeconds: 120, warnWaitingCount: 20, warnLongestWaitSeconds: 300, slaFirstResponseSeconds: 1800 });
-    expect(loadConfig({ SERVICE_LEVEL_TARGET_SECONDS: '60', WARN_WAITING_COUNT: '5' }).wall).toMatchObject({ serviceLevelTargetSeconds: 60, warnWaitingCount: 5 });
+    expect(loadConfig({ SERVICE_LEVEL_TARGET_SECONDS: '60', WARN_WAITING_COUNT: '5' }).wall).toMatchObject({
+      serviceLevelTargetSeconds: 60,
+      warnWaitingCount: 5,
+    });
     expect(() => loadConfig({ WARN_WAITING_COUNT: '0', SLA_FIRST_RESPONSE_SECONDS: 'soon' })).toThrow(/WARN_WAITING_COUNT[\s\S]*SLA_FIRST_RESPONSE_SECONDS/);
   });
 });

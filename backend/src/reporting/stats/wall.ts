@@ -75,7 +75,9 @@ export async function wallSnapshot({ ctx, input = {} }: { ctx: RoutingCtx; input
     db
       .select({ id: appeals.id, caseNumber: appeals.caseNumber, createdAt: appeals.createdAt })
       .from(appeals)
-      .where(and(eq(appeals.status, 'pending'), isNull(appeals.firstResponseAt), lte(appeals.createdAt, new Date(now.getTime() - slaFirstResponseSeconds * 1000))))
+      .where(
+        and(eq(appeals.status, 'pending'), isNull(appeals.firstResponseAt), lte(appeals.createdAt, new Date(now.getTime() - slaFirstResponseSeconds * 1000))),
+      )
       .orderBy(asc(appeals.createdAt))
       .limit(SLA_BREACHES_SHOWN),
   ]);
@@ -104,19 +106,21 @@ export async function wallSnapshot({ ctx, input = {} }: { ctx: RoutingCtx; input
 
   const agents = { available: 0, busy: 0, away: 0, offline: 0 };
   // The roster lists supervisors too (they can take appeals); the wall counts seat agents.
-  const perAgent: WallAgent[] = roster.filter((a) => a.role === 'agent').map((agent) => {
-    agents[agent.status] += 1;
-    const today = handled.find((h) => h.agentId === agent.id);
-    return {
-      id: agent.id,
-      displayName: agent.displayName,
-      status: agent.status,
-      online: agent.online,
-      load: agent.load,
-      handledToday: today?.handled ?? 0,
-      averageHandlingSeconds: today ? today.averageSeconds : null,
-    };
-  });
+  const perAgent: WallAgent[] = roster
+    .filter((a) => a.role === 'agent')
+    .map((agent) => {
+      agents[agent.status] += 1;
+      const today = handled.find((h) => h.agentId === agent.id);
+      return {
+        id: agent.id,
+        displayName: agent.displayName,
+        status: agent.status,
+        online: agent.online,
+        load: agent.load,
+        handledToday: today?.handled ?? 0,
+        averageHandlingSeconds: today ? today.averageSeconds : null,
+      };
+    });
 
   const warnings: WallWarning[] = emergencies.map((e) => ({
     kind: 'emergency',

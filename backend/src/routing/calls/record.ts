@@ -6,7 +6,22 @@ import type { Ctx } from '../../identity/auth/index.ts';
 import { type Appeal, appeals } from '../../appeals/index.ts';
 import { type Call, callEvents, calls } from './schema.ts';
 
-type CallChange = Partial<Pick<Call, 'appealId' | 'contactId' | 'purpose' | 'speechConfidence' | 'enqueuedAt' | 'queueResult' | 'queueSeconds' | 'recordingSid' | 'recordingUrl' | 'durationSeconds' | 'endedAt'>>;
+type CallChange = Partial<
+  Pick<
+    Call,
+    | 'appealId'
+    | 'contactId'
+    | 'purpose'
+    | 'speechConfidence'
+    | 'enqueuedAt'
+    | 'queueResult'
+    | 'queueSeconds'
+    | 'recordingSid'
+    | 'recordingUrl'
+    | 'durationSeconds'
+    | 'endedAt'
+  >
+>;
 
 const ENDED = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
 

@@ -14,4 +14,3 @@ export const callViewSchema = z.object({
   endedAt: z.iso.datetime().nullable(),
 });
 export type CallView = z.infer<typeof callViewSchema>;
-

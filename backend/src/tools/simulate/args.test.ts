@@ -8,10 +8,36 @@ describe('the command line', () => {
   });
 
   it('reads every option', () => {
-    const parsed = parseCliArgs(['--url', 'http://localhost:3310', '--public-url', 'https://h.example.cn', '--rate', '5', '--duration', '20', '--data-dir', '/tmp/d', '--seed', '42', '--max-in-flight', '8', '--json']);
+    const parsed = parseCliArgs([
+      '--url',
+      'http://localhost:3310',
+      '--public-url',
+      'https://h.example.cn',
+      '--rate',
+      '5',
+      '--duration',
+      '20',
+      '--data-dir',
+      '/tmp/d',
+      '--seed',
+      '42',
+      '--max-in-flight',
+      '8',
+      '--json',
+    ]);
     expect(parsed).toEqual({
       ok: true,
-      args: { url: 'http://localhost:3310', publicUrl: 'https://h.example.cn', rate: 5, durationSeconds: 20, dataDir: '/tmp/d', seed: 42, maxInFlight: 8, json: true, help: false },
+      args: {
+        url: 'http://localhost:3310',
+        publicUrl: 'https://h.example.cn',
+        rate: 5,
+        durationSeconds: 20,
+        dataDir: '/tmp/d',
+        seed: 42,
+        maxInFlight: 8,
+        json: true,
+        help: false,
+      },
     });
   });
 

@@ -28,7 +28,12 @@ const argsSchema = z.object({
   rate: z.coerce.number().positive().max(10_000).default(2),
   duration: z.coerce.number().positive().max(86_400).default(30),
   'data-dir': z.string().min(1).optional(),
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   'max-in-flight': z.coerce.number().int().min(1).max(10_000).default(64),
   json: z.boolean().default(false),
   help: z.boolean().default(false),

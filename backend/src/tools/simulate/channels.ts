@@ -60,7 +60,11 @@ const cdata = (value: string) => `<![CDATA[${value.replaceAll(']]>', ']]]]><![CD
 const mediaId = () => randomBytes(48).toString('base64url');
 
 /** The official account's original id (gh_…): any stable value serves, the server echoes it back. */
-const accountIdOf = (wechat: WechatCredentials) => `gh_${createHash('sha1').update(wechat.appId ?? wechat.token).digest('hex').slice(0, 12)}`;
+const accountIdOf = (wechat: WechatCredentials) =>
+  `gh_${createHash('sha1')
+    .update(wechat.appId ?? wechat.token)
+    .digest('hex')
+    .slice(0, 12)}`;
 
 /** MsgId: a 64-bit number, unique per message; time-based like WeChat's, with a counter for this process. */
 let msgSequence = 0;
@@ -86,7 +90,11 @@ function pushXml(accountId: string, s: WechatScenario): string {
   return `<xml><ToUserName>${cdata(accountId)}</ToUserName><FromUserName>${cdata(s.openId)}</FromUserName><CreateTime>${createTime}</CreateTime>${messageFields(s.message)}<MsgId>${nextMsgId()}</MsgId></xml>`;
 }
 
-const field = (xml: string, name: string) => new RegExp(`<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`).exec(xml)?.slice(1).find((v) => v !== undefined);
+const field = (xml: string, name: string) =>
+  new RegExp(`<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`)
+    .exec(xml)
+    ?.slice(1)
+    .find((v) => v !== undefined);
 
 /** A safe-mode push: the XML sealed in an Encrypt envelope, msg_signature over the ciphertext. */
 function sealPush(wechat: Required<WechatCredentials>, accountId: string, xml: string, query: URLSearchParams): string {
@@ -109,7 +117,8 @@ function openReply(wechat: Required<WechatCredentials>, answer: HttpAnswer): str
   }
 }
 
-const safeModeKeys = (w: WechatCredentials): Required<WechatCredentials> | undefined => (w.aesKey && w.appId ? { token: w.token, aesKey: w.aesKey, appId: w.appId } : undefined);
+const safeModeKeys = (w: WechatCredentials): Required<WechatCredentials> | undefined =>
+  w.aesKey && w.appId ? { token: w.token, aesKey: w.aesKey, appId: w.appId } : undefined;
 
 export async function pushWechat(ctx: RunContext, requests: Requests, s: WechatScenario): Promise<Outcome> {
   const wechat = ctx.target.wechat;

@@ -47,7 +47,11 @@ async function main(argv: string[]): Promise<number> {
       durationSeconds: args.durationSeconds,
       seed,
       maxInFlight: args.maxInFlight,
-      twilio: config.twilio && { accountSid: config.twilio.accountSid, authToken: config.twilio.authToken, phoneNumber: config.twilio.phoneNumber ?? '+8657112345' },
+      twilio: config.twilio && {
+        accountSid: config.twilio.accountSid,
+        authToken: config.twilio.authToken,
+        phoneNumber: config.twilio.phoneNumber ?? '+8657112345',
+      },
       wechat: config.wechat && { token: config.wechat.token, appId: config.wechat.appId, aesKey: config.wechat.aesKey },
       onProgress: (p) => say(formatProgress(p)),
       onNote: (note) => say(`note: ${note}`),

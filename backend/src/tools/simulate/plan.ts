@@ -92,7 +92,34 @@ export interface WebScenario extends Clustered {
 
 export type Scenario = SmsScenario | VoiceScenario | WechatScenario | WebScenario;
 
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '155', '156', '158', '159', '177', '180', '182', '183', '185', '186', '187', '188', '189', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '155',
+  '156',
+  '158',
+  '159',
+  '177',
+  '180',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '199',
+];
 const OPENID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
 
 interface Citizen {
@@ -159,7 +186,12 @@ function voiceScenario(rng: Rng, citizens: Citizens, index: number): VoiceScenar
   const callSeconds = rng.int(40, 240);
   // Progress lookups need case numbers from earlier in the run, so not at the very start.
   if (index >= 5 && rng.chance(0.08)) {
-    return { channel: 'voice', from: citizens.newPhone(rng.pick(places)).id, call: { kind: 'lookup', pick: rng.int(0, 1_000_000) }, callSeconds: rng.int(20, 60) };
+    return {
+      channel: 'voice',
+      from: citizens.newPhone(rng.pick(places)).id,
+      call: { kind: 'lookup', pick: rng.int(0, 1_000_000) },
+      callSeconds: rng.int(20, 60),
+    };
   }
   const { place, text } = newProblem(rng);
   // Never a number already in a call from this run: two calls at once from one phone would mix their voicemails.
@@ -187,7 +219,8 @@ function wechatScenario(rng: Rng, citizens: Citizens): WechatScenario {
   const earlier = rng.chance(0.25) ? citizens.recent(citizens.wechat) : undefined;
   if (earlier) {
     const kind = rng.weighted({ text: 40, location: 35, image: 25 });
-    const message: WechatMessage = kind === 'text' ? { type: 'text', content: followUpText(rng, earlier) } : kind === 'location' ? locationMessage(rng, earlier.place) : { type: 'image' };
+    const message: WechatMessage =
+      kind === 'text' ? { type: 'text', content: followUpText(rng, earlier) } : kind === 'location' ? locationMessage(rng, earlier.place) : { type: 'image' };
     return { channel: 'wechat', openId: earlier.id, safeMode, message, followUp: true };
   }
   const { place, text } = newProblem(rng);
@@ -195,7 +228,13 @@ function wechatScenario(rng: Rng, citizens: Citizens): WechatScenario {
   citizens.wechat.push(citizen);
   const kind = rng.weighted({ text: 75, voice: 12, image: 8, location: 5 });
   const message: WechatMessage =
-    kind === 'text' ? { type: 'text', content: toTexting(text, rng) } : kind === 'voice' ? { type: 'voice', recognition: toSpoken(text, rng) } : kind === 'image' ? { type: 'image' } : locationMessage(rng, place);
+    kind === 'text'
+      ? { type: 'text', content: toTexting(text, rng) }
+      : kind === 'voice'
+        ? { type: 'voice', recognition: toSpoken(text, rng) }
+        : kind === 'image'
+          ? { type: 'image' }
+          : locationMessage(rng, place);
   return { channel: 'wechat', openId: citizen.id, safeMode, message, followUp: false };
 }
 
@@ -222,9 +261,20 @@ function clusterScenario(rng: Rng, citizens: Citizens, cluster: DuplicateCluster
     case 'voice':
       return { ...tag, channel, from: citizens.newPhone(cluster.place).id, call: reportCall(rng, report.text), callSeconds: rng.int(40, 180) };
     case 'wechat':
-      return { ...tag, channel, openId: citizens.newOpenId(cluster.place).id, safeMode: rng.chance(0.5), message: { type: 'text', content: report.text }, followUp: false };
+      return {
+        ...tag,
+        channel,
+        openId: citizens.newOpenId(cluster.place).id,
+        safeMode: rng.chance(0.5),
+        message: { type: 'text', content: report.text },
+        followUp: false,
+      };
     case 'web':
-      return { ...tag, channel, form: { text: report.text, address: cluster.address, ...cluster.point, ...(rng.chance(0.5) ? { name: rng.pick(webNames) } : {}) } };
+      return {
+        ...tag,
+        channel,
+        form: { text: report.text, address: cluster.address, ...cluster.point, ...(rng.chance(0.5) ? { name: rng.pick(webNames) } : {}) },
+      };
   }
 }
 

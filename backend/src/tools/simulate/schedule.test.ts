@@ -14,7 +14,10 @@ class VirtualClock implements Clock {
   /** Runs `work` to completion, firing timers in order whenever nothing else can proceed. */
   async drive<T>(work: Promise<T>): Promise<T> {
     let settled = false;
-    void work.then(() => (settled = true), () => (settled = true));
+    void work.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
     for (;;) {
       await new Promise((resolve) => setImmediate(resolve));
       if (settled) return work;

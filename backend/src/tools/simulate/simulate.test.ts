@@ -110,7 +110,9 @@ describe('the traffic simulator against a running hotline', () => {
   });
 
   it('explains what is wrong when the signatures cannot match', async () => {
-    await expect(simulate({ ...options(), publicUrl: 'http://localhost:3000' })).rejects.toThrow(/PUBLIC_URL must be --public-url \(now http:\/\/localhost:3000\)/);
+    await expect(simulate({ ...options(), publicUrl: 'http://localhost:3000' })).rejects.toThrow(
+      /PUBLIC_URL must be --public-url \(now http:\/\/localhost:3000\)/,
+    );
     await expect(simulate({ ...options(), wechat: { ...wechat, token: 'someOtherToken' } })).rejects.toThrow(/WECHAT_TOKEN/);
   });
 

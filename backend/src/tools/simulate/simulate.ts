@@ -77,11 +77,14 @@ async function checkReachable(url: string): Promise<void> {
   } catch (error) {
     const reason = error instanceof StepFailure ? error.message : String(error);
     if (networkErrorCode(error instanceof StepFailure ? error.cause : error) === 'ECONNREFUSED') {
-      throw new SimulatorSetupError(`Cannot reach the hotline at ${url}: connection refused.\nStart it first with \`npm start\` (or point --url at a running hotline).`);
+      throw new SimulatorSetupError(
+        `Cannot reach the hotline at ${url}: connection refused.\nStart it first with \`npm start\` (or point --url at a running hotline).`,
+      );
     }
     throw new SimulatorSetupError(`Cannot reach the hotline at ${url}: ${reason}`);
   }
-  if (answer.status !== 200) throw new SimulatorSetupError(`The hotline at ${url} is not healthy: GET /healthz answered ${answer.status} ${answer.body.slice(0, 200)}`);
+  if (answer.status !== 200)
+    throw new SimulatorSetupError(`The hotline at ${url} is not healthy: GET /healthz answered ${answer.status} ${answer.body.slice(0, 200)}`);
 }
 
 /** WeChat's own server-URL check: a signed GET echoed back proves the token matches. */
@@ -94,7 +97,9 @@ async function checkWechat(target: Target, wechat: WechatCredentials): Promise<b
   if (answer.status === 200 && answer.body === echostr) return true;
   if (answer.status === 503) return false;
   if (answer.status === 403) {
-    throw new SimulatorSetupError('The hotline refused the simulator\'s WeChat signature: its WECHAT_TOKEN is not the one the simulator has.\nRun the simulator with the server\'s environment, or for the embedded demo with the same --data-dir.');
+    throw new SimulatorSetupError(
+      "The hotline refused the simulator's WeChat signature: its WECHAT_TOKEN is not the one the simulator has.\nRun the simulator with the server's environment, or for the embedded demo with the same --data-dir.",
+    );
   }
   throw new SimulatorSetupError(`The WeChat URL check answered ${answer.status} ${answer.body.slice(0, 200)}`);
 }
@@ -112,7 +117,7 @@ async function checkTwilio(target: Target): Promise<boolean> {
   if (answer.status === 403) {
     throw new SimulatorSetupError(
       `The hotline refused the simulator's Twilio signature. Signatures cover PUBLIC_URL + path, so the server's PUBLIC_URL must be --public-url (now ${target.publicUrl}),\n` +
-        'and TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN must be the server\'s: run the simulator with the same environment, or for the embedded demo with the same --data-dir.',
+        "and TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN must be the server's: run the simulator with the same environment, or for the embedded demo with the same --data-dir.",
     );
   }
   throw new SimulatorSetupError(`The Twilio check answered ${answer.status} ${answer.body.slice(0, 200)}`);
@@ -122,7 +127,8 @@ async function checkTwilio(target: Target): Promise<boolean> {
 async function usableMix(target: Target, wanted: ChannelMix, note: (n: string) => void): Promise<ChannelMix> {
   const mix = { ...wanted };
   const twilioOk = target.twilio ? await checkTwilio(target) : false;
-  if (!twilioOk && (mix.sms || mix.voice)) note(target.twilio ? 'Twilio is not configured on the server: no SMS or voice traffic.' : 'No Twilio credentials: no SMS or voice traffic.');
+  if (!twilioOk && (mix.sms || mix.voice))
+    note(target.twilio ? 'Twilio is not configured on the server: no SMS or voice traffic.' : 'No Twilio credentials: no SMS or voice traffic.');
   const wechatOk = target.wechat ? await checkWechat(target, target.wechat) : false;
   if (!wechatOk && mix.wechat) note(target.wechat ? 'WeChat is not configured on the server: no WeChat traffic.' : 'No WeChat credentials: no WeChat traffic.');
   if (!twilioOk) mix.sms = mix.voice = 0;
@@ -167,13 +173,26 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
   const startedAt = performance.now();
   const progress = (): Progress => {
     const t = tally.totals();
-    return { elapsedSeconds: round((performance.now() - startedAt) / 1000, 1), planned: plan.length, started: t.sent, ok: t.ok, errors: t.errors, inFlight: t.sent - t.ok - t.errors };
+    return {
+      elapsedSeconds: round((performance.now() - startedAt) / 1000, 1),
+      planned: plan.length,
+      started: t.sent,
+      ok: t.ok,
+      errors: t.errors,
+      inFlight: t.sent - t.ok - t.errors,
+    };
   };
   const ticker = options.onProgress ? setInterval(() => options.onProgress!(progress()), options.progressEveryMs ?? 3000) : undefined;
   ticker?.unref();
   let loop;
   try {
-    loop = await runOpenLoop({ count: plan.length, rate: options.rate, maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT, task: (i) => runOne(ctx, tally, plan[i]!), signal: options.signal });
+    loop = await runOpenLoop({
+      count: plan.length,
+      rate: options.rate,
+      maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+      task: (i) => runOne(ctx, tally, plan[i]!),
+      signal: options.signal,
+    });
   } finally {
     clearInterval(ticker);
   }

@@ -49,7 +49,16 @@ describe('the tally', () => {
     tally.started('web');
     tally.succeeded('web', 8, 1);
     const lines = formatTable(tally.channels(), tally.overall()).split('\n');
-    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(['channel', expect.stringMatching(/^-+$/), 'sms', 'voice', 'wechat', 'web', expect.stringMatching(/^-+$/), 'all']);
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual([
+      'channel',
+      expect.stringMatching(/^-+$/),
+      'sms',
+      'voice',
+      'wechat',
+      'web',
+      expect.stringMatching(/^-+$/),
+      'all',
+    ]);
     expect(new Set(lines.map((l) => l.length)).size).toBe(1);
     expect(lines.at(-1)).toMatch(/^all\s+1\s+1\s+0\s+1\s+8\.0\s+8\.0\s+8\.0$/);
   });

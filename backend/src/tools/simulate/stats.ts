@@ -78,9 +78,10 @@ export class Tally {
   }
 
   channels(): Record<ChannelName, ChannelCounts> {
-    return Object.fromEntries(
-      [...this.counts].map(([channel, { latencies, ...c }]) => [channel, { ...c, latencyMs: latencyOf(latencies) }]),
-    ) as Record<ChannelName, ChannelCounts>;
+    return Object.fromEntries([...this.counts].map(([channel, { latencies, ...c }]) => [channel, { ...c, latencyMs: latencyOf(latencies) }])) as Record<
+      ChannelName,
+      ChannelCounts
+    >;
   }
 
   overall(): ChannelCounts {
@@ -93,7 +94,8 @@ const ms = (v: number | null) => (v === null ? '-' : v.toFixed(v < 100 ? 1 : 0))
 /** The summary table: one row per channel, then all channels together. */
 export function formatTable(channels: Record<ChannelName, ChannelCounts>, overall: ChannelCounts): string {
   const header = ['channel', 'sent', 'ok', 'errors', 'requests', 'p50 ms', 'p95 ms', 'p99 ms'];
-  const row = (name: string, c: ChannelCounts) => [name, c.sent, c.ok, c.errors, c.requests, ms(c.latencyMs.p50), ms(c.latencyMs.p95), ms(c.latencyMs.p99)].map(String);
+  const row = (name: string, c: ChannelCounts) =>
+    [name, c.sent, c.ok, c.errors, c.requests, ms(c.latencyMs.p50), ms(c.latencyMs.p95), ms(c.latencyMs.p99)].map(String);
   const rows = [header, ...channelNames.map((c) => row(c, channels[c])), row('all', overall)];
   const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');

@@ -66,12 +66,7 @@ export function describePlace(place: Place, rng: Rng): string {
   const spot = rng.pick(place.spots);
   // "南桥村南桥村村口" is not how anyone writes: a spot named after its community stands alone.
   const community = spot.startsWith(place.community.slice(0, 2)) ? '' : place.community;
-  return rng.pick([
-    `${place.street}${community}${spot}`,
-    `${community}${spot}`,
-    spot,
-    `青禾区${place.street}${spot}`,
-  ]);
+  return rng.pick([`${place.street}${community}${spot}`, `${community}${spot}`, spot, `青禾区${place.street}${spot}`]);
 }
 
 export interface AppealTemplate {
@@ -82,7 +77,9 @@ export interface AppealTemplate {
   weight?: number;
 }
 
-const t = (category: string, weight?: number) => (text: string): AppealTemplate => ({ category, text, ...(weight ? { weight } : {}) });
+const t =
+  (category: string, weight?: number) =>
+  (text: string): AppealTemplate => ({ category, text, ...(weight ? { weight } : {}) });
 const road = t('道路设施');
 const light = t('路灯');
 const garbage = t('市容环境');
@@ -193,7 +190,22 @@ export const voicemails: readonly string[] = [
   '没什么了，就这些，谢谢。',
 ];
 
-export const webNames: readonly string[] = ['张先生', '李女士', '王阿姨', '陈师傅', '刘同学', '赵大爷', '周女士', '吴先生', '王建国', '李秀英', '张伟', '刘芳', '陈静', '杨洋'];
+export const webNames: readonly string[] = [
+  '张先生',
+  '李女士',
+  '王阿姨',
+  '陈师傅',
+  '刘同学',
+  '赵大爷',
+  '周女士',
+  '吴先生',
+  '王建国',
+  '李秀英',
+  '张伟',
+  '刘芳',
+  '陈静',
+  '杨洋',
+];
 
 const openers = ['喂，你好，', '喂？喂，是12345吗？我想反映个事情，', '你好，那个，', '哎你好，我跟你们说一下啊，', '喂，你好，我要投诉一下，就是'];
 const closers = ['你们赶紧派人来看一下吧。', '麻烦你们处理一下，谢谢啊。', '就这个事情。', '嗯，就这样。', ''];

@@ -79,7 +79,13 @@ async function leaveVoicemail(call: Call, spoken: ReportCall): Promise<void> {
   const transcription: Record<string, string> = spoken.transcriptionFails
     ? { TranscriptionStatus: 'failed' }
     : { TranscriptionStatus: 'completed', TranscriptionText: spoken.voicemail };
-  const answer = await call.post('/transcription', { ...recording, RecordingUrl: recordingUrl, TranscriptionSid: twilioSid('TR'), CallStatus: 'completed', ...transcription });
+  const answer = await call.post('/transcription', {
+    ...recording,
+    RecordingUrl: recordingUrl,
+    TranscriptionSid: twilioSid('TR'),
+    CallStatus: 'completed',
+    ...transcription,
+  });
   expectStatus('voice/transcription', answer, 204);
 }
 

@@ -29,7 +29,12 @@ describe.each(kinds)('Twilio SMS on %s', (kind) => {
   const appealByCase = async (caseNumber: string) => (await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, caseNumber)))[0]!;
   const caseIn = (twiml: string) => /案件流水号 (\d{14})/.exec(twiml)?.[1];
   const reply = (appealId: string, text: string) =>
-    hotline.request(`/api/appeals/${appealId}/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }), cookie: agent });
+    hotline.request(`/api/appeals/${appealId}/replies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text }),
+      cookie: agent,
+    });
 
   it('files a texted appeal and answers at once with TwiML carrying the case number', async () => {
     const res = await sms('+8613911110001', '青禾路12号门口的下水道堵了，污水漫到路上');
@@ -82,7 +87,11 @@ describe.each(kinds)('Twilio SMS on %s', (kind) => {
     const call = await twilio.waitFor((r) => r.form?.get('Body') === '您好，已通知路灯管理所处理。');
     expect(call.url).toBe(`/2010-04-01/Accounts/${TWILIO.accountSid}/Messages.json`);
     expect(call.headers.authorization).toBe(`Basic ${Buffer.from(`${TWILIO.accountSid}:${TWILIO.authToken}`).toString('base64')}`);
-    expect(Object.fromEntries(call.form!)).toMatchObject({ To: '+8613911110005', From: TWILIO.phoneNumber, StatusCallback: `${TWILIO.publicUrl}/channels/twilio/sms/status` });
+    expect(Object.fromEntries(call.form!)).toMatchObject({
+      To: '+8613911110005',
+      From: TWILIO.phoneNumber,
+      StatusCallback: `${TWILIO.publicUrl}/channels/twilio/sms/status`,
+    });
     expect(sent.deliveryStatus).toBe('sent');
 
     const [stored] = await hotline.database.db.select().from(messages).where(eq(messages.id, sent.id));
@@ -98,7 +107,12 @@ describe.each(kinds)('Twilio SMS on %s', (kind) => {
     const appeal = await appealByCase(caseIn(await (await sms('+8613911110006', '小区门禁坏了')).text())!);
     const sent = await (await reply(appeal.id, '收到')).json();
     const [stored] = await hotline.database.db.select().from(messages).where(eq(messages.id, sent.id));
-    await postTwilio(hotline, '/channels/twilio/sms/status', { AccountSid: TWILIO.accountSid, MessageSid: stored!.providerMessageId!, MessageStatus: 'undelivered', ErrorCode: '30003' });
+    await postTwilio(hotline, '/channels/twilio/sms/status', {
+      AccountSid: TWILIO.accountSid,
+      MessageSid: stored!.providerMessageId!,
+      MessageStatus: 'undelivered',
+      ErrorCode: '30003',
+    });
     const detail = await (await hotline.request(`/api/appeals/${appeal.id}`, { cookie: agent })).json();
     expect(detail.messages.at(-1)).toMatchObject({ deliveryStatus: 'undelivered', deliveryError: 'Twilio error 30003' });
   });
@@ -129,22 +143,48 @@ describe.each(kinds)('Twilio SMS on %s', (kind) => {
   describe('refuses bad input and stores nothing', () => {
     const cases: [string, () => Promise<Response>, number][] = [
       ['no signature', () => postTwilio(hotline, '/channels/twilio/sms', smsParams('+8613900000000', '坑'), { signature: '' }), 403],
-      ['a signature made with another token', () => postTwilio(hotline, '/channels/twilio/sms', smsParams('+8613900000000', '坑'), { token: 'someone-else' }), 403],
-      ['a body changed after signing', () => {
-        const params = smsParams('+8613900000000', '坑');
-        const signature = signTwilioRequest(TWILIO.authToken, `${TWILIO.publicUrl}/channels/twilio/sms`, params);
-        return postTwilio(hotline, '/channels/twilio/sms', { ...params, Body: '改过的' }, { signature });
-      }, 403],
-      ['a signature over the internal URL instead of PUBLIC_URL', () => {
-        const params = smsParams('+8613900000000', '坑');
-        return postTwilio(hotline, '/channels/twilio/sms', params, { signature: signTwilioRequest(TWILIO.authToken, 'http://localhost:3000/channels/twilio/sms', params) });
-      }, 403],
-      ['another Twilio account', () => postTwilio(hotline, '/channels/twilio/sms', smsParams('+8613900000000', '坑', { AccountSid: `AC${'b2'.repeat(16)}` })), 403],
-      ['a JSON body', () => hotline.request('/channels/twilio/sms', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"Body":"坑"}' }), 400],
+      [
+        'a signature made with another token',
+        () => postTwilio(hotline, '/channels/twilio/sms', smsParams('+8613900000000', '坑'), { token: 'someone-else' }),
+        403,
+      ],
+      [
+        'a body changed after signing',
+        () => {
+          const params = smsParams('+8613900000000', '坑');
+          const signature = signTwilioRequest(TWILIO.authToken, `${TWILIO.publicUrl}/channels/twilio/sms`, params);
+          return postTwilio(hotline, '/channels/twilio/sms', { ...params, Body: '改过的' }, { signature });
+        },
+        403,
+      ],
+      [
+        'a signature over the internal URL instead of PUBLIC_URL',
+        () => {
+          const params = smsParams('+8613900000000', '坑');
+          return postTwilio(hotline, '/channels/twilio/sms', params, {
+            signature: signTwilioRequest(TWILIO.authToken, 'http://localhost:3000/channels/twilio/sms', params),
+          });
+        },
+        403,
+      ],
+      [
+        'another Twilio account',
+        () => postTwilio(hotline, '/channels/twilio/sms', smsParams('+8613900000000', '坑', { AccountSid: `AC${'b2'.repeat(16)}` })),
+        403,
+      ],
+      [
+        'a JSON body',
+        () => hotline.request('/channels/twilio/sms', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"Body":"坑"}' }),
+        400,
+      ],
       ['no MessageSid', () => postTwilio(hotline, '/channels/twilio/sms', { ...smsParams('+8613900000000', '坑'), MessageSid: '' }), 400],
       ['NumMedia without the media', () => postTwilio(hotline, '/channels/twilio/sms', smsParams('+8613900000000', '坑', { NumMedia: '1' })), 400],
       ['a body over 1 MB', () => postTwilio(hotline, '/channels/twilio/sms', smsParams('+8613900000000', 'x'.repeat(1_100_000))), 413],
-      ['a status callback for an unknown message', () => postTwilio(hotline, '/channels/twilio/sms/status', { AccountSid: TWILIO.accountSid, MessageSid: twilioSid('SM'), MessageStatus: 'delivered' }), 404],
+      [
+        'a status callback for an unknown message',
+        () => postTwilio(hotline, '/channels/twilio/sms/status', { AccountSid: TWILIO.accountSid, MessageSid: twilioSid('SM'), MessageStatus: 'delivered' }),
+        404,
+      ],
     ];
     it.each(cases)('%s', async (_name, send, status) => {
       const before = await intakeRowCounts(hotline);
@@ -160,7 +200,11 @@ describe('Twilio when it is not configured', () => {
   it('answers 503 rather than accepting unsigned traffic', async () => {
     const hotline = await startTestHotline('pglite');
     try {
-      const res = await hotline.request('/channels/twilio/sms', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Body=x' });
+      const res = await hotline.request('/channels/twilio/sms', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'Body=x',
+      });
       expect(res.status).toBe(503);
       expect((await res.json()).error.code).toBe('unavailable');
     } finally {

@@ -42,7 +42,12 @@ export function twilioSmsRoutes() {
       if (status) {
         await recordDeliveryStatus({
           ctx: actorOf(c),
-          input: { channels: ['sms', 'voice'], providerMessageId: parsed.data.MessageSid, status, error: parsed.data.ErrorCode ? `Twilio error ${parsed.data.ErrorCode}` : undefined },
+          input: {
+            channels: ['sms', 'voice'],
+            providerMessageId: parsed.data.MessageSid,
+            status,
+            error: parsed.data.ErrorCode ? `Twilio error ${parsed.data.ErrorCode}` : undefined,
+          },
         });
       }
       return c.body(null, 204);

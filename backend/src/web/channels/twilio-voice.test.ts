@@ -55,7 +55,9 @@ describe.each(kinds)('Twilio voice on %s', (kind) => {
     const res = await voice('/report', callParams(callSid, from, { SpeechResult: '东湖街道柳岸社区三号楼下面的井盖没了', Confidence: '0.91' }));
     const twiml = await res.text();
     expect(twiml).toContain('坐席正忙');
-    expect(twiml).toMatch(/<Record [^>]*transcribe="true"[^>]*transcribeCallback="https:\/\/hotline\.example\.gov\.cn\/channels\/twilio\/voice\/transcription"/);
+    expect(twiml).toMatch(
+      /<Record [^>]*transcribe="true"[^>]*transcribeCallback="https:\/\/hotline\.example\.gov\.cn\/channels\/twilio\/voice\/transcription"/,
+    );
     const caseNumber = caseIn(twiml)!;
     const [appeal] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, caseNumber));
     expect(appeal).toMatchObject({ channel: 'voice', summary: '东湖街道柳岸社区三号楼下面的井盖没了' });
@@ -63,10 +65,17 @@ describe.each(kinds)('Twilio voice on %s', (kind) => {
 
     const recordingSid = twilioSid('RE');
     const recordingUrl = `https://api.twilio.com/2010-04-01/Accounts/${TWILIO.accountSid}/Recordings/${recordingSid}`;
-    const recorded = await (await voice('/recorded', callParams(callSid, from, { RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingDuration: '14' }))).text();
+    const recorded = await (
+      await voice('/recorded', callParams(callSid, from, { RecordingSid: recordingSid, RecordingUrl: recordingUrl, RecordingDuration: '14' }))
+    ).text();
     expect(recorded).toContain('留言已收到');
     expect(caseIn(recorded)).toBe(caseNumber);
-    const transcription = callParams(callSid, from, { RecordingSid: recordingSid, RecordingUrl: recordingUrl, TranscriptionStatus: 'completed', TranscriptionText: '井盖旁边还有小孩在玩，很危险' });
+    const transcription = callParams(callSid, from, {
+      RecordingSid: recordingSid,
+      RecordingUrl: recordingUrl,
+      TranscriptionStatus: 'completed',
+      TranscriptionText: '井盖旁边还有小孩在玩，很危险',
+    });
     expect((await voice('/transcription', transcription)).status).toBe(204);
     const before = await intakeRowCounts(hotline);
     await voice('/transcription', transcription);
@@ -74,7 +83,11 @@ describe.each(kinds)('Twilio voice on %s', (kind) => {
 
     const agent = await hotline.loginAs('agent1');
     const detail = await (await hotline.request(`/api/appeals/${appeal!.id}`, { cookie: agent })).json();
-    expect(detail.messages.map((m: { text: string }) => m.text)).toEqual(['东湖街道柳岸社区三号楼下面的井盖没了', '[语音留言]', '[留言转写] 井盖旁边还有小孩在玩，很危险']);
+    expect(detail.messages.map((m: { text: string }) => m.text)).toEqual([
+      '东湖街道柳岸社区三号楼下面的井盖没了',
+      '[语音留言]',
+      '[留言转写] 井盖旁边还有小孩在玩，很危险',
+    ]);
     expect(detail.messages[1].attachments[0]).toMatchObject({ contentType: 'audio/wav' });
   });
 
@@ -85,9 +98,15 @@ describe.each(kinds)('Twilio voice on %s', (kind) => {
       await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('connect_error', reject));
       const seen = new Promise<AppealSummary>((resolve) => socket.on('appeal:new', (a) => a.channel === 'voice' && resolve(a)));
       const callSid = twilioSid('CA');
-      const abandoned = new Promise<CallView>((resolve) => socket.on('call:updated', (call) => call.callSid === callSid && call.queueResult === 'hangup' && resolve(call)));
-      const twiml = await (await voice('/menu', callParams(callSid, '+8613922220003', { SpeechResult: '我要投诉南桥镇稻香村的养殖场臭味太大', Confidence: '0.84' }))).text();
-      expect(twiml).toMatch(/<Enqueue waitUrl="https:\/\/hotline\.example\.gov\.cn\/channels\/twilio\/voice\/wait" waitUrlMethod="POST" action="[^"]+\/queue-result" method="POST">hotline<\/Enqueue>/);
+      const abandoned = new Promise<CallView>((resolve) =>
+        socket.on('call:updated', (call) => call.callSid === callSid && call.queueResult === 'hangup' && resolve(call)),
+      );
+      const twiml = await (
+        await voice('/menu', callParams(callSid, '+8613922220003', { SpeechResult: '我要投诉南桥镇稻香村的养殖场臭味太大', Confidence: '0.84' }))
+      ).text();
+      expect(twiml).toMatch(
+        /<Enqueue waitUrl="https:\/\/hotline\.example\.gov\.cn\/channels\/twilio\/voice\/wait" waitUrlMethod="POST" action="[^"]+\/queue-result" method="POST">hotline<\/Enqueue>/,
+      );
       expect(await seen).toMatchObject({ summary: '我要投诉南桥镇稻香村的养殖场臭味太大', caseNumber: caseIn(twiml) });
       expect((await callRow(callSid)).enqueuedAt).toBeInstanceOf(Date);
 
@@ -95,8 +114,18 @@ describe.each(kinds)('Twilio voice on %s', (kind) => {
       await voice('/queue-result', callParams(callSid, '+8613922220003', { QueueResult: 'hangup', QueueTime: '37' }));
       expect(await abandoned).toMatchObject({ status: 'in-progress', enqueuedAt: expect.any(String), endedAt: null });
       await voice('/status', callParams(callSid, '+8613922220003', { CallStatus: 'completed', CallDuration: '52' }));
-      expect(await callRow(callSid)).toMatchObject({ queueResult: 'hangup', queueSeconds: 37, status: 'completed', durationSeconds: 52, endedAt: expect.any(Date) });
-      const events = await hotline.database.db.select({ event: callEvents.event }).from(callEvents).where(eq(callEvents.callSid, callSid)).orderBy(asc(callEvents.id));
+      expect(await callRow(callSid)).toMatchObject({
+        queueResult: 'hangup',
+        queueSeconds: 37,
+        status: 'completed',
+        durationSeconds: 52,
+        endedAt: expect.any(Date),
+      });
+      const events = await hotline.database.db
+        .select({ event: callEvents.event })
+        .from(callEvents)
+        .where(eq(callEvents.callSid, callSid))
+        .orderBy(asc(callEvents.id));
       expect(events.map((e) => e.event)).toEqual(['report', 'enqueued', 'queue:hangup', 'status:completed']);
       const appeal = await seen;
       const detail = await (await hotline.request(`/api/appeals/${appeal.id}`, { cookie })).json();
@@ -133,16 +162,30 @@ describe.each(kinds)('Twilio voice on %s', (kind) => {
     const phone = '+8613922220007';
     const sms = await (await postTwilio(hotline, '/channels/twilio/sms', smsParams(phone, '短信反映：路面有坑'))).text();
     const call = await (await voice('/report', callParams(twilioSid('CA'), phone, { SpeechResult: '电话反映：路面有坑' }))).text();
-    const [bySms] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, /案件流水号 (\d{14})/.exec(sms)![1]!));
-    const [byCall] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, caseIn(call)!));
+    const [bySms] = await hotline.database.db
+      .select()
+      .from(appeals)
+      .where(eq(appeals.caseNumber, /案件流水号 (\d{14})/.exec(sms)![1]!));
+    const [byCall] = await hotline.database.db
+      .select()
+      .from(appeals)
+      .where(eq(appeals.caseNumber, caseIn(call)!));
     expect(byCall!.contactId).toBe(bySms!.contactId);
   });
 
   it("answers a voice appeal's agent reply by SMS to the caller", async () => {
     const twiml = await (await voice('/report', callParams(twilioSid('CA'), '+8613922220008', { SpeechResult: '请回短信告诉我结果' }))).text();
-    const [appeal] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, caseIn(twiml)!));
+    const [appeal] = await hotline.database.db
+      .select()
+      .from(appeals)
+      .where(eq(appeals.caseNumber, caseIn(twiml)!));
     const agent = await hotline.loginAs('agent3');
-    await hotline.request(`/api/appeals/${appeal!.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '已转交相关部门' }), cookie: agent });
+    await hotline.request(`/api/appeals/${appeal!.id}/replies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '已转交相关部门' }),
+      cookie: agent,
+    });
     const sent = await twilio.waitFor((r) => r.form?.get('Body') === '已转交相关部门');
     expect(sent.form!.get('To')).toBe('+8613922220008');
   });
@@ -150,7 +193,9 @@ describe.each(kinds)('Twilio voice on %s', (kind) => {
   it('refuses unsigned and malformed voice webhooks, storing nothing', async () => {
     const before = await intakeRowCounts(hotline);
     const callsBefore = await hotline.database.db.$count(calls);
-    expect((await postTwilio(hotline, `${VOICE}/report`, callParams(twilioSid('CA'), '+8613900000001', { SpeechResult: '坑' }), { token: 'wrong' })).status).toBe(403);
+    expect(
+      (await postTwilio(hotline, `${VOICE}/report`, callParams(twilioSid('CA'), '+8613900000001', { SpeechResult: '坑' }), { token: 'wrong' })).status,
+    ).toBe(403);
     expect((await voice('/report', callParams('CA-not-a-sid', '+8613900000001', { SpeechResult: '坑' }))).status).toBe(400);
     expect((await voice('/report', callParams(twilioSid('CA'), '+8613900000001', { CallStatus: 'dancing' }))).status).toBe(400);
     expect((await voice('/recorded', callParams(twilioSid('CA'), '+8613900000001'))).status).toBe(400);

@@ -32,13 +32,20 @@ import { twiml, verifiedTwilioParams } from './twilio-request.ts';
 const BASE = '/channels/twilio/voice';
 export const VOICE_QUEUE = 'hotline';
 
-
 /** What the call flow says, in the hotline's language. */
 const scriptOf = (config: Config) => citizenTexts(config.language).voice;
 
 function routesFor(publicUrl: string): VoiceRoutes {
   const at = (step: string) => `${publicUrl}${BASE}/${step}`;
-  return { menu: at('menu'), report: at('report'), lookup: at('lookup'), wait: at('wait'), queueResult: at('queue-result'), recorded: at('recorded'), transcription: at('transcription') };
+  return {
+    menu: at('menu'),
+    report: at('report'),
+    lookup: at('lookup'),
+    wait: at('wait'),
+    queueResult: at('queue-result'),
+    recorded: at('recorded'),
+    transcription: at('transcription'),
+  };
 }
 
 async function voiceWebhook(c: Context<AppEnv>): Promise<VoiceWebhook> {
@@ -61,7 +68,14 @@ async function fileReport(ctx: AppCtx, call: VoiceWebhook, speech: string | unde
       startsNewAppeal: true,
     },
   });
-  await recordCall({ ctx, input: { webhook: call, event: 'report', change: { appealId: appeal.id, contactId: appeal.contactId, purpose: 'report', speechConfidence: call.Confidence ?? null } } });
+  await recordCall({
+    ctx,
+    input: {
+      webhook: call,
+      event: 'report',
+      change: { appealId: appeal.id, contactId: appeal.contactId, purpose: 'report', speechConfidence: call.Confidence ?? null },
+    },
+  });
   return appeal;
 }
 
@@ -147,7 +161,14 @@ export function twilioVoiceRoutes() {
     .post(`${BASE}/queue-result`, async (c) => {
       const call = await voiceWebhook(c);
       const ctx = actorOf(c);
-      await recordCall({ ctx, input: { webhook: call, event: `queue:${call.QueueResult ?? 'unknown'}`, change: { queueResult: call.QueueResult ?? null, queueSeconds: call.QueueTime ?? null } } });
+      await recordCall({
+        ctx,
+        input: {
+          webhook: call,
+          event: `queue:${call.QueueResult ?? 'unknown'}`,
+          change: { queueResult: call.QueueResult ?? null, queueSeconds: call.QueueTime ?? null },
+        },
+      });
       const appeal = await appealOfCall(ctx, call.CallSid);
       // Left the queue without an agent but still on the line: offer the voicemail instead.
       if (appeal && ['leave', 'queue-full', 'error', 'system-error'].includes(call.QueueResult ?? '')) {
@@ -169,7 +190,10 @@ export function twilioVoiceRoutes() {
       const call = await voiceWebhook(c);
       if (!call.RecordingSid) throw new ServiceError('invalid_request', 'RecordingSid is required');
       if (call.TranscriptionStatus === 'completed' && call.TranscriptionText?.trim()) {
-        await addToCallAppeal(actorOf(c), call, { text: `[留言转写] ${call.TranscriptionText.trim()}`, providerMessageId: `${call.RecordingSid}:transcription` });
+        await addToCallAppeal(actorOf(c), call, {
+          text: `[留言转写] ${call.TranscriptionText.trim()}`,
+          providerMessageId: `${call.RecordingSid}:transcription`,
+        });
       }
       return c.body(null, 204);
     })

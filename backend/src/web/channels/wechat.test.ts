@@ -123,14 +123,21 @@ describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
   });
 
   it('files a voice message by its speech recognition text', async () => {
-    const res = await post(messageXml(newOpenId(), '<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[mVoice_x1]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[楼上装修噪音太大了]]></Recognition>'));
+    const res = await post(
+      messageXml(
+        newOpenId(),
+        '<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[mVoice_x1]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[楼上装修噪音太大了]]></Recognition>',
+      ),
+    );
     const caseNumber = /案件流水号 (\d{14})/.exec(contentOf(await res.text())!)![1]!;
     expect((await appealByCase(caseNumber)).summary).toBe('楼上装修噪音太大了');
   });
 
   it("keeps an image's PicUrl as an attachment that staff are redirected to", async () => {
     const picUrl = 'http://mmbiz.qpic.cn/mmbiz_jpg/hotline-test/0';
-    const res = await post(messageXml(newOpenId(), `<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[${picUrl}]]></PicUrl><MediaId><![CDATA[mImage_x1]]></MediaId>`));
+    const res = await post(
+      messageXml(newOpenId(), `<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[${picUrl}]]></PicUrl><MediaId><![CDATA[mImage_x1]]></MediaId>`),
+    );
     const caseNumber = /案件流水号 (\d{14})/.exec(contentOf(await res.text())!)![1]!;
     const appeal = await appealByCase(caseNumber);
     const [photo] = appeal.messages[0].attachments;
@@ -141,10 +148,21 @@ describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
   });
 
   it('places a location message on the map: the grid it falls in and its label as the address', async () => {
-    const res = await post(messageXml(newOpenId(), '<MsgType><![CDATA[location]]></MsgType><Location_X>30.235</Location_X><Location_Y>120.135</Location_Y><Scale>16</Scale><Label><![CDATA[青禾区松林路与青禾路交叉口]]></Label>'));
+    const res = await post(
+      messageXml(
+        newOpenId(),
+        '<MsgType><![CDATA[location]]></MsgType><Location_X>30.235</Location_X><Location_Y>120.135</Location_Y><Scale>16</Scale><Label><![CDATA[青禾区松林路与青禾路交叉口]]></Label>',
+      ),
+    );
     const caseNumber = /案件流水号 (\d{14})/.exec(contentOf(await res.text())!)![1]!;
     const appeal = await appealByCase(caseNumber);
-    expect(appeal).toMatchObject({ latitude: 30.235, longitude: 120.135, gridCode: 'QH-02-02-04', address: '青禾区松林路与青禾路交叉口', summary: '[位置] 青禾区松林路与青禾路交叉口' });
+    expect(appeal).toMatchObject({
+      latitude: 30.235,
+      longitude: 120.135,
+      gridCode: 'QH-02-02-04',
+      address: '青禾区松林路与青禾路交叉口',
+      summary: '[位置] 青禾区松林路与青禾路交叉口',
+    });
     expect(appeal.messages[0].location).toEqual({ latitude: 30.235, longitude: 120.135, label: '青禾区松林路与青禾路交叉口' });
   });
 
@@ -197,7 +215,16 @@ describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
       ['a wrong signature', () => post(textXml(newOpenId(), '伪造'), signedQuery({}, 'wrongToken')), 403, 'forbidden'],
       ['no signature', () => post(textXml(newOpenId(), '伪造'), new URLSearchParams({ timestamp: '1795852800', nonce: 'n' })), 403, 'forbidden'],
       ['a safe-mode push sealed for another AppID', () => postSafe(textXml(newOpenId(), '别的公众号'), 'wx0000000000000000'), 403, 'forbidden'],
-      ['a safe-mode push with a plaintext signature only', () => post(`<xml><Encrypt><![CDATA[${encryptMessage({ aesKey: AES_KEY, appId: APP_ID, xml: textXml(newOpenId(), 'x') })}]]></Encrypt></xml>`, signedQuery({ encrypt_type: 'aes' })), 403, 'forbidden'],
+      [
+        'a safe-mode push with a plaintext signature only',
+        () =>
+          post(
+            `<xml><Encrypt><![CDATA[${encryptMessage({ aesKey: AES_KEY, appId: APP_ID, xml: textXml(newOpenId(), 'x') })}]]></Encrypt></xml>`,
+            signedQuery({ encrypt_type: 'aes' }),
+          ),
+        403,
+        'forbidden',
+      ],
       ['malformed XML', () => post('<xml><ToUserName>gh</FromUserName>'), 400, 'invalid_request'],
       ['an unknown MsgType', () => post(messageXml(newOpenId(), '<MsgType><![CDATA[hologram]]></MsgType>')), 400, 'invalid_request'],
       ['a text without Content', () => post(messageXml(newOpenId(), '<MsgType><![CDATA[text]]></MsgType>')), 400, 'invalid_request'],
@@ -226,7 +253,8 @@ describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
       expect(res.status).toBe(201);
       return res.json();
     };
-    const sendsTo = (openId: string) => fake.requests.filter((r) => r.url.startsWith('/cgi-bin/message/custom/send?') && (r.json as { touser: string }).touser === openId);
+    const sendsTo = (openId: string) =>
+      fake.requests.filter((r) => r.url.startsWith('/cgi-bin/message/custom/send?') && (r.json as { touser: string }).touser === openId);
 
     it('sends the text to the openid with one access token, reused for the next reply', async () => {
       const openId = newOpenId();
@@ -243,7 +271,11 @@ describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
       expect(tokensIssued - tokensBefore).toBe(1);
       expect(new Set(sends.map((s) => new URL(s.url, fake.url).searchParams.get('access_token'))).size).toBe(1);
       const tokenCall = fake.requests.find((r) => r.url.startsWith('/cgi-bin/token?'))!;
-      expect(Object.fromEntries(new URL(tokenCall.url, fake.url).searchParams)).toEqual({ grant_type: 'client_credential', appid: APP_ID, secret: 'app-secret-for-tests' });
+      expect(Object.fromEntries(new URL(tokenCall.url, fake.url).searchParams)).toEqual({
+        grant_type: 'client_credential',
+        appid: APP_ID,
+        secret: 'app-secret-for-tests',
+      });
     });
 
     it('fetches a new token exactly once when WeChat says the token expired, then sends', async () => {

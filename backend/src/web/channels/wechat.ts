@@ -47,7 +47,10 @@ const pushRoute = createRoute({
     body: { required: true, content: { 'text/xml': { schema: z.string() } } },
   },
   responses: {
-    200: { description: 'A passive text reply (encrypted in safe mode), or "success" when there is nothing to say', content: { 'text/xml': { schema: z.string() }, 'text/plain': { schema: z.string() } } },
+    200: {
+      description: 'A passive text reply (encrypted in safe mode), or "success" when there is nothing to say',
+      content: { 'text/xml': { schema: z.string() }, 'text/plain': { schema: z.string() } },
+    },
     ...errorResponses(400, 403, 413, 415),
     ...unavailable,
   },

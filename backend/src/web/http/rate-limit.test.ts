@@ -58,9 +58,18 @@ describe.each(kinds)('rate limits on %s', (kind) => {
       cookie,
     });
   const chat = (ip: string, cookie: string) =>
-    hotline.request('/api/public/chat/messages', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ text: '你好，在吗' }), cookie });
+    hotline.request('/api/public/chat/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ text: '你好，在吗' }),
+      cookie,
+    });
   const login = (ip: string, username: string, password: string) =>
-    hotline.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ username, password }) });
+    hotline.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+      body: JSON.stringify({ username, password }),
+    });
 
   async function expectRateLimited(res: Response) {
     expect(res.status).toBe(429);
@@ -127,7 +136,13 @@ describe.each(kinds)('rate limits on %s', (kind) => {
       hotline.request('/open311/v2/requests.json', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': ip },
-        body: new URLSearchParams({ api_key: key, service_code: 'city-appearance', lat: '30.235', long: '120.135', description: '人行道上堆满了建筑垃圾' }).toString(),
+        body: new URLSearchParams({
+          api_key: key,
+          service_code: 'city-appearance',
+          lat: '30.235',
+          long: '120.135',
+          description: '人行道上堆满了建筑垃圾',
+        }).toString(),
       });
     for (let i = 0; i < 3; i++) expect((await file(OPEN311_KEY)).status).toBe(201);
     const before = await intakeRowCounts(hotline);
@@ -157,7 +172,11 @@ describe.each(kinds)('rate limits on %s', (kind) => {
     }
     const openId = newOpenId();
     for (let i = 0; i < 8; i++) {
-      const res = await hotline.request(`/channels/wechat?${signedQuery()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(openId, `第${i}条：路灯坏了`) });
+      const res = await hotline.request(`/channels/wechat?${signedQuery()}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/xml' },
+        body: textXml(openId, `第${i}条：路灯坏了`),
+      });
       expect(res.status).toBe(200);
     }
   });

@@ -44,7 +44,14 @@ function bucketMaker(pool?: pg.Pool) {
   return (name: string, perMinute: number): Bucket => {
     const limits = { keyPrefix: name, points: perMinute, duration: 60 };
     const limiter = pool
-      ? new RateLimiterPostgres({ ...limits, storeClient: pool, storeType: 'pool', tableName: getTableName(rateLimits), tableCreated: true, insuranceLimiter: new RateLimiterMemory(limits) })
+      ? new RateLimiterPostgres({
+          ...limits,
+          storeClient: pool,
+          storeType: 'pool',
+          tableName: getTableName(rateLimits),
+          tableCreated: true,
+          insuranceLimiter: new RateLimiterMemory(limits),
+        })
       : new RateLimiterMemory(limits);
     return { name, limiter };
   };
@@ -116,14 +123,27 @@ export function createRateLimits(config: Config['rateLimits'], pool?: pg.Pool) {
     /** Citizen submissions and chat lines: per IP, and per citizen (their session cookie) when they have one. */
     publicWrites: limitBy((c) => {
       const citizen = getCookie(c, CITIZEN_COOKIE);
-      return citizen ? [[publicIp, ip(c)], [publicContact, shortHash(citizen)]] : [[publicIp, ip(c)]];
+      return citizen
+        ? [
+            [publicIp, ip(c)],
+            [publicContact, shortHash(citizen)],
+          ]
+        : [[publicIp, ip(c)]];
     }),
     /** Case lookups by number: per IP, against enumerating case numbers. */
     caseLookups: limitBy((c) => [[lookupIp, ip(c)]]),
     /** Staff login: per IP and per username, against password guessing; a success clears the username's count, so a user who mistyped a few times is not locked out afterwards. */
     logins: (async (c, next) => {
       const username = await loginUsername(c);
-      await takePoints(c, username ? [[loginIp, ip(c)], [loginUser, shortHash(username)]] : [[loginIp, ip(c)]]);
+      await takePoints(
+        c,
+        username
+          ? [
+              [loginIp, ip(c)],
+              [loginUser, shortHash(username)],
+            ]
+          : [[loginIp, ip(c)]],
+      );
       await next();
       if (username && c.res.status === 200) await loginUser.limiter.delete(shortHash(username));
     }) satisfies MiddlewareHandler,

@@ -17,7 +17,11 @@ export function sameOriginWrites(publicUrl: string): MiddlewareHandler {
     const origin = c.req.header('origin');
     const sameHost = origin !== undefined && origin !== 'null' && URL.canParse(origin) && new URL(origin).host === c.req.header('host');
     const allowed = origin === undefined ? site !== 'cross-site' : origin === trusted || sameHost;
-    if (!allowed) throw new ServiceError('forbidden', `Cross-site request refused (origin ${origin ?? 'unknown'}); the console and citizen page only accept writes from ${trusted}`);
+    if (!allowed)
+      throw new ServiceError(
+        'forbidden',
+        `Cross-site request refused (origin ${origin ?? 'unknown'}); the console and citizen page only accept writes from ${trusted}`,
+      );
     return next();
   };
 }

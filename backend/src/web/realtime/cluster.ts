@@ -51,8 +51,7 @@ export async function joinCluster(io: RealtimeServer, pool: pg.Pool): Promise<vo
  */
 function skipPublishingWhenAlone(adapter: PostgresAdapter): PostgresAdapter {
   const broadcast = adapter.broadcast.bind(adapter);
-  adapter.broadcast = async (packet, opts) =>
-    broadcast(packet, (await alone(adapter)) ? { ...opts, flags: { ...opts.flags, local: true } } : opts);
+  adapter.broadcast = async (packet, opts) => broadcast(packet, (await alone(adapter)) ? { ...opts, flags: { ...opts.flags, local: true } } : opts);
   return adapter;
 }
 

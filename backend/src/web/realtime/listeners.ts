@@ -33,11 +33,15 @@ export function realtimeListeners(io: RealtimeServer, deps: AppDeps) {
     on('appeal.created', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:new', await appealSummary.load(appeal.id)))),
     on('appeal.updated', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:updated', await appealSummary.load(appeal.id)))),
     on('message.created', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:new', await messageView.load(message.id)))),
-    on('alert.emergency', ({ appeal, evidence }) => fanOut(async () => void io.to(STAFF_ROOM).emit('alert:emergency', { appeal: await appealSummary.load(appeal.id), evidence }))),
+    on('alert.emergency', ({ appeal, evidence }) =>
+      fanOut(async () => void io.to(STAFF_ROOM).emit('alert:emergency', { appeal: await appealSummary.load(appeal.id), evidence })),
+    ),
     on('call.updated', ({ call }) => void io.to(STAFF_ROOM).emit('call:updated', toCallView(call))),
     on('message.updated', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:updated', await messageView.load(message.id)))),
     // Notes go to the staff room only: citizens' rooms never receive them.
-    on('note.created', ({ note }) => fanOut(async () => void io.to(STAFF_ROOM).emit('note:new', { ...(await loadNoteView(deps.db, note)), appealId: note.appealId }))),
+    on('note.created', ({ note }) =>
+      fanOut(async () => void io.to(STAFF_ROOM).emit('note:new', { ...(await loadNoteView(deps.db, note)), appealId: note.appealId })),
+    ),
     on('presence.changed', ({ userId, status }) => void io.to(STAFF_ROOM).emit('presence:updated', { userId, status, online: deps.presence.isOnline(userId) })),
     on('event.changed', ({ event, step }) =>
       fanOut(async () => {

@@ -59,7 +59,12 @@ describe.each(kinds)('realtime on %s', (kind) => {
     const staffCopy = next(agent, 'message:new', (m) => m.text === '您好，正在为您处理');
     const delivered = next(agent, 'message:updated', (m) => m.text === '您好，正在为您处理');
     const claimed = next(agent, 'appeal:updated', (a) => a.id === appeal.id && a.assignee !== null);
-    await hotline.request(`/api/appeals/${appeal.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '您好，正在为您处理' }), cookie });
+    await hotline.request(`/api/appeals/${appeal.id}/replies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '您好，正在为您处理' }),
+      cookie,
+    });
     expect(await reply).toMatchObject({ direction: 'out', caseNumber: body.caseNumber });
     expect(await staffCopy).toMatchObject({ appealId: appeal.id, direction: 'out' });
     expect(await delivered).toMatchObject({ deliveryStatus: 'sent' });
@@ -67,7 +72,12 @@ describe.each(kinds)('realtime on %s', (kind) => {
 
     const updated = next(agent, 'appeal:updated', (a) => a.id === appeal.id && a.status === 'rejected');
     const notice = next(citizen, 'chat:message', (l) => l.text.includes('不予受理'));
-    await hotline.request(`/api/appeals/${appeal.id}/reject`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: '测试原因' }), cookie });
+    await hotline.request(`/api/appeals/${appeal.id}/reject`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: '测试原因' }),
+      cookie,
+    });
     expect(await updated).toMatchObject({ rejectReason: '测试原因' });
     expect((await notice).text).toContain('测试原因');
   });
@@ -83,7 +93,12 @@ describe.each(kinds)('realtime on %s', (kind) => {
     const delivered = next(owner, 'chat:message', (l) => l.text === '只给甲的回复');
     const page = await (await hotline.request('/api/appeals?pageSize=100', { cookie })).json();
     const appeal = page.items.find((a: { caseNumber: string }) => a.caseNumber === first.body.caseNumber);
-    await hotline.request(`/api/appeals/${appeal.id}/replies`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '只给甲的回复' }), cookie });
+    await hotline.request(`/api/appeals/${appeal.id}/replies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '只给甲的回复' }),
+      cookie,
+    });
     await delivered;
     expect(received).toEqual([]);
   });

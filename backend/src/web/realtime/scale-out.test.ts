@@ -82,7 +82,10 @@ describe.skipIf(!kinds.includes('postgres'))('two instances on one PostgreSQL', 
     const params = smsParams(phone, body);
     const res = await fetch(`${instance.url}/channels/twilio/sms`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signTwilioRequest(TWILIO.authToken, `${TWILIO.publicUrl}/channels/twilio/sms`, params) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-twilio-signature': signTwilioRequest(TWILIO.authToken, `${TWILIO.publicUrl}/channels/twilio/sms`, params),
+      },
       body: new URLSearchParams(params).toString(),
     });
     expect(res.status).toBe(200);
@@ -134,10 +137,17 @@ describe.skipIf(!kinds.includes('postgres'))('two instances on one PostgreSQL', 
     expect(accepted.status, await accepted.clone().text()).toBe(200);
     const [event] = await database.db.select().from(events).where(eq(events.appealId, id));
     expect(event).toMatchObject({ status: 'dispatched' });
-    const warnings = () => database.db.select({ detail: eventSteps.detail }).from(eventSteps).where(and(eq(eventSteps.eventId, event!.id), eq(eventSteps.action, 'warn')));
+    const warnings = () =>
+      database.db
+        .select({ detail: eventSteps.detail })
+        .from(eventSteps)
+        .where(and(eq(eventSteps.eventId, event!.id), eq(eventSteps.action, 'warn')));
 
     // The department has let the sign-for limit pass (the time limit itself is days away).
-    await database.db.update(events).set({ signDueAt: sql`now() - interval '1 minute'` }).where(eq(events.id, event!.id));
+    await database.db
+      .update(events)
+      .set({ signDueAt: sql`now() - interval '1 minute'` })
+      .where(eq(events.id, event!.id));
     await vi.waitFor(async () => expect(await warnings()).toHaveLength(1), { timeout: 10_000, interval: 50 });
     // Each instance runs the job every 200 ms: let both sweep many more times over the raised warning.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -147,15 +157,24 @@ describe.skipIf(!kinds.includes('postgres'))('two instances on one PostgreSQL', 
   it('finds a duplicate on B of an appeal triaged on A', async () => {
     const report = '跨实例查重：幸福路12号门前下水道井盖破损，车辆经过很危险';
     const first = await appealId(await text(a, '+8613900000004', report));
-    await vi.waitFor(async () => expect(await database.db.$count(auditLog, and(eq(auditLog.entityId, first), eq(auditLog.action, 'appeal.classified')))).toBe(1), {
-      timeout: 10_000,
-    });
+    await vi.waitFor(
+      async () => expect(await database.db.$count(auditLog, and(eq(auditLog.entityId, first), eq(auditLog.action, 'appeal.classified')))).toBe(1),
+      {
+        timeout: 10_000,
+      },
+    );
     // B indexes it when A's notice arrives (one NOTIFY); give that a moment.
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const second = await appealId(await text(b, '+8613900000005', report));
     await vi.waitFor(
-      async () => expect(await database.db.select({ candidateId: duplicateSuggestions.candidateId }).from(duplicateSuggestions).where(eq(duplicateSuggestions.appealId, second))).toContainEqual({ candidateId: first }),
+      async () =>
+        expect(
+          await database.db
+            .select({ candidateId: duplicateSuggestions.candidateId })
+            .from(duplicateSuggestions)
+            .where(eq(duplicateSuggestions.appealId, second)),
+        ).toContainEqual({ candidateId: first }),
       { timeout: 10_000, interval: 100 },
     );
   });
@@ -165,11 +184,15 @@ describe.skipIf(!kinds.includes('postgres'))('two instances on one PostgreSQL', 
     const [onA, onB] = await Promise.all([login(a, 'agent2'), login(b, 'agent3')]);
     const answers = await Promise.all([post(a, `/api/appeals/${id}/claim`, onA), post(b, `/api/appeals/${id}/claim`, onB)]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
-    const [holder] = await database.db.select({ username: users.username }).from(appeals).innerJoin(users, eq(users.id, appeals.assigneeId)).where(eq(appeals.id, id));
+    const [holder] = await database.db
+      .select({ username: users.username })
+      .from(appeals)
+      .innerJoin(users, eq(users.id, appeals.assigneeId))
+      .where(eq(appeals.id, id));
     expect(holder?.username).toBe(answers[0]!.status === 200 ? 'agent2' : 'agent3');
   });
 
-  it('counts a client\'s public rate limit once across both instances', async () => {
+  it("counts a client's public rate limit once across both instances", async () => {
     const lookup = (instance: ServerProcess) => fetch(`${instance.url}/api/public/appeals/20260101999999`);
     const answers = [];
     for (const instance of [a, b, a, b]) answers.push((await lookup(instance)).status);

@@ -51,7 +51,10 @@ describe.each(kinds)('the pre-acceptance queue on %s', (kind) => {
     expect(await res.json()).toMatchObject({ direction: 'out', channel: 'web', deliveryStatus: 'sent', author: { displayName: '坐席 李娜' } });
     const detail = await (await hotline.request(`/api/appeals/${appeal.id}`, { cookie: agent })).json();
     expect(detail.assignee).toMatchObject({ displayName: '坐席 李娜' });
-    const claims = await hotline.database.db.select().from(auditLog).where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'appeal.assigned')));
+    const claims = await hotline.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'appeal.assigned')));
     expect(claims).toHaveLength(1);
     const chat = await (await hotline.request('/api/public/chat', { cookie: citizen })).json();
     expect(chat.lines.at(-1)).toMatchObject({ direction: 'out', text: '您好，我们已收到，正在核实。' });
@@ -87,8 +90,15 @@ describe.each(kinds)('the pre-acceptance queue on %s', (kind) => {
     const { db } = hotline.database;
     const [conversation] = await db.select().from(conversations).where(eq(conversations.currentAppealId, appeal.id));
     expect(conversation!.status).toBe('closed');
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'appeal.rejected')));
-    expect(entry).toMatchObject({ actorType: 'user', before: { status: 'pending' }, after: { status: 'rejected', rejectReason: '不属于本区受理范围，请咨询邻市12345' } });
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'appeal.rejected')));
+    expect(entry).toMatchObject({
+      actorType: 'user',
+      before: { status: 'pending' },
+      after: { status: 'rejected', rejectReason: '不属于本区受理范围，请咨询邻市12345' },
+    });
 
     // The citizen writes again after the decision: that opens a new appeal, not a reopened one.
     const next = await hotline.request('/api/public/chat/messages', { ...json({ text: '那我换个问题' }), cookie: citizen });

@@ -18,7 +18,8 @@ const reportRoute = createRoute({
   method: 'get',
   path: '/api/assessment',
   tags: ['assessment'],
-  summary: 'Monthly assessment (考核) of every department and sub-center: new, sign-for, transfer, handling, closure, on-time and satisfaction rates, score and rank, with the metric definitions',
+  summary:
+    'Monthly assessment (考核) of every department and sub-center: new, sign-for, transfer, handling, closure, on-time and satisfaction rates, score and rank, with the metric definitions',
   middleware: [requireRole(...ASSESSMENT_ROLES)],
   request: { query: monthQuery },
   responses: { 200: { description: 'The month', content: { 'application/json': { schema: assessmentReportSchema } } }, ...errorResponses(400, 401, 403) },

@@ -30,7 +30,10 @@ describe.each(kinds)('staff login on %s', (kind) => {
   });
 
   it('refuses a wrong password and an unknown user alike', async () => {
-    for (const [username, password] of [['agent1', 'wrong-password'], ['nobody', TEST_PASSWORD]] as const) {
+    for (const [username, password] of [
+      ['agent1', 'wrong-password'],
+      ['nobody', TEST_PASSWORD],
+    ] as const) {
       const res = await login(username, password);
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('invalid_credentials');
@@ -84,7 +87,13 @@ describe.each(kinds)('staff login on %s', (kind) => {
   it('lets an admin disable an account, which ends its sessions at once, and enable it again', async () => {
     const admin = await hotline.loginAs('admin');
     const agent = await hotline.loginAs('agent2');
-    const list = async () => (await (await hotline.request('/api/admin/users', { cookie: admin })).json()).items as { id: string; username: string; disabledAt: string | null; openSessions: number }[];
+    const list = async () =>
+      (await (await hotline.request('/api/admin/users', { cookie: admin })).json()).items as {
+        id: string;
+        username: string;
+        disabledAt: string | null;
+        openSessions: number;
+      }[];
     const agent2 = (await list()).find((u) => u.username === 'agent2')!;
     expect(agent2.openSessions).toBeGreaterThanOrEqual(1);
 

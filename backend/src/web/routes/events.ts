@@ -26,7 +26,12 @@ export const EVENT_STEPS_PATH = /^\/api\/events\/[^/]+\/steps$/;
 const commaList = <const T extends readonly [string, ...string[]]>(values: T, example: string) =>
   z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)))
     .openapi({ type: 'string', example, description: `Comma-separated, any of ${values.join(', ')}` });
 
@@ -110,7 +115,7 @@ const photoRoute = createRoute({
   method: 'get',
   path: '/api/events/{id}/photos/{photoId}',
   tags,
-  summary: "A report photo (staff who may see the event)",
+  summary: 'A report photo (staff who may see the event)',
   middleware: staffOnly,
   request: { params: z.object({ id: z.uuid(), photoId: z.uuid() }) },
   responses: {
@@ -129,30 +134,37 @@ const rulesRoute = createRoute({
 });
 
 export function eventRoutes() {
-  return createRouter()
-    .openapi(listRoute, async (c) => c.json(await listEvents({ ctx: actorOf(c), input: c.req.valid('query') }), 200))
-    // Before `/api/events/{id}`, which would otherwise take `counts` for an id.
-    .openapi(countsRoute, async (c) => c.json(await eventCounts({ ctx: actorOf(c) }), 200))
-    .openapi(getRoute, async (c) => c.json(await getEventDetail({ ctx: actorOf(c), input: c.req.valid('param') }), 200))
-    .openapi(stepRoute, async (c) => {
-      const ctx = actorOf(c);
-      const type = c.req.header('content-type') ?? '';
-      const multipart = type.startsWith('multipart/form-data');
-      if (!multipart && !type.startsWith('application/json')) throw new ServiceError('unsupported_media_type', 'Send the step as application/json or multipart/form-data');
-      const eventId = c.req.valid('param').id;
-      // The typed helper merges both media types' schemas; only the one matching the request ran.
-      if (multipart) {
-        const { photos, ...step } = c.req.valid('form') as z.output<typeof reportForm>;
-        await takeStep({ ctx, input: { eventId, step, photos } });
-      } else {
-        await takeStep({ ctx, input: { eventId, step: c.req.valid('json') } });
-      }
-      return c.json(await getEventDetail({ ctx, input: { id: eventId } }), 200);
-    })
-    .openapi(photoRoute, async (c) => {
-      const { id, photoId } = c.req.valid('param');
-      const file = await readEventPhoto({ ctx: actorOf(c), input: { eventId: id, photoId } });
-      return c.body(new Uint8Array(file.data), 200, { 'content-type': file.contentType, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' });
-    })
-    .openapi(rulesRoute, async (c) => c.json({ rules: await listTimeLimitRules({ ctx: actorOf(c) }) }, 200));
+  return (
+    createRouter()
+      .openapi(listRoute, async (c) => c.json(await listEvents({ ctx: actorOf(c), input: c.req.valid('query') }), 200))
+      // Before `/api/events/{id}`, which would otherwise take `counts` for an id.
+      .openapi(countsRoute, async (c) => c.json(await eventCounts({ ctx: actorOf(c) }), 200))
+      .openapi(getRoute, async (c) => c.json(await getEventDetail({ ctx: actorOf(c), input: c.req.valid('param') }), 200))
+      .openapi(stepRoute, async (c) => {
+        const ctx = actorOf(c);
+        const type = c.req.header('content-type') ?? '';
+        const multipart = type.startsWith('multipart/form-data');
+        if (!multipart && !type.startsWith('application/json'))
+          throw new ServiceError('unsupported_media_type', 'Send the step as application/json or multipart/form-data');
+        const eventId = c.req.valid('param').id;
+        // The typed helper merges both media types' schemas; only the one matching the request ran.
+        if (multipart) {
+          const { photos, ...step } = c.req.valid('form') as z.output<typeof reportForm>;
+          await takeStep({ ctx, input: { eventId, step, photos } });
+        } else {
+          await takeStep({ ctx, input: { eventId, step: c.req.valid('json') } });
+        }
+        return c.json(await getEventDetail({ ctx, input: { id: eventId } }), 200);
+      })
+      .openapi(photoRoute, async (c) => {
+        const { id, photoId } = c.req.valid('param');
+        const file = await readEventPhoto({ ctx: actorOf(c), input: { eventId: id, photoId } });
+        return c.body(new Uint8Array(file.data), 200, {
+          'content-type': file.contentType,
+          'cache-control': 'private, max-age=3600',
+          'x-content-type-options': 'nosniff',
+        });
+      })
+      .openapi(rulesRoute, async (c) => c.json({ rules: await listTimeLimitRules({ ctx: actorOf(c) }) }, 200))
+  );
 }

@@ -31,7 +31,10 @@ const knowledgeRoute = createRoute({
       limit: z.coerce.number().int().min(1).max(50).default(20),
     }),
   },
-  responses: { 200: { description: 'Matching articles, best first', content: json(z.object({ articles: z.array(knowledgeArticleSchema) })) }, ...errorResponses(400, 401, 403) },
+  responses: {
+    200: { description: 'Matching articles, best first', content: json(z.object({ articles: z.array(knowledgeArticleSchema) })) },
+    ...errorResponses(400, 401, 403),
+  },
 });
 
 export function knowledgeRoutes() {

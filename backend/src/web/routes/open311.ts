@@ -29,7 +29,9 @@ const content = <T extends z.ZodType>(schema: T) => ({
   'text/xml': { schema: z.string().openapi({ description: 'The same, as the spec’s XML' }) },
 });
 const errors = (...statuses: (400 | 403 | 404)[]) =>
-  Object.fromEntries(statuses.map((status) => [status, { description: 'GeoReport errors: [{code, description}] or <errors><error>…', content: content(open311ErrorsSchema) }]));
+  Object.fromEntries(
+    statuses.map((status) => [status, { description: 'GeoReport errors: [{code, description}] or <errors><error>…', content: content(open311ErrorsSchema) }]),
+  );
 
 /** `{code}.json` or `{code}.xml`: the resource id and the format, split. */
 const resourceFile = z
@@ -77,7 +79,8 @@ function routesFor(format: Format) {
     path: `${BASE}/requests.${format}`,
     tags,
     summary: `GeoReport v2: service requests (appeals by case number) as ${format.toUpperCase()}`,
-    description: 'Filters: service_request_id (comma list; overrides the rest), service_code, start_date/end_date (at most 90 days; default the last 90), status=open|closed. At most 1000, newest first. No personal data.',
+    description:
+      'Filters: service_request_id (comma list; overrides the rest), service_code, start_date/end_date (at most 90 days; default the last 90), status=open|closed. At most 1000, newest first. No personal data.',
     request: { query: requestQuerySchema },
     responses: { 200: { description: 'The requests', content: content(z.array(serviceRequestViewSchema)) }, ...errors(400) },
   });
@@ -86,7 +89,8 @@ function routesFor(format: Format) {
     path: `${BASE}/requests.${format}`,
     tags,
     summary: `GeoReport v2: file a service request; it waits in the pre-acceptance queue (预受理). Answers ${format.toUpperCase()}`,
-    description: 'Form-encoded as the spec says (JSON accepted). api_key must be one of OPEN311_API_KEYS. service_code and lat/long or address_string are required.',
+    description:
+      'Form-encoded as the spec says (JSON accepted). api_key must be one of OPEN311_API_KEYS. service_code and lat/long or address_string are required.',
     middleware: [requireApiKey] as const,
     request: {
       body: {
@@ -94,12 +98,13 @@ function routesFor(format: Format) {
         content: { 'application/x-www-form-urlencoded': { schema: serviceRequestInputSchema }, 'application/json': { schema: serviceRequestInputSchema } },
       },
     },
-    responses: { 201: { description: 'Filed: the case number is the service_request_id', content: content(z.array(createdRequestSchema)) }, ...errors(400, 403, 404) },
+    responses: {
+      201: { description: 'Filed: the case number is the service_request_id', content: content(z.array(createdRequestSchema)) },
+      ...errors(400, 403, 404),
+    },
   });
   return createRouter()
-    .openapi(servicesRoute, async (c) =>
-      sendList(c, format, { root: 'services', item: 'service', items: await listServices({ ctx: actorOf(c) }) }),
-    )
+    .openapi(servicesRoute, async (c) => sendList(c, format, { root: 'services', item: 'service', items: await listServices({ ctx: actorOf(c) }) }))
     .openapi(listRoute, async (c) =>
       sendList(c, format, { root: 'service_requests', item: 'request', items: await listServiceRequests({ ctx: actorOf(c), input: c.req.valid('query') }) }),
     )

@@ -51,7 +51,9 @@ const putAgentRoute = createRoute({
 export function routingRoutes() {
   return createRouter()
     .openapi(getMineRoute, async (c) => c.json(await myPresence({ ctx: actorOf(c), input: { userId: c.var.user!.id } }), 200))
-    .openapi(putMineRoute, async (c) => c.json(await setPresence({ ctx: actorOf(c), input: { userId: c.var.user!.id, status: c.req.valid('json').status } }), 200))
+    .openapi(putMineRoute, async (c) =>
+      c.json(await setPresence({ ctx: actorOf(c), input: { userId: c.var.user!.id, status: c.req.valid('json').status } }), 200),
+    )
     .openapi(rosterRoute, async (c) => c.json({ agents: await agentRoster({ ctx: actorOf(c) }) }, 200))
     .openapi(putAgentRoute, async (c) =>
       c.json(await setPresence({ ctx: actorOf(c), input: { userId: c.req.valid('param').userId, status: c.req.valid('json').status } }), 200),

@@ -29,8 +29,17 @@ describe.each(kinds)('public tracking shows the current step of the event on eve
   const limit = (event: Event) => `办理时限 ${citizenTime(citizenTexts('zh-CN'), event.timeLimitAt, hotline.deps.config.timezone)}`;
   const bySms = (query: string) => text(hotline, '+8613988880099', query);
   const byWechat = async (query: string) =>
-    contentOf(await (await hotline.request(`/channels/wechat?${signedQuery()}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: textXml(newOpenId(), query) })).text())!;
-  const byVoice = async (caseNumber: string) => (await postTwilio(hotline, '/channels/twilio/voice/lookup', callParams(twilioSid('CA'), '+8613988880098', { Digits: caseNumber }))).text();
+    contentOf(
+      await (
+        await hotline.request(`/channels/wechat?${signedQuery()}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/xml' },
+          body: textXml(newOpenId(), query),
+        })
+      ).text(),
+    )!;
+  const byVoice = async (caseNumber: string) =>
+    (await postTwilio(hotline, '/channels/twilio/voice/lookup', callParams(twilioSid('CA'), '+8613988880098', { Digits: caseNumber }))).text();
 
   /** Every channel says the same words for the case: the web page's API, SMS, WeChat and the voice menu. */
   async function expectEverywhere(caseNumber: string, words: string) {
@@ -52,7 +61,13 @@ describe.each(kinds)('public tracking shows the current step of the event on eve
   it('dispatched: 已受理待签收 with the lead department and the time limit', async () => {
     event = await acceptAsEvent(hotline, appeal.id);
     const tracked = await lookup(appeal.caseNumber);
-    expect(tracked.event).toEqual({ status: 'dispatched', department: { name: '城市管理局', nameEn: 'Urban Management Bureau' }, timeLimitAt: event.timeLimitAt.toISOString(), result: null, closedAt: null });
+    expect(tracked.event).toEqual({
+      status: 'dispatched',
+      department: { name: '城市管理局', nameEn: 'Urban Management Bureau' },
+      timeLimitAt: event.timeLimitAt.toISOString(),
+      result: null,
+      closedAt: null,
+    });
     expect(tracked.progress.map((p) => [p.step, p.note])).toEqual([
       ['received', null],
       ['accepted', null],
@@ -77,7 +92,12 @@ describe.each(kinds)('public tracking shows the current step of the event on eve
   it('closed: 已办结 with the result, and no personal data anywhere', async () => {
     await step(hotline, 'agent1', event.id, { action: 'verify_pass' });
     const tracked = await lookup(appeal.caseNumber);
-    expect(tracked.event).toMatchObject({ status: 'closed', result: '已清理盲道上的单车，通知运营企业加强调度', closedAt: expect.any(String), timeLimitAt: null });
+    expect(tracked.event).toMatchObject({
+      status: 'closed',
+      result: '已清理盲道上的单车，通知运营企业加强调度',
+      closedAt: expect.any(String),
+      timeLimitAt: null,
+    });
     expect(tracked.progress.map((p) => p.step)).toEqual(['received', 'accepted', 'dispatched', 'signed', 'reported', 'closed']);
     const raw = JSON.stringify(tracked);
     for (const secret of ['+8613988880001', '13988880001', '共享单车乱停乱放', 'dept-urban', 'contact']) expect(raw).not.toContain(secret);
@@ -113,7 +133,12 @@ describe.each(kinds)('public tracking shows the current step of the event on eve
   it("a merged duplicate's own case number tracks the event of the case it joined", async () => {
     const root = await textedAppeal(hotline, '+8613988880004', '菜市场门口的下水道反味');
     const duplicate = await textedAppeal(hotline, '+8613988880005', '菜场门口下水道好臭');
-    const merged = await hotline.request(`/api/appeals/${duplicate.id}/merge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ intoId: root.id }), cookie: await hotline.loginAs('agent1') });
+    const merged = await hotline.request(`/api/appeals/${duplicate.id}/merge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ intoId: root.id }),
+      cookie: await hotline.loginAs('agent1'),
+    });
     expect(merged.status).toBe(200);
     expect((await lookup(duplicate.caseNumber)).statusText).toBe('已并入其他案件办理');
     const rootEvent = await acceptAsEvent(hotline, root.id);

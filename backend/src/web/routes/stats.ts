@@ -22,7 +22,10 @@ const hotRoute = createRoute({
   request: {
     query: z.object({
       period: z.enum(['day', 'week']).default('day'),
-      streetCode: z.string().regex(/^[A-Z0-9-]+$/, 'a street code such as QH-01').optional(),
+      streetCode: z
+        .string()
+        .regex(/^[A-Z0-9-]+$/, 'a street code such as QH-01')
+        .optional(),
     }),
   },
   responses: { 200: { description: 'The report', content: { 'application/json': { schema: hotReportSchema } } }, ...errorResponses(400, 401, 403) },

@@ -25,7 +25,13 @@ describe.each(kinds)('citizen web intake on %s', (kind) => {
   const post = (body: BodyInit, headers: Record<string, string> = {}) => hotline.request('/api/public/appeals', { method: 'POST', body, headers });
 
   it('files an appeal from the JSON form and answers with a case number', async () => {
-    const { res, body, cookie } = await submitWebAppeal(hotline, { text: '青禾路和松林路口红绿灯坏了', name: '王先生', phone: '138 0013 8000', address: '青禾路与松林路交叉口', ...INSIDE });
+    const { res, body, cookie } = await submitWebAppeal(hotline, {
+      text: '青禾路和松林路口红绿灯坏了',
+      name: '王先生',
+      phone: '138 0013 8000',
+      address: '青禾路与松林路交叉口',
+      ...INSIDE,
+    });
     expect(res.status).toBe(201);
     expect(body.caseNumber).toMatch(/^\d{14}$/);
     expect(cookie).toMatch(/^hotline_citizen=/);
@@ -50,7 +56,11 @@ describe.each(kinds)('citizen web intake on %s', (kind) => {
   });
 
   it('keeps photos sent as multipart, for staff eyes only', async () => {
-    const res = await post(multipart({ text: '路面塌陷，见照片', latitude: String(INSIDE.latitude), longitude: String(INSIDE.longitude) }, [{ name: 'hole.png', type: 'image/png', bytes: PNG }]));
+    const res = await post(
+      multipart({ text: '路面塌陷，见照片', latitude: String(INSIDE.latitude), longitude: String(INSIDE.longitude) }, [
+        { name: 'hole.png', type: 'image/png', bytes: PNG },
+      ]),
+    );
     expect(res.status).toBe(201);
     const { caseNumber } = await res.json();
     const agent = await hotline.loginAs('agent2');
@@ -71,17 +81,64 @@ describe.each(kinds)('citizen web intake on %s', (kind) => {
     const cases: [string, () => Promise<Response>, number, string][] = [
       ['empty text', () => post(JSON.stringify({ text: '   ' }), { 'content-type': 'application/json' }), 400, 'invalid_request'],
       ['text over 4,000 characters', () => post(JSON.stringify({ text: '坑'.repeat(4001) }), { 'content-type': 'application/json' }), 400, 'invalid_request'],
-      ['a latitude out of range', () => post(JSON.stringify({ text: '坑', latitude: 91, longitude: 120.1 }), { 'content-type': 'application/json' }), 400, 'invalid_request'],
+      [
+        'a latitude out of range',
+        () => post(JSON.stringify({ text: '坑', latitude: 91, longitude: 120.1 }), { 'content-type': 'application/json' }),
+        400,
+        'invalid_request',
+      ],
       ['a coordinate that is not a number', () => post(multipart({ text: '坑', latitude: 'north', longitude: '120.1' })), 400, 'invalid_request'],
       ['half a point', () => post(JSON.stringify({ text: '坑', latitude: 30.23 }), { 'content-type': 'application/json' }), 400, 'invalid_request'],
-      ['a point outside the territory', () => post(JSON.stringify({ text: '坑', latitude: 39.9, longitude: 116.4 }), { 'content-type': 'application/json' }), 400, 'invalid_request'],
-      ['a photo that is not an image', () => post(multipart({ text: '坑' }, [{ name: 'notes.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4') }])), 415, 'unsupported_media_type'],
-      ['a photo over 10 MB', () => post(multipart({ text: '坑' }, [{ name: 'big.jpg', type: 'image/jpeg', bytes: new Uint8Array(10 * 1024 * 1024 + 1) }])), 413, 'payload_too_large'],
-      ['more than four photos', () => post(multipart({ text: '坑' }, Array.from({ length: 5 }, (_, i) => ({ name: `${i}.png`, type: 'image/png', bytes: PNG })))), 400, 'invalid_request'],
+      [
+        'a point outside the territory',
+        () => post(JSON.stringify({ text: '坑', latitude: 39.9, longitude: 116.4 }), { 'content-type': 'application/json' }),
+        400,
+        'invalid_request',
+      ],
+      [
+        'a photo that is not an image',
+        () => post(multipart({ text: '坑' }, [{ name: 'notes.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4') }])),
+        415,
+        'unsupported_media_type',
+      ],
+      [
+        'a photo over 10 MB',
+        () => post(multipart({ text: '坑' }, [{ name: 'big.jpg', type: 'image/jpeg', bytes: new Uint8Array(10 * 1024 * 1024 + 1) }])),
+        413,
+        'payload_too_large',
+      ],
+      [
+        'more than four photos',
+        () =>
+          post(
+            multipart(
+              { text: '坑' },
+              Array.from({ length: 5 }, (_, i) => ({ name: `${i}.png`, type: 'image/png', bytes: PNG })),
+            ),
+          ),
+        400,
+        'invalid_request',
+      ],
       ['malformed JSON', () => post('{"text": "坑"', { 'content-type': 'application/json' }), 400, 'invalid_request'],
       ['a body that is not JSON or a form', () => post('text=坑', { 'content-type': 'text/plain' }), 415, 'unsupported_media_type'],
-      ['a JSON body over 1 MB on the chat', () => hotline.request('/api/public/chat/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'x'.repeat(1_100_000) }) }), 413, 'payload_too_large'],
-      ['an empty chat line', () => hotline.request('/api/public/chat/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '' }) }), 400, 'invalid_request'],
+      [
+        'a JSON body over 1 MB on the chat',
+        () =>
+          hotline.request('/api/public/chat/messages', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ text: 'x'.repeat(1_100_000) }),
+          }),
+        413,
+        'payload_too_large',
+      ],
+      [
+        'an empty chat line',
+        () =>
+          hotline.request('/api/public/chat/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '' }) }),
+        400,
+        'invalid_request',
+      ],
     ];
 
     it.each(cases)('%s', async (_name, send, status, code) => {
@@ -116,7 +173,12 @@ describe.each(kinds)('citizen web intake on %s', (kind) => {
 
   it("keeps the visitor's chat to their own session", async () => {
     const mine = await submitWebAppeal(hotline, { text: '我的诉求' });
-    const chat = await hotline.request('/api/public/chat/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: '补充一下情况' }), cookie: mine.cookie });
+    const chat = await hotline.request('/api/public/chat/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: '补充一下情况' }),
+      cookie: mine.cookie,
+    });
     expect(chat.status).toBe(201);
     expect((await chat.json()).line).toMatchObject({ direction: 'in', caseNumber: mine.body.caseNumber });
     const own = await (await hotline.request('/api/public/chat', { cookie: mine.cookie })).json();

@@ -44,7 +44,10 @@ const submitRoute = createRoute({
   },
   responses: {
     201: { description: 'Filed; the case number (案件流水号)', content: { 'application/json': { schema: z.object({ caseNumber: z.string() }) } } },
-    200: { description: 'The same submission again (same clientSubmissionId): nothing new filed', content: { 'application/json': { schema: z.object({ caseNumber: z.string() }) } } },
+    200: {
+      description: 'The same submission again (same clientSubmissionId): nothing new filed',
+      content: { 'application/json': { schema: z.object({ caseNumber: z.string() }) } },
+    },
     ...errorResponses(400, 413, 415),
   },
 });
@@ -101,7 +104,9 @@ export function webIntakeRoutes() {
       const sessionHash = citizenSession(c, { create: true, secure })!;
       const { message, appeal } = await sendWebChat(actorOf(c), webChatInbound({ chat: c.req.valid('json'), sessionHash }));
       return c.json(
-        { line: { id: message.id, direction: message.direction, text: message.text, caseNumber: appeal.caseNumber, createdAt: message.createdAt.toISOString() } },
+        {
+          line: { id: message.id, direction: message.direction, text: message.text, caseNumber: appeal.caseNumber, createdAt: message.createdAt.toISOString() },
+        },
         201,
       );
     });

@@ -74,8 +74,18 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       expect(Date.parse(moved.assignedAt)).toBeGreaterThanOrEqual(Date.parse(before.assignedAt));
 
       const after = await detail(appeal.id);
-      expect(after.notes).toEqual([{ id: expect.any(String), author: { id: ids.agent1, displayName: '坐席 李娜' }, text: '市民情绪激动，已安抚，请跟进维修进度', createdAt: expect.any(String) }]);
-      const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'appeal.transferred')));
+      expect(after.notes).toEqual([
+        {
+          id: expect.any(String),
+          author: { id: ids.agent1, displayName: '坐席 李娜' },
+          text: '市民情绪激动，已安抚，请跟进维修进度',
+          createdAt: expect.any(String),
+        },
+      ]);
+      const [entry] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'appeal.transferred')));
       expect(entry).toMatchObject({ actorId: ids.agent1, before: { assigneeId: ids.agent1 }, after: { assigneeId: ids.agent2, noteId: after.notes[0].id } });
       // The previous holder no longer holds it.
       expect((await post(`/api/appeals/${appeal.id}/transfer`, { toUserId: ids.agent3 }, agent1)).status).toBe(403);
@@ -119,7 +129,12 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       const res = await post(`/api/appeals/${appeal.id}/notes`, { text: '内部备注：该市民上周反映过同一问题' }, agent1);
       expect(res.status).toBe(201);
       const note = await res.json();
-      expect(note).toEqual({ id: expect.any(String), author: { id: ids.agent1, displayName: '坐席 李娜' }, text: '内部备注：该市民上周反映过同一问题', createdAt: expect.any(String) });
+      expect(note).toEqual({
+        id: expect.any(String),
+        author: { id: ids.agent1, displayName: '坐席 李娜' },
+        text: '内部备注：该市民上周反映过同一问题',
+        createdAt: expect.any(String),
+      });
       expect(await pushed).toEqual({ ...note, appealId: appeal.id });
       await post(`/api/appeals/${appeal.id}/notes`, { text: '第二条备注' }, agent2);
       // A reply after the notes, so the citizen's socket has certainly received everything sent before it.
@@ -134,7 +149,10 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       expect(await db().$count(messages, eq(messages.text, '第二条备注'))).toBe(0);
       const lookup = await (await hotline.request(`/api/public/appeals/${appeal.caseNumber}`)).text();
       expect(lookup).not.toContain('备注');
-      const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'note.added')));
+      const [entry] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, appeal.id), eq(auditLog.action, 'note.added')));
       expect(entry).toMatchObject({ actorId: ids.agent1, after: { noteId: note.id } });
     });
 
@@ -157,12 +175,20 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       const answer = '您好，租房提取公积金可通过公积金中心网上服务大厅办理，每年一次，需身份证和租房备案。';
       const res = await post(`/api/appeals/${appeal!.id}/answer`, { text: answer }, agent2);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ status: 'answered', decidedAt: expect.any(String), firstResponseAt: expect.any(String), assignee: { id: ids.agent2 } });
+      expect(await res.json()).toMatchObject({
+        status: 'answered',
+        decidedAt: expect.any(String),
+        firstResponseAt: expect.any(String),
+        assignee: { id: ids.agent2 },
+      });
       const sent = await twilio.waitFor((r) => r.form?.get('Body') === answer);
       expect(sent.form?.get('To')).toBe(phone);
       const [conversation] = await db().select().from(conversations).where(eq(conversations.id, appeal!.conversationId));
       expect(conversation!.status).toBe('closed');
-      const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, appeal!.id), eq(auditLog.action, 'appeal.answered')));
+      const [entry] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, appeal!.id), eq(auditLog.action, 'appeal.answered')));
       expect(entry).toMatchObject({ actorId: ids.agent2, before: { status: 'pending' }, after: { status: 'answered' } });
       const lookup = await (await hotline.request(`/api/public/appeals/${appeal!.caseNumber}`)).json();
       expect(lookup).toMatchObject({ status: 'answered', progress: [{ step: 'received' }, { step: 'answered' }] });
@@ -201,7 +227,14 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
 
     const history = (await detail(sms!.id)).contactHistory;
     expect(history.map((h: { caseNumber: string }) => h.caseNumber)).toEqual([later.caseNumber, web.caseNumber]);
-    expect(history[1]).toEqual({ id: web.id, caseNumber: web.caseNumber, channel: 'web', status: 'rejected', summary: '历史测试：网页反映路灯不亮', createdAt: web.createdAt.toISOString() });
+    expect(history[1]).toEqual({
+      id: web.id,
+      caseNumber: web.caseNumber,
+      channel: 'web',
+      status: 'rejected',
+      summary: '历史测试：网页反映路灯不亮',
+      createdAt: web.createdAt.toISOString(),
+    });
     expect((await detail(later.id)).contactHistory.map((h: { channel: string }) => h.channel)).toEqual(['sms', 'web']);
   });
 
@@ -215,7 +248,14 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       const draft = async (id: string) => (await hotline.request(`/api/appeals/${id}/event-draft`, { cookie: agent1 })).json();
       const now = Date.now();
       const first = await draft(construction!.id);
-      expect(first).toMatchObject({ categoryCode: 'construction', urgency: 'urgent', address: '青禾路88号工地', gridCode: null, leadDepartmentCode: 'housing', coDepartmentCodes: ['enforcement'] });
+      expect(first).toMatchObject({
+        categoryCode: 'construction',
+        urgency: 'urgent',
+        address: '青禾路88号工地',
+        gridCode: null,
+        leadDepartmentCode: 'housing',
+        coDepartmentCodes: ['enforcement'],
+      });
       expect(Date.parse(first.timeLimitAt) - now).toBeGreaterThan(23.9 * HOUR);
       expect(Date.parse(first.timeLimitAt) - now).toBeLessThan(24.1 * HOUR);
       const before = new Date();
@@ -233,21 +273,42 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
     it('creates the event from the agent’s form in the same transaction as the acceptance', async () => {
       const [appeal] = await insertTriagedAppeals(hotline, [{ channel: 'web', categoryCode: 'city-appearance' }]);
       const timeLimitAt = new Date(Date.now() + 48 * HOUR).toISOString();
-      const form = { categoryCode: 'pollution', urgency: 'urgent', address: '青禾路1号', gridCode: 'QH-01-01-01', leadDepartmentCode: 'environment', coDepartmentCodes: ['enforcement', 'environment', 'enforcement'], timeLimitAt };
+      const form = {
+        categoryCode: 'pollution',
+        urgency: 'urgent',
+        address: '青禾路1号',
+        gridCode: 'QH-01-01-01',
+        leadDepartmentCode: 'environment',
+        coDepartmentCodes: ['enforcement', 'environment', 'enforcement'],
+        timeLimitAt,
+      };
       const res = await post(`/api/appeals/${appeal!.id}/accept`, form, agent1);
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ status: 'accepted', assignee: { id: ids.agent1 } });
       const shown = await detail(appeal!.id);
-      expect(shown.event).toEqual({ id: expect.any(String), status: 'dispatched', categoryCode: 'pollution', urgency: 'urgent', leadDepartmentCode: 'environment', coDepartmentCodes: ['enforcement'], timeLimitAt });
+      expect(shown.event).toEqual({
+        id: expect.any(String),
+        status: 'dispatched',
+        categoryCode: 'pollution',
+        urgency: 'urgent',
+        leadDepartmentCode: 'environment',
+        coDepartmentCodes: ['enforcement'],
+        timeLimitAt,
+      });
       const [row] = await db().select().from(events).where(eq(events.appealId, appeal!.id));
       expect(row).toMatchObject({ caseNumber: appeal!.caseNumber, address: '青禾路1号', gridCode: 'QH-01-01-01', createdByUserId: ids.agent1 });
-      const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.entityId, row!.id), eq(auditLog.action, 'event.created')));
+      const [entry] = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, row!.id), eq(auditLog.action, 'event.created')));
       expect(entry).toMatchObject({ actorId: ids.agent1, after: { appealId: appeal!.id, leadDepartmentCode: 'environment' } });
       // The agent's time limit stands; sign-for comes from the rules (紧急: 2 hours), the yellow line at 80%.
       expect(row!.signDueAt.getTime() - row!.dispatchedAt.getTime()).toBe(2 * HOUR);
       expect(row!.warnAt.getTime()).toBe(Math.trunc(row!.dispatchedAt.getTime() + 0.8 * (Date.parse(timeLimitAt) - row!.dispatchedAt.getTime())));
       const steps = await db().select().from(eventSteps).where(eq(eventSteps.eventId, row!.id));
-      expect(steps).toEqual([expect.objectContaining({ action: 'dispatch', fromStatus: null, toStatus: 'dispatched', departmentCode: 'environment', actorUserId: ids.agent1 })]);
+      expect(steps).toEqual([
+        expect.objectContaining({ action: 'dispatch', fromStatus: null, toStatus: 'dispatched', departmentCode: 'environment', actorUserId: ids.agent1 }),
+      ]);
     });
 
     it('refuses a bad form with a 400 naming the field, and leaves the appeal pending with no event', async () => {
@@ -277,7 +338,12 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
     it('without a form uses the draft, and accepts an appeal nothing places yet without an event', async () => {
       const [categorised, unplaced] = await insertTriagedAppeals(hotline, [{ channel: 'wechat', categoryCode: 'food-drug-safety' }, { channel: 'web' }]);
       expect((await hotline.request(`/api/appeals/${categorised!.id}/accept`, { method: 'POST', cookie: agent2 })).status).toBe(200);
-      expect((await detail(categorised!.id)).event).toMatchObject({ categoryCode: 'food-drug-safety', leadDepartmentCode: 'market', urgency: 'normal', status: 'dispatched' });
+      expect((await detail(categorised!.id)).event).toMatchObject({
+        categoryCode: 'food-drug-safety',
+        leadDepartmentCode: 'market',
+        urgency: 'normal',
+        status: 'dispatched',
+      });
       expect((await hotline.request(`/api/appeals/${unplaced!.id}/accept`, { method: 'POST', cookie: agent2 })).status).toBe(200);
       expect(await detail(unplaced!.id)).toMatchObject({ status: 'accepted', event: null });
     });
@@ -287,7 +353,13 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
     it('lists departments and sub-centers', async () => {
       const { departments } = await (await hotline.request('/api/departments', { cookie: agent1 })).json();
       expect(departments).toHaveLength(13);
-      expect(departments).toContainEqual({ code: 'sc-donghu', name: '东湖街道联动分中心', nameEn: 'Donghu Street Linkage Sub-center', kind: 'sub_center', streetCode: 'QH-01' });
+      expect(departments).toContainEqual({
+        code: 'sc-donghu',
+        name: '东湖街道联动分中心',
+        nameEn: 'Donghu Street Linkage Sub-center',
+        kind: 'sub_center',
+        streetCode: 'QH-01',
+      });
       expect(departments[0]).toMatchObject({ kind: 'department', streetCode: null });
       expect((await hotline.request('/api/departments')).status).toBe(401);
       // Department handlers name things with the same reference data.
@@ -307,7 +379,8 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
     });
 
     it('searches the knowledge base by words in title, body or keywords, case-insensitive', async () => {
-      const search = async (query: string) => (await (await hotline.request(`/api/knowledge?${query}`, { cookie: agent1 })).json()).articles as { title: string; categoryCode: string | null }[];
+      const search = async (query: string) =>
+        (await (await hotline.request(`/api/knowledge?${query}`, { cookie: agent1 })).json()).articles as { title: string; categoryCode: string | null }[];
       expect((await search('q=公积金'))[0]!.title).toContain('公积金');
       expect((await search(`q=${encodeURIComponent('燃气 报修')}`)).map((a) => a.title)).toEqual(['燃气报修与燃气泄漏处置']);
       expect((await search('q=12345')).map((a) => a.title)).toContain('12345热线受理范围');
@@ -317,7 +390,9 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       expect(await search('limit=3')).toHaveLength(3);
       expect((await search('')).length).toBeGreaterThanOrEqual(20);
 
-      await db().insert(knowledgeArticles).values({ title: 'Gas leak: what to do', body: 'Close the valve; 100% of leaks need ventilation.', keywords: 'gas emergency' });
+      await db()
+        .insert(knowledgeArticles)
+        .values({ title: 'Gas leak: what to do', body: 'Close the valve; 100% of leaks need ventilation.', keywords: 'gas emergency' });
       const [newest] = await search('');
       expect(newest!.title).toBe('Gas leak: what to do');
       expect((await search('q=GAS%20leak')).map((a) => a.title)).toEqual(['Gas leak: what to do']);
