@@ -4,24 +4,7 @@
  * docs/architecture.md draws the same picture.
  */
 
-/** Layers bottom-up. A layer may import only from the layers before it; the last ones are the edges that wire everything. */
-const LAYERS = [
-  ['platform'],
-  ['reference'],
-  ['identity'],
-  ['messaging'],
-  ['intake'],
-  ['appeals'],
-  ['triage'],
-  ['routing'],
-  ['linkage'],
-  // Siblings: none of the three may import another.
-  ['followup', 'reporting', 'interop'],
-  ['demo', 'web'],
-];
-
-/** Layers whose domains are their subfolders (platform/db, reference/territory…); every other layer is one domain. */
-const GROUPED = ['platform', 'reference', 'identity', 'reporting', 'interop', 'web'];
+const { LAYERS, GROUPED } = require('./lint/layers.cjs');
 
 const src = 'backend/src';
 const anyOf = (names) => `^${src}/(${names.join('|')})/`;

@@ -6,6 +6,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'channels', include: ['channels/src/**/*.test.ts'] } },
       { test: { name: 'nlp', include: ['nlp/src/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'lint', include: ['lint/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'console', include: ['agent-console/src/**/*.test.ts'] } },
       {
         test: {
