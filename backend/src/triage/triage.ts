@@ -178,15 +178,13 @@ export class AppealTriage {
 
   /** An agent's correction: the appeal takes the agent's labels and the model learns from them. */
   async learn(example: { text: string; category: string | null; appealType: string | null; appealId: string; authorUserId: string }): Promise<void> {
-    await this.deps.db
-      .insert(trainingExamples)
-      .values({
-        text: example.text,
-        category: example.category,
-        appealType: example.appealType,
-        appealId: example.appealId,
-        authorUserId: example.authorUserId,
-      });
+    await this.deps.db.insert(trainingExamples).values({
+      text: example.text,
+      category: example.category,
+      appealType: example.appealType,
+      appealId: example.appealId,
+      authorUserId: example.authorUserId,
+    });
     if (example.category) this.registry.correct({ text: example.text, category: example.category, type: example.appealType ?? undefined });
   }
 

@@ -196,17 +196,15 @@ describe.each(kinds)('the supervisor wall on %s', (kind) => {
     await set('v2', { ...none, createdAt: at('11:45') });
     await hotline.database.db.update(calls).set({ createdAt: at('11:40') });
     // A caller who hung up in the queue yesterday is not today's abandoned call.
-    await hotline.database.db
-      .insert(calls)
-      .values({
-        callSid: twilioSid('CA'),
-        fromNumber: '+8613922220009',
-        toNumber: '+8657112345',
-        status: 'completed',
-        enqueuedAt: at('23:30', -1),
-        queueResult: 'hangup',
-        createdAt: at('23:30', -1),
-      });
+    await hotline.database.db.insert(calls).values({
+      callSid: twilioSid('CA'),
+      fromNumber: '+8613922220009',
+      toNumber: '+8657112345',
+      status: 'completed',
+      enqueuedAt: at('23:30', -1),
+      queueResult: 'hangup',
+      createdAt: at('23:30', -1),
+    });
   });
   afterAll(async () => {
     agentSocket?.disconnect();
