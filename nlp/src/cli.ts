@@ -75,120 +75,131 @@ function typeReport(data: Example[], predicted: string[]): EvalReport | null {
   );
 }
 
-function run(argv: string[], print: (s: string) => void): number {
-  const { command, opts } = parseArgs(argv);
-  const json = opts.json === true;
-  switch (command) {
-    case 'train': {
-      const data = readExamples(need(opts, 'data'));
-      const out = need(opts, 'out');
-      const started = Date.now();
-      const model = AppealClassifier.train(data, { modelVersion: typeof opts.version === 'string' ? opts.version : undefined });
-      model.save(out);
-      const result = {
-        modelVersion: model.modelVersion,
-        examples: data.length,
-        categories: model.category.labels.length,
-        types: model.type?.labels.length ?? 0,
-        seconds: (Date.now() - started) / 1000,
-        out,
-      };
-      print(`trained ${result.modelVersion} on ${data.length} examples in ${result.seconds.toFixed(1)} s`);
-      print(`  categories: ${model.category.labels.join(', ')}`);
-      if (model.type) print(`  types: ${model.type.labels.join(', ')}`);
-      print(`  saved to ${out}/model.json`);
-      if (json) print(JSON.stringify(result));
-      return 0;
-    }
-    case 'eval': {
-      const dir = need(opts, 'model');
-      const data = readExamples(need(opts, 'data'));
-      let model: AppealClassifier;
-      try {
-        model = AppealClassifier.load(dir);
-      } catch (e) {
-        throw new DataError(`cannot load model (${(e as Error).message})`, dir);
-      }
-      const pred = predictAll(model, data);
-      const cat = evaluate(
-        data.map((e) => e.category),
-        pred.category,
-      );
-      const typ = typeReport(data, pred.type);
-      print(formatReport(`category (model ${model.modelVersion})`, cat));
-      if (typ) print('\n' + formatReport('type', typ));
-      if (json) print(JSON.stringify({ ...summary(cat), modelVersion: model.modelVersion, n: cat.n, type: typ ? summary(typ) : null }));
-      return 0;
-    }
-    case 'cv': {
-      const data = readExamples(need(opts, 'data'));
-      const k = int(opts, 'folds', 5, 2);
-      const seed = int(opts, 'seed', 1, 0);
-      const labels = data.map((e) => e.category);
-      if (data.length < k) throw new DataError(`${data.length} examples cannot be split into ${k} folds`, String(opts.data));
-      const folds = stratifiedFolds(labels, k, seed);
-      const predCat = new Array<string>(data.length);
-      const predType = new Array<string>(data.length).fill('');
-      const foldF1: number[] = [];
-      const started = Date.now();
-      for (let f = 0; f < k; f++) {
-        const train = data.filter((_, i) => folds[i] !== f);
-        const test = data.map((_, i) => i).filter((i) => folds[i] === f);
-        if (!test.length) continue;
-        const model = AppealClassifier.train(train, { modelVersion: `cv-${f + 1}` });
-        for (const i of test) {
-          const c = model.classify(data[i]!.text);
-          predCat[i] = c.category.label;
-          predType[i] = c.type?.label ?? '';
-        }
-        const r = evaluate(
-          test.map((i) => labels[i]!),
-          test.map((i) => predCat[i]!),
-        );
-        foldF1.push(r.macroF1);
-        print(`fold ${f + 1}/${k}: ${test.length} held out, accuracy ${(r.accuracy * 100).toFixed(1)}%, macro-F1 ${(r.macroF1 * 100).toFixed(1)}%`);
-      }
-      const cat = evaluate(labels, predCat);
-      const typ = typeReport(data, predType);
-      const mean = foldF1.reduce((a, b) => a + b, 0) / foldF1.length;
-      const sd = Math.sqrt(foldF1.reduce((a, b) => a + (b - mean) ** 2, 0) / foldF1.length);
-      print(`\n${k}-fold stratified cross-validation, ${data.length} examples, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      print(`fold macro-F1: mean ${(mean * 100).toFixed(1)}% ± ${(sd * 100).toFixed(1)}\n`);
-      print(formatReport('category (all held-out predictions pooled)', cat));
-      if (typ) print('\n' + formatReport('type (all held-out predictions pooled)', typ));
-      if (json) print(JSON.stringify({ ...summary(cat), folds: k, foldMacroF1: foldF1, n: cat.n, type: typ ? summary(typ) : null }));
-      return 0;
-    }
-    case 'dedup-eval': {
-      const pairs = readPairs(need(opts, 'data'));
-      const threshold = opts.threshold === undefined ? DEFAULT_DUPLICATE_OPTIONS.suggestThreshold : Number(opts.threshold);
-      if (!(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be a number in [0,1]');
-      // The shipped pairs, like the corpus behind the IDF background, name places of the corpus district.
-      const r = evaluatePairs(pairs, { locator: districtLocator(), suggestThreshold: threshold });
-      const line = (name: string, m: PairMetrics) =>
-        `  ${name.padEnd(22)} ${m.threshold.toFixed(2)}   ${(m.precision * 100).toFixed(1).padStart(5)}%   ${(m.recall * 100).toFixed(1).padStart(5)}%  ${(m.f1 * 100).toFixed(1).padStart(5)}%   tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn}`;
-      print(`duplicate pairs: ${r.pairs} (${r.positives} duplicates, ${r.pairs - r.positives} not)`);
-      print(`  ${''.padEnd(22)} threshold precision  recall     F1`);
-      print(line('shipped (suggest)', r));
-      print(line('auto-attach', r.attach));
-      print(line('best on this file', r.best));
-      if (json)
-        print(
-          JSON.stringify({
-            precision: r.precision,
-            recall: r.recall,
-            f1: r.f1,
-            threshold: r.threshold,
-            pairs: r.pairs,
-            attach: { threshold: r.attach.threshold, precision: r.attach.precision, recall: r.attach.recall, f1: r.attach.f1 },
-            best: { threshold: r.best.threshold, precision: r.best.precision, recall: r.best.recall, f1: r.best.f1 },
-          }),
-        );
-      return 0;
-    }
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+type Opts = Record<string, string | true>;
+type Print = (s: string) => void;
+
+/** `train`: a model from labelled lines, saved to a folder. */
+function train(opts: Opts, print: Print, json: boolean): number {
+  const data = readExamples(need(opts, 'data'));
+  const out = need(opts, 'out');
+  const started = Date.now();
+  const model = AppealClassifier.train(data, { modelVersion: typeof opts.version === 'string' ? opts.version : undefined });
+  model.save(out);
+  const result = {
+    modelVersion: model.modelVersion,
+    examples: data.length,
+    categories: model.category.labels.length,
+    types: model.type?.labels.length ?? 0,
+    seconds: (Date.now() - started) / 1000,
+    out,
+  };
+  print(`trained ${result.modelVersion} on ${data.length} examples in ${result.seconds.toFixed(1)} s`);
+  print(`  categories: ${model.category.labels.join(', ')}`);
+  if (model.type) print(`  types: ${model.type.labels.join(', ')}`);
+  print(`  saved to ${out}/model.json`);
+  if (json) print(JSON.stringify(result));
+  return 0;
+}
+
+/** `eval`: a saved model scored on labelled lines. */
+function evalModel(opts: Opts, print: Print, json: boolean): number {
+  const dir = need(opts, 'model');
+  const data = readExamples(need(opts, 'data'));
+  let model: AppealClassifier;
+  try {
+    model = AppealClassifier.load(dir);
+  } catch (e) {
+    throw new DataError(`cannot load model (${(e as Error).message})`, dir);
   }
+  const pred = predictAll(model, data);
+  const cat = evaluate(
+    data.map((e) => e.category),
+    pred.category,
+  );
+  const typ = typeReport(data, pred.type);
+  print(formatReport(`category (model ${model.modelVersion})`, cat));
+  if (typ) print('\n' + formatReport('type', typ));
+  if (json) print(JSON.stringify({ ...summary(cat), modelVersion: model.modelVersion, n: cat.n, type: typ ? summary(typ) : null }));
+  return 0;
+}
+
+/** `cv`: stratified k-fold cross-validation, per fold and pooled. */
+function crossValidate(opts: Opts, print: Print, json: boolean): number {
+  const data = readExamples(need(opts, 'data'));
+  const k = int(opts, 'folds', 5, 2);
+  const seed = int(opts, 'seed', 1, 0);
+  const labels = data.map((e) => e.category);
+  if (data.length < k) throw new DataError(`${data.length} examples cannot be split into ${k} folds`, String(opts.data));
+  const folds = stratifiedFolds(labels, k, seed);
+  const predCat = new Array<string>(data.length);
+  const predType = new Array<string>(data.length).fill('');
+  const foldF1: number[] = [];
+  const started = Date.now();
+  for (let f = 0; f < k; f++) {
+    const train = data.filter((_, i) => folds[i] !== f);
+    const test = data.map((_, i) => i).filter((i) => folds[i] === f);
+    if (!test.length) continue;
+    const model = AppealClassifier.train(train, { modelVersion: `cv-${f + 1}` });
+    for (const i of test) {
+      const c = model.classify(data[i]!.text);
+      predCat[i] = c.category.label;
+      predType[i] = c.type?.label ?? '';
+    }
+    const r = evaluate(
+      test.map((i) => labels[i]!),
+      test.map((i) => predCat[i]!),
+    );
+    foldF1.push(r.macroF1);
+    print(`fold ${f + 1}/${k}: ${test.length} held out, accuracy ${(r.accuracy * 100).toFixed(1)}%, macro-F1 ${(r.macroF1 * 100).toFixed(1)}%`);
+  }
+  const cat = evaluate(labels, predCat);
+  const typ = typeReport(data, predType);
+  const mean = foldF1.reduce((a, b) => a + b, 0) / foldF1.length;
+  const sd = Math.sqrt(foldF1.reduce((a, b) => a + (b - mean) ** 2, 0) / foldF1.length);
+  print(`\n${k}-fold stratified cross-validation, ${data.length} examples, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  print(`fold macro-F1: mean ${(mean * 100).toFixed(1)}% ± ${(sd * 100).toFixed(1)}\n`);
+  print(formatReport('category (all held-out predictions pooled)', cat));
+  if (typ) print('\n' + formatReport('type (all held-out predictions pooled)', typ));
+  if (json) print(JSON.stringify({ ...summary(cat), folds: k, foldMacroF1: foldF1, n: cat.n, type: typ ? summary(typ) : null }));
+  return 0;
+}
+
+/** `dedup-eval`: the duplicate scorer on labelled pairs at the shipped, the attach and the best threshold. */
+function dedupEval(opts: Opts, print: Print, json: boolean): number {
+  const pairs = readPairs(need(opts, 'data'));
+  const threshold = opts.threshold === undefined ? DEFAULT_DUPLICATE_OPTIONS.suggestThreshold : Number(opts.threshold);
+  if (!(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be a number in [0,1]');
+  // The shipped pairs, like the corpus behind the IDF background, name places of the corpus district.
+  const r = evaluatePairs(pairs, { locator: districtLocator(), suggestThreshold: threshold });
+  const line = (name: string, m: PairMetrics) =>
+    `  ${name.padEnd(22)} ${m.threshold.toFixed(2)}   ${(m.precision * 100).toFixed(1).padStart(5)}%   ${(m.recall * 100).toFixed(1).padStart(5)}%  ${(m.f1 * 100).toFixed(1).padStart(5)}%   tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn}`;
+  print(`duplicate pairs: ${r.pairs} (${r.positives} duplicates, ${r.pairs - r.positives} not)`);
+  print(`  ${''.padEnd(22)} threshold precision  recall     F1`);
+  print(line('shipped (suggest)', r));
+  print(line('auto-attach', r.attach));
+  print(line('best on this file', r.best));
+  if (json)
+    print(
+      JSON.stringify({
+        precision: r.precision,
+        recall: r.recall,
+        f1: r.f1,
+        threshold: r.threshold,
+        pairs: r.pairs,
+        attach: { threshold: r.attach.threshold, precision: r.attach.precision, recall: r.attach.recall, f1: r.attach.f1 },
+        best: { threshold: r.best.threshold, precision: r.best.precision, recall: r.best.recall, f1: r.best.f1 },
+      }),
+    );
+  return 0;
+}
+
+const COMMANDS: Record<string, (opts: Opts, print: Print, json: boolean) => number> = { train, eval: evalModel, cv: crossValidate, 'dedup-eval': dedupEval };
+
+function run(argv: string[], print: Print): number {
+  const { command, opts } = parseArgs(argv);
+  const handler = COMMANDS[command];
+  if (!handler) throw new UsageError(`unknown command "${command}"`);
+  return handler(opts, print, opts.json === true);
 }
 
 /** Runs the CLI; returns the exit code (exported for tests that do not spawn). */

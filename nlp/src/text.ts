@@ -13,10 +13,7 @@ export function normalize(text: string): string {
   return out.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const WORD_CHAR = /[\u3400-\u9fff\uf900-\ufaffa-z0-9]/;
-
-export const isCjk = (ch: string) => CJK.test(ch);
 
 /** Runs of CJK letters, Latin letters and digits; punctuation and spaces split runs. */
 export function textRuns(normalized: string): string[] {
@@ -71,16 +68,6 @@ export function chineseToNumber(s: string): number | undefined {
 
 /** A numeral, Arabic or Chinese, as a regular-expression source. */
 export const NUMERAL = '[0-9]+|[零〇一二两三四五六七八九十百千]+';
-
-/** FNV-1a 32-bit hash of a string (stable across runs, used for MinHash shingles). */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** A small deterministic PRNG (mulberry32) for shuffles, folds and generated data. */
 export function seededRandom(seed: number): () => number {

@@ -28,5 +28,3 @@ export const contactIdentities = pgTable(
   },
   (t) => [unique('contact_identities_kind_value_key').on(t.kind, t.value)],
 );
-
-export type Contact = typeof contacts.$inferSelect;

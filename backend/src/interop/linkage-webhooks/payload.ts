@@ -34,5 +34,3 @@ export function webhookPayload(deliveryId: string, event: Event, step: EventStep
     },
   };
 }
-
-export type WebhookPayload = ReturnType<typeof webhookPayload>;
