@@ -161,7 +161,7 @@ describe('WeChat parsers under fuzzing', () => {
     fc.assert(
       fc.property(query, wechatXml, (q, body) => {
         fc.pre(q.signature !== wechatSignature(TOKEN, q.timestamp ?? '', q.nonce ?? ''));
-        expect(() => openWechatPush({ token: TOKEN, query: q, body })).toThrow(WechatForbiddenError);
+        expect(() => openWechatPush({ token: TOKEN, query: q, body, acceptPlaintext: true, maxClockSkewSeconds: 300 })).toThrow(WechatForbiddenError);
       }),
       RUNS,
     );
@@ -178,7 +178,8 @@ describe('WeChat parsers under fuzzing', () => {
         const timestamp = '1732262400';
         const query = { encrypt_type: 'aes', timestamp, nonce, msg_signature: wechatSignature(TOKEN, timestamp, nonce, encrypted) };
         const body = `<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
-        return refusedProperly(() => parseInbound(openWechatPush({ token: TOKEN, query, body, safeMode: { aesKey: AES_KEY, appId: APP_ID } })));
+        const open = { safeMode: { aesKey: AES_KEY, appId: APP_ID }, acceptPlaintext: false, maxClockSkewSeconds: 300, now: Number(timestamp) * 1000 };
+        return refusedProperly(() => parseInbound(openWechatPush({ token: TOKEN, query, body, ...open })));
       }),
       RUNS,
     );

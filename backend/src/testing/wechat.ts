@@ -10,12 +10,17 @@ export const WECHAT = {
   account: 'gh_10f6c3c3ac5a',
 };
 
-/** Hotline configuration for the official account, its API pointed at a fake provider. */
+/**
+ * Hotline configuration for the official account, its API pointed at a fake provider. Compatible
+ * mode (兼容模式) lets the specs that talk to the hotline over WeChat post plaintext pushes although
+ * the account has its EncodingAESKey.
+ */
 export const wechatEnv = (fake: FakeProvider) => ({
   WECHAT_TOKEN: WECHAT.token,
   WECHAT_APPID: WECHAT.appId,
   WECHAT_APPSECRET: WECHAT.appSecret,
   WECHAT_AES_KEY: WECHAT.aesKey,
+  WECHAT_COMPATIBLE_MODE: '1',
   WECHAT_API_BASE: fake.url,
 });
 
@@ -42,10 +47,13 @@ export function eventXml(openId: string, event: string, eventKey?: string): stri
   return `<xml><ToUserName><![CDATA[${WECHAT.account}]]></ToUserName><FromUserName><![CDATA[${openId}]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[${event}]]></Event>${eventKey ? `<EventKey><![CDATA[${eventKey}]]></EventKey>` : ''}</xml>`;
 }
 
-/** The query WeChat signs every push with: signature = sha1 of the sorted token, timestamp and nonce. */
+/** The query WeChat signs every push with: signature = sha1 of the sorted token, timestamp (now) and a fresh nonce. */
 export function signedQuery(extra: Record<string, string> = {}, token = WECHAT.token) {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = randomBytes(5).toString('hex');
+  return signedQueryAt(String(Math.floor(Date.now() / 1000)), extra, token);
+}
+
+/** The same, signed with the given timestamp (seconds since 1970, as WeChat sends it) and nonce. */
+export function signedQueryAt(timestamp: string, extra: Record<string, string> = {}, token = WECHAT.token, nonce = randomBytes(5).toString('hex')) {
   return new URLSearchParams({ signature: wechatSignature(token, timestamp, nonce), timestamp, nonce, ...extra });
 }
 

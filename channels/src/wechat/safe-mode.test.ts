@@ -136,30 +136,69 @@ describe('opening a push', () => {
   const plainQuery = { timestamp, nonce, signature: wechatSignature(token, timestamp, nonce) };
   const envelope = `<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[${tencentSample.encrypted}]]></Encrypt></xml>`;
   const safeQuery = { ...plainQuery, encrypt_type: 'aes', msg_signature: tencentSample.msgSignature };
+  /** The sample's own moment, and WeChat's usual 5 minutes of clock difference. */
+  const signedAt = Number(timestamp) * 1000;
+  const clock = { now: signedAt, maxClockSkewSeconds: 300 };
+  const plain = { token, query: plainQuery, body: '<xml/>', acceptPlaintext: true, ...clock };
+  const safe = { token, query: safeQuery, body: envelope, safeMode: { aesKey, appId }, acceptPlaintext: false, ...clock };
+  const reasonOf = (open: () => unknown) => {
+    try {
+      open();
+    } catch (error) {
+      if (error instanceof WechatForbiddenError) return error.reason;
+      throw error;
+    }
+    return 'accepted';
+  };
 
   it('passes a signed plaintext body through unchanged', () => {
-    expect(openWechatPush({ token, query: plainQuery, body: '<xml/>' })).toBe('<xml/>');
+    expect(openWechatPush(plain)).toBe('<xml/>');
   });
 
   it('refuses an unsigned or wrongly signed plaintext push as forbidden', () => {
-    expect(() => openWechatPush({ token, query: { timestamp, nonce }, body: '<xml/>' })).toThrow(WechatForbiddenError);
-    expect(() => openWechatPush({ token: 'other', query: plainQuery, body: '<xml/>' })).toThrow(WechatForbiddenError);
+    expect(reasonOf(() => openWechatPush({ ...plain, query: { timestamp, nonce } }))).toBe('bad_signature');
+    expect(reasonOf(() => openWechatPush({ ...plain, token: 'other' }))).toBe('bad_signature');
   });
 
   it('verifies msg_signature and decrypts a safe-mode push', () => {
-    expect(openWechatPush({ token, query: safeQuery, body: envelope, safeMode: { aesKey, appId } })).toContain('abcdteT');
+    expect(openWechatPush(safe)).toContain('abcdteT');
   });
 
   it('refuses a safe-mode push with a wrong or missing msg_signature', () => {
-    const wrong = { ...safeQuery, msg_signature: plainQuery.signature };
-    expect(() => openWechatPush({ token, query: wrong, body: envelope, safeMode: { aesKey, appId } })).toThrow(WechatForbiddenError);
-    const missing = { ...safeQuery, msg_signature: undefined };
-    expect(() => openWechatPush({ token, query: missing, body: envelope, safeMode: { aesKey, appId } })).toThrow(WechatForbiddenError);
+    expect(reasonOf(() => openWechatPush({ ...safe, query: { ...safeQuery, msg_signature: plainQuery.signature } }))).toBe('bad_signature');
+    expect(reasonOf(() => openWechatPush({ ...safe, query: { ...safeQuery, msg_signature: undefined } }))).toBe('bad_signature');
   });
 
   it('refuses a safe-mode envelope without Encrypt as invalid', () => {
-    expect(() => openWechatPush({ token, query: safeQuery, body: '<xml><ToUserName>gh</ToUserName></xml>', safeMode: { aesKey, appId } })).toThrow(
-      InvalidInboundError,
+    expect(() => openWechatPush({ ...safe, body: '<xml><ToUserName>gh</ToUserName></xml>' })).toThrow(InvalidInboundError);
+  });
+
+  it('refuses a correctly signed push more than the allowed clock difference away, in either direction, in both modes', () => {
+    for (const open of [plain, safe]) {
+      expect(reasonOf(() => openWechatPush({ ...open, now: signedAt + 301_000 }))).toBe('bad_timestamp');
+      expect(reasonOf(() => openWechatPush({ ...open, now: signedAt - 301_000 }))).toBe('bad_timestamp');
+      expect(reasonOf(() => openWechatPush({ ...open, now: signedAt + 30 * 86_400_000 }))).toBe('bad_timestamp');
+      expect(reasonOf(() => openWechatPush({ ...open, now: signedAt + 299_000 }))).toBe('accepted');
+      expect(reasonOf(() => openWechatPush({ ...open, now: signedAt - 299_000 }))).toBe('accepted');
+      expect(reasonOf(() => openWechatPush({ ...open, now: signedAt + 60_000, maxClockSkewSeconds: 30 }))).toBe('bad_timestamp');
+    }
+  });
+
+  it('refuses timestamp=1 and timestamps that are not whole seconds, however they are signed', () => {
+    for (const t of ['1', '0', '-1409735669', '1409735669.5', '1.409735669e9', ' 1409735669', '']) {
+      const query = { timestamp: t, nonce, signature: wechatSignature(token, t, nonce) };
+      expect(
+        reasonOf(() => openWechatPush({ ...plain, query })),
+        JSON.stringify(t),
+      ).toBe(t ? 'bad_timestamp' : 'bad_signature');
+    }
+  });
+
+  it('refuses a plaintext push when only safe mode is accepted: a safe-mode URL stripped of encrypt_type and msg_signature', () => {
+    const stripped = { timestamp, nonce, signature: plainQuery.signature };
+    expect(reasonOf(() => openWechatPush({ ...safe, query: stripped, body: '<xml><FromUserName>someone-else</FromUserName></xml>' }))).toBe(
+      'plaintext_refused',
     );
+    expect(openWechatPush({ ...safe, acceptPlaintext: true, query: stripped, body: '<xml/>' })).toBe('<xml/>');
   });
 });

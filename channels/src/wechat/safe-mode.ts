@@ -6,10 +6,17 @@ import { cdata, readWechatXml, requiredField } from './xml.ts';
 /** WeChat pads to 32 bytes although AES blocks are 16, so node's own padding cannot be used. */
 export const PKCS7_BLOCK = 32;
 
-/** Why WeChat's request was not accepted as coming from WeChat for this account (answered 403). */
+/**
+ * Why WeChat's request was not accepted as coming from WeChat for this account (answered 403):
+ * a signature that does not match, a timestamp too far from our clock, a plaintext push to an
+ * account that accepts safe mode only, a timestamp and nonce used before (decided by the caller,
+ * who remembers them), or a message sealed for another AppID.
+ */
+export type WechatForbiddenReason = 'bad_signature' | 'bad_timestamp' | 'plaintext_refused' | 'replayed' | 'app_id_mismatch';
+
 export class WechatForbiddenError extends Error {
   constructor(
-    readonly reason: 'bad_signature' | 'app_id_mismatch',
+    readonly reason: WechatForbiddenReason,
     message: string,
   ) {
     super(message);

@@ -23,5 +23,7 @@ describe('demo channel credentials', () => {
     expect(configured.TWILIO_ACCOUNT_SID).toBeUndefined();
     expect(configured.WECHAT_TOKEN).toEqual(expect.any(String));
     expect(withDemoChannels({ DATABASE_URL: 'postgres://x/y' })).toEqual({ DATABASE_URL: 'postgres://x/y' });
+    // Settings are not credentials: the demo's are still filled in beside them.
+    expect(withDemoChannels({ DATA_DIR: dataDir, WECHAT_MAX_CLOCK_SKEW_SECONDS: '60', WECHAT_COMPATIBLE_MODE: '1' }).WECHAT_AES_KEY).toHaveLength(43);
   });
 });

@@ -39,6 +39,9 @@ export function demoChannelEnv(dataDir: string): DemoChannelEnv {
   }
 }
 
+/** Provider variables that are settings, not credentials: setting them does not turn the demo credentials off. */
+const SETTINGS = new Set(['TWILIO_API_BASE', 'WECHAT_API_BASE', 'WECHAT_COMPATIBLE_MODE', 'WECHAT_MAX_CLOCK_SKEW_SECONDS']);
+
 /**
  * The environment with demo channel credentials filled in, for the embedded demo only
  * (no DATABASE_URL) and only for a provider none of whose variables is set.
@@ -46,7 +49,7 @@ export function demoChannelEnv(dataDir: string): DemoChannelEnv {
 export function withDemoChannels(env: Record<string, string | undefined>): Record<string, string | undefined> {
   if (env.DATABASE_URL) return env;
   const demo = demoChannelEnv(env.DATA_DIR || './data');
-  const unset = (prefix: string) => !Object.keys(env).some((key) => key.startsWith(prefix) && key !== `${prefix}API_BASE` && env[key]);
+  const unset = (prefix: string) => !Object.keys(env).some((key) => key.startsWith(prefix) && !SETTINGS.has(key) && env[key]);
   return {
     ...env,
     ...(unset('TWILIO_')

@@ -40,4 +40,20 @@ describe('configuration', () => {
     const bad = () => loadConfig({ ROUTING_MODE: 'random', AGENT_CAPACITY_CHATS: '0', AGENT_CAPACITY_CALLS: 'one' });
     for (const name of ['ROUTING_MODE', 'AGENT_CAPACITY_CHATS', 'AGENT_CAPACITY_CALLS']) expect(bad).toThrow(new RegExp(`${name}: `));
   });
+
+  it('WeChat: safe-mode pushes only once WECHAT_AES_KEY is set, unless in compatible mode; 5 minutes of clock difference', () => {
+    const aesKey = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+    expect(loadConfig({ WECHAT_TOKEN: 'token1' }).wechat).toMatchObject({ acceptPlaintext: true, maxClockSkewSeconds: 300 });
+    expect(loadConfig({ WECHAT_TOKEN: 'token1', WECHAT_AES_KEY: aesKey }).wechat).toMatchObject({ acceptPlaintext: false });
+    expect(loadConfig({ WECHAT_TOKEN: 'token1', WECHAT_AES_KEY: aesKey, WECHAT_COMPATIBLE_MODE: '1' }).wechat).toMatchObject({ acceptPlaintext: true });
+    expect(loadConfig({ WECHAT_TOKEN: 'token1', WECHAT_MAX_CLOCK_SKEW_SECONDS: '60' }).wechat?.maxClockSkewSeconds).toBe(60);
+    expect(() => loadConfig({ WECHAT_TOKEN: 'token1', WECHAT_COMPATIBLE_MODE: '1' })).toThrow(/WECHAT_COMPATIBLE_MODE: .*set WECHAT_AES_KEY/);
+    for (const [name, value] of [
+      ['WECHAT_COMPATIBLE_MODE', 'yes'],
+      ['WECHAT_MAX_CLOCK_SKEW_SECONDS', '0'],
+      ['WECHAT_MAX_CLOCK_SKEW_SECONDS', '86400'],
+    ]) {
+      expect(() => loadConfig({ WECHAT_TOKEN: 'token1', WECHAT_AES_KEY: aesKey, [name!]: value })).toThrow(new RegExp(`${name}: `));
+    }
+  });
 });

@@ -35,6 +35,8 @@ export const configSchema = z
     WECHAT_APPSECRET: optional(z.string().min(1)),
     WECHAT_AES_KEY: optional(z.string().regex(/^[A-Za-z0-9+/]{43}$/, 'must be the 43-character EncodingAESKey')),
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+    WECHAT_COMPATIBLE_MODE: z.enum(['0', '1']).default('0'),
+    WECHAT_MAX_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
     OPEN311_API_KEYS: optional(
       z.string().regex(/^\s*[A-Za-z0-9_-]{16,}\s*(,\s*[A-Za-z0-9_-]{16,}\s*)*$/, 'must be comma-separated keys of 16 or more letters, digits, - or _'),
     ),
@@ -48,6 +50,7 @@ export const configSchema = z
       .min(1)
       .default(6 * 3600_000),
     EVENT_WARNINGS_EVERY_MS: z.coerce.number().int().min(100).default(30_000),
+    SOCKET_SESSION_CHECK_MS: z.coerce.number().int().min(100).default(30_000),
     TRUST_PROXY: z.enum(['0', '1']).default('0'),
     RATE_LIMIT_PUBLIC_PER_MINUTE: perMinute(60),
     RATE_LIMIT_CONTACT_PER_MINUTE: perMinute(10),
@@ -59,6 +62,10 @@ export const configSchema = z
   .refine((env) => env.DEDUP_SUGGEST_THRESHOLD <= env.DEDUP_ATTACH_THRESHOLD, {
     message: 'must not be above DEDUP_ATTACH_THRESHOLD',
     path: ['DEDUP_SUGGEST_THRESHOLD'],
+  })
+  .refine((env) => env.WECHAT_COMPATIBLE_MODE === '0' || env.WECHAT_AES_KEY, {
+    message: 'compatible mode is safe mode that also accepts plaintext pushes: set WECHAT_AES_KEY too',
+    path: ['WECHAT_COMPATIBLE_MODE'],
   })
   .refine((env) => !env.LINKAGE_WEBHOOK_URL === !env.LINKAGE_WEBHOOK_SECRET, {
     message: 'goes with LINKAGE_WEBHOOK_URL: set both or neither',
@@ -98,6 +105,13 @@ export const configSchema = z
           appId: env.WECHAT_APPID,
           appSecret: env.WECHAT_APPSECRET,
           aesKey: env.WECHAT_AES_KEY,
+          /**
+           * With an EncodingAESKey only safe-mode pushes are accepted (a plaintext push's signature
+           * does not cover its body); compatible mode (兼容模式) accepts plaintext ones too.
+           */
+          acceptPlaintext: !env.WECHAT_AES_KEY || env.WECHAT_COMPATIBLE_MODE === '1',
+          /** How far a push's signed timestamp may be from our clock; its nonce is remembered that long. */
+          maxClockSkewSeconds: env.WECHAT_MAX_CLOCK_SKEW_SECONDS,
           apiBase: stripSlash(env.WECHAT_API_BASE),
         }
       : undefined,
@@ -107,6 +121,8 @@ export const configSchema = z
     delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, backoffBaseMs: env.DELIVERY_BACKOFF_MS, backoffMaxMs: env.DELIVERY_BACKOFF_MAX_MS },
     /** How often time-limit warnings are looked for: a warning is at most this late. */
     eventWarningsEveryMs: env.EVENT_WARNINGS_EVERY_MS,
+    /** How often open staff sockets are checked against their sessions: one whose session expired is dropped at most this late. */
+    socketSessionCheckMs: env.SOCKET_SESSION_CHECK_MS,
     rateLimits: {
       trustProxy: env.TRUST_PROXY === '1',
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,

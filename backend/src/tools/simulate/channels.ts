@@ -96,11 +96,15 @@ const field = (xml: string, name: string) =>
     ?.slice(1)
     .find((v) => v !== undefined);
 
-/** A safe-mode push: the XML sealed in an Encrypt envelope, msg_signature over the ciphertext. */
-function sealPush(wechat: Required<WechatCredentials>, accountId: string, xml: string, query: URLSearchParams): string {
+/**
+ * A safe-mode push: the XML sealed in an Encrypt envelope, msg_signature over the ciphertext. In
+ * compatible mode (兼容模式) WeChat sends the plaintext fields beside Encrypt in the same body.
+ */
+function sealPush(wechat: Required<WechatCredentials>, accountId: string, xml: string, query: URLSearchParams, compatible: boolean): string {
   const encrypted = encryptMessage({ aesKey: wechat.aesKey, appId: wechat.appId, xml });
   query.set('encrypt_type', 'aes');
   query.set('msg_signature', wechatSignature(wechat.token, query.get('timestamp')!, query.get('nonce')!, encrypted));
+  if (compatible) return xml.replace(/<\/xml>$/, `<Encrypt>${cdata(encrypted)}</Encrypt></xml>`);
   return `<xml><ToUserName>${cdata(accountId)}</ToUserName><Encrypt>${cdata(encrypted)}</Encrypt></xml>`;
 }
 
@@ -120,17 +124,26 @@ function openReply(wechat: Required<WechatCredentials>, answer: HttpAnswer): str
 const safeModeKeys = (w: WechatCredentials): Required<WechatCredentials> | undefined =>
   w.aesKey && w.appId ? { token: w.token, aesKey: w.aesKey, appId: w.appId } : undefined;
 
+/**
+ * The hotline accepts each timestamp and nonce once (and only within minutes of its clock): every
+ * push is signed now, with a nonce that is random and, within this process, never repeats.
+ */
+let nonceSequence = 0;
+const nextNonce = () => `${randomBytes(4).readUInt32BE()}${++nonceSequence}`;
+
 export async function pushWechat(ctx: RunContext, requests: Requests, s: WechatScenario): Promise<Outcome> {
   const wechat = ctx.target.wechat;
   if (!wechat) throw new Error('WeChat credentials are needed for WeChat');
   const accountId = accountIdOf(wechat);
   const xml = pushXml(accountId, s);
   const timestamp = String(Math.floor(Date.now() / 1000));
-  const nonce = String(randomBytes(4).readUInt32BE());
-  // WeChat sends the plain signature in both modes, and the citizen's openid in the query.
+  const nonce = nextNonce();
+  // WeChat sends the plain signature in every mode, and the citizen's openid in the query.
   const query = new URLSearchParams({ signature: wechatSignature(wechat.token, timestamp, nonce), timestamp, nonce, openid: s.openId });
-  const sealed = s.safeMode ? safeModeKeys(wechat) : undefined;
-  const body = sealed ? sealPush(sealed, accountId, xml, query) : xml;
+  // An account with an EncodingAESKey takes safe-mode pushes only (unless in compatible mode), so
+  // there the plaintext variant is played as compatible mode, which carries both; without a key, plaintext.
+  const sealed = safeModeKeys(wechat);
+  const body = sealed ? sealPush(sealed, accountId, xml, query, !s.safeMode) : xml;
   requests.count++;
   const answer = await send('wechat', `${ctx.target.url}/channels/wechat?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body });
   expectStatus('wechat', answer, 200);

@@ -71,6 +71,7 @@ export type WechatMessage =
 export interface WechatScenario extends Clustered {
   channel: 'wechat';
   openId: string;
+  /** Sealed as in safe mode (安全模式); otherwise compatible mode (兼容模式, both forms) when the account has an EncodingAESKey, else plaintext. */
   safeMode: boolean;
   message: WechatMessage;
   followUp: boolean;

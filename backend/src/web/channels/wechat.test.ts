@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptMessage, encryptMessage, verifyMessageSignature, wechatSignature } from '@hotline/channels/wechat';
-import { WECHAT, contentOf, eventXml, messageXml, newMsgId, newOpenId, signedQuery, textXml } from '../../testing/wechat.ts';
+import { WECHAT, contentOf, eventXml, messageXml, newMsgId, newOpenId, signedQuery, signedQueryAt, textXml } from '../../testing/wechat.ts';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type FakeProvider, startFakeProvider } from '../../testing/fake-provider.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../../testing/hotline.ts';
@@ -21,8 +21,16 @@ describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
       (r) => (r.url.startsWith('/cgi-bin/token?') ? { json: { access_token: `ACCESS-${++tokensIssued}`, expires_in: 7200 } } : undefined),
       (r) => (r.url.startsWith('/cgi-bin/message/custom/send?') ? { json: sendAnswers.shift() ?? { errcode: 0, errmsg: 'ok' } } : undefined),
     ]);
+    // Compatible mode (兼容模式): safe-mode pushes, and plaintext ones too, which most specs here post.
     hotline = await startTestHotline(kind, {
-      env: { WECHAT_TOKEN: TOKEN, WECHAT_APPID: APP_ID, WECHAT_APPSECRET: 'app-secret-for-tests', WECHAT_AES_KEY: AES_KEY, WECHAT_API_BASE: fake.url },
+      env: {
+        WECHAT_TOKEN: TOKEN,
+        WECHAT_APPID: APP_ID,
+        WECHAT_APPSECRET: 'app-secret-for-tests',
+        WECHAT_AES_KEY: AES_KEY,
+        WECHAT_COMPATIBLE_MODE: '1',
+        WECHAT_API_BASE: fake.url,
+      },
     });
   });
   afterAll(async () => {
@@ -242,6 +250,80 @@ describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
     });
   });
 
+  describe('refuses a push that is not fresh, or whose timestamp and nonce were used before, with 403 and writes nothing', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    /** Posts and expects a 403 naming `reason`, with nothing written. */
+    async function refused(send: () => Promise<Response>, reason: string) {
+      const before = await intakeRowCounts(hotline);
+      const res = await send();
+      expect(res.status).toBe(403);
+      expect((await res.json()).error).toMatchObject({ code: 'forbidden', message: expect.any(String), details: { reason } });
+      expect(await intakeRowCounts(hotline)).toEqual(before);
+    }
+
+    it.each([
+      ['timestamp=1', () => '1'],
+      ['a timestamp 30 days old', () => String(now() - 30 * 86_400)],
+      ['a timestamp 6 minutes old', () => String(now() - 360)],
+      ['a timestamp 6 minutes ahead', () => String(now() + 360)],
+      ['a timestamp a year ahead', () => String(now() + 365 * 86_400)],
+      ['a timestamp that is not a number', () => '17e8'],
+    ])('%s, correctly signed', async (_name, timestamp) => {
+      await refused(() => post(textXml(newOpenId(), '旧推送：井盖丢了'), signedQueryAt(timestamp())), 'bad_timestamp');
+    });
+
+    it('accepts a push signed 4 minutes ago or 4 minutes ahead (clocks differ a little)', async () => {
+      for (const timestamp of [now() - 240, now() + 240]) {
+        const res = await post(textXml(newOpenId(), '时钟稍有偏差：路灯不亮'), signedQueryAt(String(timestamp)));
+        expect(res.status).toBe(200);
+        expect(contentOf(await res.text())).toMatch(/案件流水号 \d{14}/);
+      }
+    });
+
+    it('refuses a second body under a timestamp and nonce already used, naming another citizen', async () => {
+      const query = signedQuery();
+      const first = await post(textXml(newOpenId(), '第一条：松林路积水'), query);
+      expect(first.status).toBe(200);
+      const victim = newOpenId();
+      await refused(() => post(textXml(victim, '冒充：撤回我的诉求'), query), 'replayed');
+    });
+
+    it('refuses the same push replayed verbatim, plaintext or safe mode', async () => {
+      const query = signedQuery();
+      const xml = textXml(newOpenId(), '原样重放：噪音扰民');
+      expect((await post(xml, query)).status).toBe(200);
+      await refused(() => post(xml, query), 'replayed');
+
+      const encrypted = encryptMessage({ aesKey: AES_KEY, appId: APP_ID, xml: textXml(newOpenId(), '安全模式重放') });
+      const safeQuery = signedQuery({ encrypt_type: 'aes' });
+      safeQuery.set('msg_signature', wechatSignature(TOKEN, safeQuery.get('timestamp')!, safeQuery.get('nonce')!, encrypted));
+      const envelope = `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`;
+      expect((await post(envelope, safeQuery)).status).toBe(200);
+      await refused(() => post(envelope, safeQuery), 'replayed');
+    });
+
+    it("refuses a delivered safe-mode push's URL stripped to its plaintext signature, even in compatible mode", async () => {
+      const victim = newOpenId();
+      const encrypted = encryptMessage({ aesKey: AES_KEY, appId: APP_ID, xml: textXml(victim, '兼容模式：小区门口垃圾堆积') });
+      const query = signedQuery({ encrypt_type: 'aes' });
+      query.set('msg_signature', wechatSignature(TOKEN, query.get('timestamp')!, query.get('nonce')!, encrypted));
+      expect((await post(`<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>`, query)).status).toBe(200);
+      query.delete('encrypt_type');
+      query.delete('msg_signature');
+      await refused(() => post(textXml(victim, '冒充：问题已解决，撤销'), query), 'replayed');
+    });
+
+    it('refuses a bad signature before anything else, and a refused push does not use up its nonce', async () => {
+      const query = signedQuery();
+      const forged = new URLSearchParams(query);
+      forged.set('signature', wechatSignature('wrongToken', query.get('timestamp')!, query.get('nonce')!));
+      await refused(() => post(textXml(newOpenId(), '伪造'), forged), 'bad_signature');
+      await refused(() => post(textXml(newOpenId(), '伪造'), signedQueryAt('1', {}, 'wrongToken')), 'bad_signature');
+      expect((await post('<xml><ToUserName>gh</FromUserName>', query)).status).toBe(400);
+      expect((await post(textXml(newOpenId(), '签名正确：人行道破损'), query)).status).toBe(200);
+    });
+  });
+
   describe("agents' replies go out through the customer-service API", () => {
     const reply = async (appealId: string, text: string) => {
       const res = await hotline.request(`/api/appeals/${appealId}/replies`, {
@@ -302,6 +384,72 @@ describe.each(kinds)('the WeChat official account webhook on %s', (kind) => {
       expect(out.deliveryStatus).toBe('failed');
       expect(out.deliveryError).toContain('errcode 45015');
     });
+  });
+});
+
+describe.each(kinds)('the WeChat webhook of an account in safe mode (安全模式, the default with WECHAT_AES_KEY) on %s', (kind) => {
+  let hotline: TestHotline;
+  beforeAll(async () => {
+    hotline = await startTestHotline(kind, {
+      env: {
+        WECHAT_TOKEN: TOKEN,
+        WECHAT_APPID: APP_ID,
+        WECHAT_APPSECRET: 'app-secret-for-tests',
+        WECHAT_AES_KEY: AES_KEY,
+        WECHAT_API_BASE: 'http://127.0.0.1:9',
+      },
+    });
+  });
+  afterAll(() => hotline?.close());
+
+  const post = (xml: string, query: URLSearchParams) =>
+    hotline.request(`/channels/wechat?${query}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: xml });
+  function sealed(xml: string) {
+    const encrypted = encryptMessage({ aesKey: AES_KEY, appId: APP_ID, xml });
+    const query = signedQuery({ encrypt_type: 'aes' });
+    query.set('msg_signature', wechatSignature(TOKEN, query.get('timestamp')!, query.get('nonce')!, encrypted));
+    return { query, body: `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><Encrypt><![CDATA[${encrypted}]]></Encrypt></xml>` };
+  }
+  const caseNumberOf = (envelope: string) => {
+    const encrypted = /<Encrypt><!\[CDATA\[([^\]]+)/.exec(envelope)![1]!;
+    return /案件流水号 (\d{14})/.exec(contentOf(decryptMessage({ aesKey: AES_KEY, appId: APP_ID, encrypted }))!)![1]!;
+  };
+  async function messageCountOf(caseNumber: string) {
+    const agent = await hotline.loginAs('agent1');
+    const page = await (await hotline.request('/api/appeals?status=pending&pageSize=100', { cookie: agent })).json();
+    const summary = page.items.find((a: { caseNumber: string }) => a.caseNumber === caseNumber);
+    return (await (await hotline.request(`/api/appeals/${summary.id}`, { cookie: agent })).json()).messages.length as number;
+  }
+
+  it('answers the URL check and files safe-mode pushes', async () => {
+    const check = await hotline.request(`/channels/wechat?${signedQuery({ echostr: '7355608' })}`);
+    expect(check.status).toBe(200);
+    expect(await check.text()).toBe('7355608');
+    const { query, body } = sealed(textXml(newOpenId(), '安全模式：桥下涵洞积水'));
+    const res = await post(body, query);
+    expect(res.status).toBe(200);
+    expect(caseNumberOf(await res.text())).toMatch(/^\d{14}$/);
+  });
+
+  it("refuses a push URL stripped of encrypt_type and msg_signature, with a plaintext body in another citizen's name", async () => {
+    const victim = newOpenId();
+    const { query, body } = sealed(textXml(victim, '安全模式：电梯停运三天了'));
+    const delivered = await post(body, query);
+    expect(delivered.status).toBe(200);
+    const caseNumber = caseNumberOf(await delivered.text());
+    const before = await intakeRowCounts(hotline);
+
+    // What a proxy log shows: the delivered URL; and one seen before WeChat's own request arrived.
+    const stripped = new URLSearchParams(query);
+    stripped.delete('encrypt_type');
+    stripped.delete('msg_signature');
+    for (const forgedQuery of [stripped, signedQuery()]) {
+      const res = await post(textXml(victim, '冒充：问题已解决，不用处理了'), forgedQuery);
+      expect(res.status).toBe(403);
+      expect((await res.json()).error).toMatchObject({ code: 'forbidden', details: { reason: 'plaintext_refused' } });
+    }
+    expect(await intakeRowCounts(hotline)).toEqual(before);
+    expect(await messageCountOf(caseNumber)).toBe(1);
   });
 });
 

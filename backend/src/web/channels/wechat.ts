@@ -3,6 +3,8 @@ import type { MiddlewareHandler } from 'hono';
 import { createRoute, z } from '@hono/zod-openapi';
 import { WechatForbiddenError, buildTextReply, isSafeMode, openWechatPush, parseInbound, sealReply, verifySignature } from '@hotline/channels/wechat';
 import type { Config } from '../../platform/config/index.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
+import { claimNonce } from '../../platform/nonces/index.ts';
 import { type AppEnv, createRouter, errorResponses } from '../http/index.ts';
 import { ServiceError, errorBodySchema } from '../../platform/errors/index.ts';
 import { actorOf } from '../http/index.ts';
@@ -39,7 +41,8 @@ const pushRoute = createRoute({
   method: 'post',
   path: '/channels/wechat',
   tags,
-  summary: 'A message or event pushed by WeChat (plaintext, or safe mode with encrypt_type=aes); answered with a passive reply',
+  summary:
+    'A message or event pushed by WeChat (safe mode with encrypt_type=aes; plaintext only without WECHAT_AES_KEY or in compatible mode), signed within WECHAT_MAX_CLOCK_SKEW_SECONDS and never before with its timestamp and nonce; answered with a passive reply',
   // Bodies over 1 MB are refused for every /channels/* webhook in app.ts.
   middleware: [requireWechat()],
   request: {
@@ -80,13 +83,42 @@ function safeModeKeys(wechat: WechatConfig): { aesKey: string; appId: string } {
   return { aesKey: wechat.aesKey, appId: wechat.appId };
 }
 
-/** Verifies (and in safe mode decrypts) the push; a signature or AppID failure is a 403. */
+const forbidden = (error: WechatForbiddenError) => new ServiceError('forbidden', error.message, { reason: error.reason });
+
+/**
+ * Verifies (and in safe mode decrypts) the push: a plaintext push to a safe-mode account, a wrong
+ * signature, a timestamp too far from our clock or a foreign AppID is a 403 naming the reason.
+ */
 function openPush(wechat: WechatConfig, query: z.infer<typeof pushRoute.request.query>, body: string): string {
   try {
-    return openWechatPush({ token: wechat.token, query, body, safeMode: isSafeMode(query) ? safeModeKeys(wechat) : undefined });
+    return openWechatPush({
+      token: wechat.token,
+      query,
+      body,
+      safeMode: isSafeMode(query) ? safeModeKeys(wechat) : undefined,
+      acceptPlaintext: wechat.acceptPlaintext,
+      maxClockSkewSeconds: wechat.maxClockSkewSeconds,
+    });
   } catch (error) {
-    if (error instanceof WechatForbiddenError) throw new ServiceError('forbidden', error.message);
+    if (error instanceof WechatForbiddenError) throw forbidden(error);
     throw error;
+  }
+}
+
+/** Instances' clocks differ a little too: a nonce is kept this much past its push's window. */
+const CLOCK_GRACE_SECONDS = 60;
+
+/**
+ * Records the push's timestamp and nonce, shared by every instance, and refuses them if any
+ * instance has seen them before: a captured URL cannot carry a second body while its signature is
+ * fresh, and after that the freshness check refuses it. Called once the push is verified and read,
+ * so a refused or unreadable push does not use up its nonce.
+ */
+async function claimPush(db: DbOrTx, wechat: WechatConfig, query: { timestamp?: string; nonce?: string }): Promise<void> {
+  const timestamp = Number(query.timestamp);
+  const expiresAt = new Date((timestamp + wechat.maxClockSkewSeconds + CLOCK_GRACE_SECONDS) * 1000);
+  if (!(await claimNonce(db, { source: 'wechat', nonce: `${timestamp}:${query.nonce}`, expiresAt }))) {
+    throw forbidden(new WechatForbiddenError('replayed', 'this WeChat timestamp and nonce were used before: a push is accepted once'));
   }
 }
 
@@ -114,6 +146,7 @@ export function wechatWebhookRoutes() {
       assertXmlBody(c.req.header('content-type'));
       const query = c.req.valid('query');
       const push = parseInbound(openPush(wechat, query, await c.req.text()));
+      await claimPush(c.var.deps.db, wechat, query);
       const answer = await answerWechatPush({ ctx: actorOf(c), input: push });
       // "success" tells WeChat the push was handled and there is no reply, so it does not retry.
       if (answer === undefined) return c.text('success', 200);

@@ -1,0 +1,2 @@
+export { claimNonce } from './nonces.ts';
+export { webhookNonces } from './schema.ts';
