@@ -10,7 +10,7 @@ import { skillsOf } from './presence.ts';
 import { ROSTER_ROLES } from '../identity/auth/index.ts';
 import { type AgentSkills, type RoutableAppeal, type WorkLoad, canTake, hasRoom, workKind } from './skills.ts';
 import { assignIfUnassigned } from '../appeals/index.ts';
-import { lockAgents } from './assign.ts';
+import { lockAgents, mayTakeWork } from './assign.ts';
 
 /** Appeals read (and locked) at a time while routing. */
 const BATCH = 50;
@@ -42,9 +42,9 @@ const total = (load: WorkLoad) => load.chats + load.calls;
 
 /**
  * One routing pass (ROUTING_MODE=auto): the pending, unassigned, already triaged appeals, most
- * urgent then oldest first, each to the least-loaded available agent with a console open, the
- * skills for it and spare capacity, at most `maxAssignments` of them. Returns how many it assigned
- * (call again while it returns more than 0).
+ * urgent then oldest first, each to the least-loaded available agent with a console open, a live
+ * session and an enabled account, the skills for it and spare capacity, at most `maxAssignments`
+ * of them. Returns how many it assigned (call again while it returns more than 0).
  *
  * Race-free across concurrent passes, claims and server instances: the agents it routes to are
  * locked first (`FOR NO KEY UPDATE SKIP LOCKED`, see `lockAgents`) and their load counted after,
@@ -59,7 +59,7 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
     .select({ id: agentPresence.userId })
     .from(agentPresence)
     .innerJoin(users, eq(users.id, agentPresence.userId))
-    .where(and(eq(agentPresence.status, 'available'), inArray(agentPresence.userId, online), inArray(users.role, [...ROSTER_ROLES]), isNull(users.disabledAt)));
+    .where(and(eq(agentPresence.status, 'available'), inArray(agentPresence.userId, online), inArray(users.role, [...ROSTER_ROLES]), mayTakeWork(ctx.db)));
   if (!candidates.length) return 0;
   const capacity = ctx.config.routing.capacity;
 

@@ -25,7 +25,8 @@ export async function claimAppeal({ ctx, input }: { ctx: Ctx; input: { appealId:
     assertPending(appeal);
     if (appeal.assigneeId === me.id) return appeal;
     if (appeal.assigneeId) throw await heldByConflict(tx, appeal);
-    await lockAgents(tx, [me.id]);
+    // Their session ended or their account was disabled since this request was authenticated.
+    if (!(await lockAgents(tx, [me.id])).length) throw new ServiceError('unauthenticated', 'Log in first');
     const load = loadOf(await agentLoads(tx.db), me.id);
     const kind = workKind(appeal.channel);
     if (!hasRoom(load, capacity, kind)) {

@@ -1,7 +1,9 @@
+// The domain events this layer publishes join the one catalogue (declaration merging).
+import './domain-events.ts';
 export { listAccounts, logoutEverywhere, setAccountDisabled } from './accounts.ts';
 export { addUsers } from './add-users.ts';
 export type { Actor, Ctx, Deps, TxCtx } from './context.ts';
 export { hashPassword } from './password.ts';
 export { QUEUE_ROLES, ROSTER_ROLES, SESSION_COOKIE, STAFF_ROLES } from './roles.ts';
 export { type Role, roles, sessions, type User, users } from './schema.ts';
-export { hashToken, login, logout, resolveSession, type SessionUser } from './sessions.ts';
+export { hashToken, liveSessions, login, logout, resolveSession, type SessionUser } from './sessions.ts';

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/index.ts';
 import type { Ctx } from './context.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
+import { transact } from '../../platform/context/index.ts';
 import { ServiceError } from '../../platform/errors/index.ts';
 import { sessions, users } from './schema.ts';
 import { verifyPassword } from './password.ts';
@@ -47,15 +48,34 @@ export async function resolveSession(db: Db, token: string): Promise<SessionUser
   return row;
 }
 
+/** Revokes this session; its live connections are ended by the listeners of `session.revoked`. */
 export async function logout({ ctx, input }: { ctx: Ctx; input: { token: string } }): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const revoked = await tx
+  const tokenHash = hashToken(input.token);
+  await transact(ctx, async (tx, publish) => {
+    const revoked = await tx.db
       .update(sessions)
       .set({ revokedAt: new Date() })
-      .where(and(eq(sessions.tokenHash, hashToken(input.token)), isNull(sessions.revokedAt)))
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
       .returning({ userId: sessions.userId });
-    if (revoked.length) await recordAudit(tx, ctx.actor, { action: 'user.logout', entityType: 'user', entityId: revoked[0]!.userId });
+    if (!revoked.length) return;
+    const userId = revoked[0]!.userId;
+    await recordAudit(tx.db, tx.actor, { action: 'user.logout', entityType: 'user', entityId: userId });
+    publish({ name: 'session.revoked', payload: { userId, tokenHashes: [tokenHash], scope: 'session', reason: 'logout' } });
   });
+}
+
+/**
+ * Which of these sessions (by token hash) are still good: not revoked, not expired, of an enabled
+ * account. Open sockets are checked against it now and then, so one outliving its session is ended.
+ */
+export async function liveSessions(db: Db, tokenHashes: string[]): Promise<Set<string>> {
+  if (!tokenHashes.length) return new Set();
+  const rows = await db
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(inArray(sessions.tokenHash, tokenHashes), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
+  return new Set(rows.map((r) => r.tokenHash));
 }
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

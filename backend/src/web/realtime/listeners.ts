@@ -8,10 +8,12 @@ import { presenceOf } from '../../routing/index.ts';
 import { loadEventSummary } from '../../linkage/index.ts';
 import { STAFF_ROOM, departmentRoom } from './protocol.ts';
 import type { RealtimeServer } from './io.ts';
+import { disconnectRevoked } from './sessions.ts';
 
 /**
  * Domain events fan out to the right rooms: staff see appeals, messages, calls, notes and presence;
- * a department's handlers see their events only; citizens' rooms never get staff traffic.
+ * a department's handlers see their events only; citizens' rooms never get staff traffic; a staff
+ * socket whose session is revoked is disconnected.
  * `drain` waits for pushes still loading their payload, so shutdown never pulls the database from under them.
  */
 export function realtimeListeners(io: RealtimeServer, deps: AppDeps) {
@@ -51,6 +53,8 @@ export function realtimeListeners(io: RealtimeServer, deps: AppDeps) {
         io.to([STAFF_ROOM, ...departments.map(departmentRoom)]).emit('event:updated', await loadEventSummary(deps.db, event.id));
       }),
     ),
+    // A revoked session's sockets close on every instance, before the revoking request is answered here.
+    on('session.revoked', (revoked) => disconnectRevoked(io, revoked)),
     // Every instance hears of every console opening or closing (shared presence), so each tells only its own sockets.
     deps.presence.onChange(({ userId, online }) =>
       fanOut(async () => void io.local.to(STAFF_ROOM).emit('presence:updated', { userId, status: await presenceOf(deps.db, userId), online })),

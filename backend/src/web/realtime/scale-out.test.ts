@@ -202,4 +202,19 @@ describe.skipIf(!kinds.includes('postgres'))('two instances on one PostgreSQL', 
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await lookup(a)).status).toBe(429);
   });
+
+  it('ends the socket on B of a session logged out on A, at once, and A sees the agent offline', async () => {
+    const cookie = await login(a, 'agent3');
+    const agent = await connect(b, cookie);
+    const supervisorOnA = await login(a, 'supervisor');
+    const onlineOnA = async () => {
+      const { agents } = (await (await fetch(`${a.url}/api/agents`, { headers: { cookie: supervisorOnA } })).json()) as { agents: AgentView[] };
+      return agents.find((x) => x.username === 'agent3')?.online;
+    };
+    await vi.waitFor(async () => expect(await onlineOnA()).toBe(true), { timeout: 10_000, interval: 100 });
+    expect((await post(a, '/api/auth/logout', cookie)).status).toBe(204);
+    // One notification from A to B, well before the periodic check (SOCKET_SESSION_CHECK_MS, 30 s here) would.
+    await vi.waitFor(() => expect(agent.connected).toBe(false), { timeout: 3_000, interval: 20 });
+    await vi.waitFor(async () => expect(await onlineOnA()).toBe(false), { timeout: 10_000, interval: 100 });
+  });
 });
