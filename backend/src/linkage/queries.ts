@@ -264,7 +264,7 @@ export async function getEventDetail({ ctx, input, now = new Date() }: { ctx: Ct
 export async function readEventPhoto({ ctx, input }: { ctx: Ctx; input: { eventId: string; photoId: string } }) {
   await visibleEvent(ctx, input.eventId);
   const [photo] = await ctx.db
-    .select({ contentType: eventPhotos.contentType, data: eventPhotos.data })
+    .select({ contentType: eventPhotos.contentType, fileName: eventPhotos.fileName, data: eventPhotos.data })
     .from(eventPhotos)
     .innerJoin(eventSteps, eq(eventSteps.id, eventPhotos.stepId))
     .where(and(eq(eventPhotos.id, input.photoId), eq(eventSteps.eventId, input.eventId)));

@@ -57,6 +57,8 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.use(requestId());
   app.use(
     secureHeaders({
+      // A route's own header stands: stored files are served with a stricter CSP (web/http/stored-file.ts).
+      overwrite: false,
       crossOriginEmbedderPolicy: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInboundError, MAX_PHOTO_BYTES } from '../types.ts';
+import { JPEG, PNG } from '../testing/photos.ts';
 import { normalizePhone, parseWebAppeal, parseWebChat, readWebPhotos, webAppealFormSchema } from './form.ts';
 
 const meta = { sessionHash: 'abc123', submissionId: 'sub-0001', receivedAt: new Date('2026-11-22T08:00:00Z'), attachments: [] };
@@ -58,16 +59,19 @@ describe('the web chat', () => {
 });
 
 describe('photos', () => {
-  const photo = (type: string, size: number) => ({ type, size, name: 'p', bytes: async () => new Uint8Array(size) });
+  const photo = (type: string, bytes: Buffer, name = 'p') => ({ type, size: bytes.length, name, bytes: async () => new Uint8Array(bytes) });
 
-  it('keeps images as attachments', async () => {
-    expect(await readWebPhotos([photo('image/jpeg', 3)])).toEqual([{ contentType: 'image/jpeg', fileName: 'p', data: Buffer.alloc(3) }]);
+  it('keeps images as attachments, typed by their bytes', async () => {
+    expect(await readWebPhotos([photo('image/jpeg', JPEG)])).toEqual([{ contentType: 'image/jpeg', fileName: 'p', data: JPEG }]);
+    expect(await readWebPhotos([photo('image/jpeg', PNG, 'a/b.jpg')])).toEqual([{ contentType: 'image/png', fileName: 'b.jpg', data: PNG }]);
   });
 
   it('refuses a file that is not an image, and an image over 10 MB', async () => {
-    await expect(readWebPhotos([photo('application/pdf', 3)])).rejects.toMatchObject({ reason: 'unsupported_media_type' });
-    await expect(readWebPhotos([photo('image/png', MAX_PHOTO_BYTES + 1)])).rejects.toBeInstanceOf(InvalidInboundError);
-    await expect(readWebPhotos([photo('image/png', MAX_PHOTO_BYTES + 1)])).rejects.toMatchObject({ reason: 'too_large' });
+    await expect(readWebPhotos([photo('application/pdf', Buffer.from('%PDF-1.4'))])).rejects.toMatchObject({ reason: 'unsupported_media_type' });
+    await expect(readWebPhotos([photo('image/png', Buffer.from('<html>'))])).rejects.toMatchObject({ reason: 'unsupported_media_type' });
+    const big = { ...photo('image/png', PNG), size: MAX_PHOTO_BYTES + 1 };
+    await expect(readWebPhotos([big])).rejects.toBeInstanceOf(InvalidInboundError);
+    await expect(readWebPhotos([big])).rejects.toMatchObject({ reason: 'too_large' });
   });
 });
 

@@ -8,6 +8,7 @@ import {
   inboundMessageSchema,
   storableString,
 } from '../types.ts';
+import { acceptPhoto, photoFileName } from './photos.ts';
 
 const optionalText = (max: number) =>
   storableString()
@@ -61,23 +62,23 @@ export interface WebPhoto {
   bytes(): Promise<Uint8Array>;
 }
 
-/** Photos must be images of at most 10 MB; anything else is refused before anything is stored. */
+/**
+ * Photos must be JPEG, PNG, WebP or GIF images of at most 10 MB, by their bytes: the type stored is
+ * the one read from the file, never the one the browser declared, and the photo's location (Exif
+ * GPS, XMP) is taken out. Anything else is refused before anything is stored.
+ */
 export async function readWebPhotos(photos: WebPhoto[]): Promise<InboundAttachment[]> {
   for (const photo of photos) {
-    if (!photo.type.startsWith('image/')) {
-      throw new InvalidInboundError('unsupported_media_type', `${photo.name || 'a file'} is ${photo.type || 'of no type'}, not an image`);
-    }
     if (photo.size > MAX_PHOTO_BYTES) {
       throw new InvalidInboundError('too_large', `${photo.name || 'a photo'} is larger than 10 MB`);
     }
   }
-  return Promise.all(
-    photos.map(async (photo) => ({
-      contentType: photo.type,
-      fileName: photo.name || undefined,
-      data: Buffer.from(await photo.bytes()),
-    })),
-  );
+  const accepted: InboundAttachment[] = [];
+  for (const photo of photos) {
+    const { contentType, data } = await acceptPhoto({ name: photo.name, declaredType: photo.type, bytes: Buffer.from(await photo.bytes()) });
+    accepted.push({ contentType, fileName: photoFileName(photo.name), data });
+  }
+  return accepted;
 }
 
 /** A web visitor is known by the hash of their session cookie. */

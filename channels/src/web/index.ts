@@ -1,2 +1,3 @@
 export * from './form.ts';
 export * from './sender.ts';
+export * from './photos.ts';

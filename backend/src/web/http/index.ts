@@ -5,3 +5,4 @@ export type { AppCtx, AppDeps } from './deps.ts';
 export { createRateLimits } from './rate-limit.ts';
 export { type AppEnv, createRouter, errorResponses } from './router.ts';
 export { sameOriginWrites } from './same-origin.ts';
+export { STORED_FILE_POLICY, storedFileHeaders } from './stored-file.ts';

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_PHOTO_BYTES } from '@hotline/channels';
 import { createRouter, errorResponses } from '../http/index.ts';
-import { actorOf } from '../http/index.ts';
+import { actorOf, storedFileHeaders } from '../http/index.ts';
 import { ServiceError } from '../../platform/errors/index.ts';
 import { requireRole } from '../http/index.ts';
 import { QUEUE_ROLES } from '../../identity/auth/index.ts';
@@ -159,11 +159,7 @@ export function eventRoutes() {
       .openapi(photoRoute, async (c) => {
         const { id, photoId } = c.req.valid('param');
         const file = await readEventPhoto({ ctx: actorOf(c), input: { eventId: id, photoId } });
-        return c.body(new Uint8Array(file.data), 200, {
-          'content-type': file.contentType,
-          'cache-control': 'private, max-age=3600',
-          'x-content-type-options': 'nosniff',
-        });
+        return c.body(new Uint8Array(file.data), 200, storedFileHeaders(file));
       })
       .openapi(rulesRoute, async (c) => c.json({ rules: await listTimeLimitRules({ ctx: actorOf(c) }) }, 200))
   );
