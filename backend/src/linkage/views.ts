@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channels } from '@hotline/channels';
+import { channels, inputDate, inputText } from '@hotline/channels';
 import { urgencies } from '../appeals/index.ts';
 import { eventActions, eventStatuses } from './schema.ts';
 import { staffActions } from './lifecycle.ts';
@@ -37,13 +37,13 @@ export type EventDraft = z.infer<typeof eventDraftSchema>;
 
 /** The body of `POST /api/appeals/{id}/accept`: the event as the agent confirmed it. */
 export const eventInputSchema = z.object({
-  categoryCode: z.string().min(1).max(100),
+  categoryCode: inputText().min(1).max(100),
   urgency: z.enum(urgencies),
-  address: z.string().trim().max(500).nullable().optional(),
-  gridCode: z.string().min(1).max(100).nullable().optional(),
-  leadDepartmentCode: z.string().min(1).max(100),
-  coDepartmentCodes: z.array(z.string().min(1).max(100)).max(20).optional(),
-  timeLimitAt: z.iso.datetime({ offset: true }),
+  address: inputText().trim().max(500).nullable().optional(),
+  gridCode: inputText().min(1).max(100).nullable().optional(),
+  leadDepartmentCode: inputText().min(1).max(100),
+  coDepartmentCodes: z.array(inputText().min(1).max(100)).max(20).optional(),
+  timeLimitAt: inputDate(),
 });
 export type EventInput = z.infer<typeof eventInputSchema>;
 
@@ -156,25 +156,25 @@ export type EventDetail = z.infer<typeof eventDetailSchema>;
  * as multipart/form-data with `note` and up to 4 `photos`.
  */
 export const stepInputSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('sign'), note: z.string().trim().max(2000).optional() }),
-  z.object({ action: z.literal('report'), note: z.string().trim().min(1).max(4000) }),
-  z.object({ action: z.literal('request_extension'), note: z.string().trim().min(1).max(2000), timeLimitAt: z.iso.datetime({ offset: true }) }),
-  z.object({ action: z.literal('approve_extension'), note: z.string().trim().max(2000).optional() }),
-  z.object({ action: z.literal('deny_extension'), note: z.string().trim().min(1).max(2000) }),
-  z.object({ action: z.literal('return'), note: z.string().trim().min(1).max(2000) }),
+  z.object({ action: z.literal('sign'), note: inputText().trim().max(2000).optional() }),
+  z.object({ action: z.literal('report'), note: inputText().trim().min(1).max(4000) }),
+  z.object({ action: z.literal('request_extension'), note: inputText().trim().min(1).max(2000), timeLimitAt: inputDate() }),
+  z.object({ action: z.literal('approve_extension'), note: inputText().trim().max(2000).optional() }),
+  z.object({ action: z.literal('deny_extension'), note: inputText().trim().min(1).max(2000) }),
+  z.object({ action: z.literal('return'), note: inputText().trim().min(1).max(2000) }),
   z.object({
     action: z.literal('redispatch'),
-    note: z.string().trim().max(2000).optional(),
-    leadDepartmentCode: z.string().min(1).max(100),
-    coDepartmentCodes: z.array(z.string().min(1).max(100)).max(20).optional(),
+    note: inputText().trim().max(2000).optional(),
+    leadDepartmentCode: inputText().min(1).max(100),
+    coDepartmentCodes: z.array(inputText().min(1).max(100)).max(20).optional(),
   }),
-  z.object({ action: z.literal('verify_pass'), note: z.string().trim().max(2000).optional() }),
-  z.object({ action: z.literal('verify_fail'), note: z.string().trim().min(1).max(2000) }),
-  z.object({ action: z.literal('urge'), note: z.string().trim().max(2000).optional() }),
-  z.object({ action: z.literal('supervise'), note: z.string().trim().min(1).max(2000) }),
-  z.object({ action: z.literal('cancel'), note: z.string().trim().min(1).max(2000) }),
-  z.object({ action: z.literal('reopen'), note: z.string().trim().min(1).max(2000) }),
-  z.object({ action: z.literal('callback'), appealId: z.uuid(), satisfaction: z.number().int().min(1).max(5), note: z.string().trim().max(2000).optional() }),
+  z.object({ action: z.literal('verify_pass'), note: inputText().trim().max(2000).optional() }),
+  z.object({ action: z.literal('verify_fail'), note: inputText().trim().min(1).max(2000) }),
+  z.object({ action: z.literal('urge'), note: inputText().trim().max(2000).optional() }),
+  z.object({ action: z.literal('supervise'), note: inputText().trim().min(1).max(2000) }),
+  z.object({ action: z.literal('cancel'), note: inputText().trim().min(1).max(2000) }),
+  z.object({ action: z.literal('reopen'), note: inputText().trim().min(1).max(2000) }),
+  z.object({ action: z.literal('callback'), appealId: z.uuid(), satisfaction: z.number().int().min(1).max(5), note: inputText().trim().max(2000).optional() }),
 ]);
 export type StepInput = z.infer<typeof stepInputSchema>;
 

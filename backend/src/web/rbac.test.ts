@@ -31,7 +31,7 @@ const OPENAPI_MATRIX: Record<string, Access> = {
   'GET /api/admin/users': ADMIN,
   'POST /api/admin/users/{id}/disable': ADMIN,
   'POST /api/admin/users/{id}/enable': ADMIN,
-  'GET /api/admin/webhook-deliveries': LEADS,
+  'GET /api/admin/webhook-deliveries': ADMIN,
   'POST /api/admin/webhook-deliveries/{id}/retry': ADMIN,
   'GET /api/appeals': QUEUE,
   'GET /api/appeals/{id}': QUEUE,

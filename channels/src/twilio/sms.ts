@@ -1,14 +1,14 @@
 import twilio from 'twilio';
 import { z } from 'zod';
-import { type InboundAttachment, type InboundMessage, InvalidInboundError, inboundMessageSchema, storableString } from '../types.ts';
+import { type InboundAttachment, type InboundMessage, InvalidInboundError, inboundMessageSchema, inputText } from '../types.ts';
 
 /** The parameters of Twilio's incoming-message webhook that matter here (it sends many more). */
 const smsWebhookSchema = z.object({
   MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, 'MessageSid is not a Twilio message SID'),
   AccountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/),
-  From: storableString().min(3).max(40),
-  To: storableString().min(3).max(40),
-  Body: storableString().max(1600).default(''),
+  From: inputText().min(3).max(40),
+  To: inputText().min(3).max(40),
+  Body: inputText().max(1600).default(''),
   NumMedia: z.coerce.number().int().min(0).max(10).default(0),
 });
 
@@ -44,7 +44,7 @@ export function parseSms(params: Record<string, string>, receivedAt: Date): Inbo
 
 /** Twilio's message status callback; only the states we record. */
 export const smsStatusSchema = z.object({
-  MessageSid: storableString().min(1),
+  MessageSid: inputText().min(1),
   MessageStatus: z.enum([
     'accepted',
     'scheduled',
@@ -59,7 +59,7 @@ export const smsStatusSchema = z.object({
     'received',
     'canceled',
   ]),
-  ErrorCode: storableString().optional(),
+  ErrorCode: inputText().optional(),
 });
 export type SmsStatus = z.infer<typeof smsStatusSchema>;
 

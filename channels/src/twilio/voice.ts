@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import { z } from 'zod';
-import { storableString } from '../types.ts';
+import { inputText } from '../types.ts';
 
 const { VoiceResponse } = twilio.twiml;
 type GatherAttributes = Parameters<InstanceType<typeof VoiceResponse>['gather']>[0];
@@ -31,22 +31,22 @@ const sayIn = (script: VoiceScript): SayAttributes =>
 // The SDK's type lists 'cmn-Hans-CN' but not 'zh-CN', which Twilio's speech recognition accepts as well.
 const gatherIn = (script: VoiceScript) => script.language as GatherLanguage;
 
-/** The voice webhooks' parameters that matter here; Twilio sends them form-encoded on every step. Free text is stored: see `storableString`. */
+/** The voice webhooks' parameters that matter here; Twilio sends them form-encoded on every step. Free text is stored: see `inputText`. */
 export const voiceWebhookSchema = z.object({
   CallSid: z.string().regex(/^CA[0-9a-fA-F]{32}$/, 'CallSid is not a Twilio call SID'),
   AccountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/),
-  From: storableString().min(1).max(40),
-  To: storableString().min(1).max(40),
+  From: inputText().min(1).max(40),
+  To: inputText().min(1).max(40),
   CallStatus: z.enum(['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled']),
-  Digits: storableString().max(40).optional(),
-  SpeechResult: storableString().max(4000).optional(),
+  Digits: inputText().max(40).optional(),
+  SpeechResult: inputText().max(4000).optional(),
   Confidence: z.coerce.number().min(0).max(1).optional(),
   RecordingUrl: z.url().optional(),
-  RecordingSid: storableString().optional(),
+  RecordingSid: inputText().optional(),
   RecordingDuration: z.coerce.number().int().optional(),
-  TranscriptionText: storableString().max(4000).optional(),
-  TranscriptionStatus: storableString().optional(),
-  QueueResult: storableString().optional(),
+  TranscriptionText: inputText().max(4000).optional(),
+  TranscriptionStatus: inputText().optional(),
+  QueueResult: inputText().optional(),
   QueueTime: z.coerce.number().int().optional(),
   QueuePosition: z.coerce.number().int().optional(),
   CallDuration: z.coerce.number().int().optional(),

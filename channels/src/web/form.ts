@@ -6,12 +6,12 @@ import {
   MAX_PHOTO_BYTES,
   MAX_TEXT_LENGTH,
   inboundMessageSchema,
-  storableString,
+  inputText,
 } from '../types.ts';
 import { acceptPhoto, photoFileName } from './photos.ts';
 
 const optionalText = (max: number) =>
-  storableString()
+  inputText()
     .trim()
     .max(max)
     .optional()
@@ -22,7 +22,7 @@ const coordinate = (min: number, max: number) => z.union([z.number(), z.string()
 
 /** The citizen page's appeal form fields, as JSON or as the text fields of a multipart body. */
 export const webAppealFieldsSchema = z.object({
-  text: storableString().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
+  text: inputText().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
   name: optionalText(100),
   phone: z
     .string()
@@ -34,7 +34,7 @@ export const webAppealFieldsSchema = z.object({
   latitude: coordinate(-90, 90).optional(),
   longitude: coordinate(-180, 180).optional(),
   /** Chosen by the page per submission, so a double click or a retry files one appeal. */
-  clientSubmissionId: storableString().trim().min(8).max(100).optional(),
+  clientSubmissionId: inputText().trim().min(8).max(100).optional(),
 });
 
 /** A point is both coordinates or neither. */
@@ -50,8 +50,8 @@ export type WebAppealForm = z.infer<typeof webAppealFormSchema>;
 
 /** One line the citizen types into the page's live chat. */
 export const webChatMessageSchema = z.object({
-  text: storableString().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
-  clientMessageId: storableString().trim().min(8).max(100).optional(),
+  text: inputText().trim().min(1, 'text is required').max(MAX_TEXT_LENGTH, `text is longer than ${MAX_TEXT_LENGTH} characters`),
+  clientMessageId: inputText().trim().min(8).max(100).optional(),
 });
 export type WebChatMessage = z.infer<typeof webChatMessageSchema>;
 

@@ -1,18 +1,17 @@
 import { z } from '@hono/zod-openapi';
-import { MAX_TEXT_LENGTH } from '@hotline/channels';
+import { MAX_TEXT_LENGTH, inputDate, inputText } from '@hotline/channels';
 
 /**
  * GeoReport v2 arguments as the spec names them. "Optional" there means an empty parameter is the
  * same as an absent one, so blank strings become undefined before anything else is checked.
  */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => inputText().trim().max(max);
 /** Form fields arrive as text, JSON as numbers: both become a number in range. */
-const coordinate = (min: number, max: number) => z.union([z.number(), z.string().trim().transform(Number)]).pipe(z.number().min(min).max(max));
+const coordinate = (min: number, max: number) => z.union([z.number(), inputText().trim().transform(Number)]).pipe(z.number().min(min).max(max));
 /** `a,b,c` → ['a', 'b', 'c'], each checked; the spec's way of passing several values. */
 const commaList = <T extends z.ZodType<unknown, string>>(item: T, maxItems: number) =>
-  z
-    .string()
+  inputText()
     .transform((s) =>
       s
         .split(',')
@@ -26,7 +25,7 @@ export const serviceRequestInputSchema = z
   .object({
     api_key: optional(text(200)),
     jurisdiction_id: optional(text(200)),
-    service_code: z.string({ error: 'service_code was not provided' }).trim().min(1, 'service_code was not provided').max(100),
+    service_code: inputText('service_code was not provided').trim().min(1, 'service_code was not provided').max(100),
     lat: optional(coordinate(-90, 90)),
     long: optional(coordinate(-180, 180)),
     address_string: optional(text(300)),
@@ -37,8 +36,7 @@ export const serviceRequestInputSchema = z
     first_name: optional(text(50)),
     last_name: optional(text(50)),
     phone: optional(
-      z
-        .string()
+      inputText()
         .trim()
         .regex(/^\+?[0-9][0-9 -]{4,19}$/, 'phone is not a phone number'),
     ),
@@ -60,9 +58,9 @@ export type RequestStatus = (typeof requestStatuses)[number];
 export const requestQuerySchema = z.object({
   jurisdiction_id: optional(text(200)),
   service_request_id: optional(commaList(z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'service_request_id is a case number'), 1000)),
-  service_code: optional(commaList(z.string().max(100), 100)),
-  start_date: optional(z.iso.datetime({ offset: true, error: 'start_date must be a w3 datetime with a zone, e.g. 2026-01-01T00:00:00Z' })),
-  end_date: optional(z.iso.datetime({ offset: true, error: 'end_date must be a w3 datetime with a zone, e.g. 2026-01-01T00:00:00Z' })),
+  service_code: optional(commaList(inputText().max(100), 100)),
+  start_date: optional(inputDate('start_date must be a w3 datetime with a zone, e.g. 2026-01-01T00:00:00Z')),
+  end_date: optional(inputDate('end_date must be a w3 datetime with a zone, e.g. 2026-01-01T00:00:00Z')),
   status: optional(commaList(z.enum(requestStatuses, { error: 'status is open or closed' }), 2)),
 });
 export type RequestQuery = z.infer<typeof requestQuerySchema>;

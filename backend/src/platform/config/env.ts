@@ -57,6 +57,8 @@ export const configSchema = z
     RATE_LIMIT_LOOKUP_PER_MINUTE: perMinute(30),
     RATE_LIMIT_LOGIN_PER_MINUTE: perMinute(20),
     RATE_LIMIT_LOGIN_USERNAME_PER_MINUTE: perMinute(5),
+    RATE_LIMIT_LOGIN_USERNAME_CEILING_PER_MINUTE: perMinute(60),
+    LOGIN_SLOWDOWN_MS: z.coerce.number().int().min(0).max(10_000).default(500),
     RATE_LIMIT_OPEN311_PER_MINUTE: perMinute(120),
   })
   .refine((env) => env.DEDUP_SUGGEST_THRESHOLD <= env.DEDUP_ATTACH_THRESHOLD, {
@@ -129,7 +131,12 @@ export const configSchema = z
       contactPerMinute: env.RATE_LIMIT_CONTACT_PER_MINUTE,
       lookupPerMinute: env.RATE_LIMIT_LOOKUP_PER_MINUTE,
       loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      /** Per username from one address: a guesser is stopped there, the account's owner elsewhere is not. */
       loginPerUsernamePerMinute: env.RATE_LIMIT_LOGIN_USERNAME_PER_MINUTE,
+      /** Per username from every address together, against guessing spread over many. */
+      loginPerUsernameCeilingPerMinute: env.RATE_LIMIT_LOGIN_USERNAME_CEILING_PER_MINUTE,
+      /** The first step of the delay a username's repeated wrong passwords add to its every login attempt. */
+      loginSlowdownMs: env.LOGIN_SLOWDOWN_MS,
       open311PerMinute: env.RATE_LIMIT_OPEN311_PER_MINUTE,
     },
   }));

@@ -1,2 +1,2 @@
-export { claimNonce } from './nonces.ts';
+export { claimNonce, isNonceClaimed } from './nonces.ts';
 export { webhookNonces } from './schema.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.ts';
 import { webhookNonces } from './schema.ts';
 
@@ -24,4 +24,15 @@ export async function claimNonce(db: DbOrTx, p: { source: string; nonce: string;
     .onConflictDoNothing()
     .returning({ nonce: webhookNonces.nonce });
   return claimed.length === 1;
+}
+
+/** Whether a once-only value is on record (and not yet expired), without claiming it. */
+export async function isNonceClaimed(db: DbOrTx, p: { source: string; nonce: string; now?: Date }): Promise<boolean> {
+  const { source, nonce, expiresAt } = webhookNonces;
+  const rows = await db
+    .select({ nonce })
+    .from(webhookNonces)
+    .where(and(eq(source, p.source), eq(nonce, p.nonce), gte(expiresAt, p.now ?? new Date())))
+    .limit(1);
+  return rows.length === 1;
 }

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { createRoute, z } from '@hono/zod-openapi';
 import { WechatForbiddenError, buildTextReply, isSafeMode, openWechatPush, parseInbound, sealReply, verifySignature } from '@hotline/channels/wechat';
 import type { Config } from '../../platform/config/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
-import { claimNonce } from '../../platform/nonces/index.ts';
+import { claimNonce, isNonceClaimed } from '../../platform/nonces/index.ts';
 import { type AppEnv, createRouter, errorResponses } from '../http/index.ts';
 import { ServiceError, errorBodySchema } from '../../platform/errors/index.ts';
 import { actorOf } from '../http/index.ts';
@@ -110,16 +110,23 @@ const CLOCK_GRACE_SECONDS = 60;
 
 /**
  * Records the push's timestamp and nonce, shared by every instance, and refuses them if any
- * instance has seen them before: a captured URL cannot carry a second body while its signature is
- * fresh, and after that the freshness check refuses it. Called once the push is verified and read,
- * so a refused or unreadable push does not use up its nonce.
+ * instance has seen them before with another body: a captured URL cannot carry a second body while
+ * its signature is fresh, and after that the freshness check refuses it. The same bytes again are
+ * WeChat's own retry (it re-sends a push not answered within 5 s) and go through: filing is
+ * idempotent on MsgId. Called once the push is verified and read, so a refused or unreadable push
+ * does not use up its nonce.
  */
-async function claimPush(db: DbOrTx, wechat: WechatConfig, query: { timestamp?: string; nonce?: string }): Promise<void> {
+async function claimPush(db: DbOrTx, wechat: WechatConfig, query: { timestamp?: string; nonce?: string }, body: string): Promise<void> {
   const timestamp = Number(query.timestamp);
   const expiresAt = new Date((timestamp + wechat.maxClockSkewSeconds + CLOCK_GRACE_SECONDS) * 1000);
-  if (!(await claimNonce(db, { source: 'wechat', nonce: `${timestamp}:${query.nonce}`, expiresAt }))) {
-    throw forbidden(new WechatForbiddenError('replayed', 'this WeChat timestamp and nonce were used before: a push is accepted once'));
+  const key = `${timestamp}:${query.nonce}`;
+  const copy = { source: 'wechat-body', nonce: `${key}:${createHash('sha256').update(body).digest('base64url')}` };
+  if (await claimNonce(db, { source: 'wechat', nonce: key, expiresAt })) {
+    await claimNonce(db, { ...copy, expiresAt });
+    return;
   }
+  if (await isNonceClaimed(db, copy)) return;
+  throw forbidden(new WechatForbiddenError('replayed', 'this WeChat timestamp and nonce came before with another body: a push is accepted once'));
 }
 
 /** In safe mode the reply is sealed like the push was, with a fresh timestamp and nonce. */
@@ -145,8 +152,9 @@ export function wechatWebhookRoutes() {
       const wechat = c.var.deps.config.wechat!;
       assertXmlBody(c.req.header('content-type'));
       const query = c.req.valid('query');
-      const push = parseInbound(openPush(wechat, query, await c.req.text()));
-      await claimPush(c.var.deps.db, wechat, query);
+      const body = await c.req.text();
+      const push = parseInbound(openPush(wechat, query, body));
+      await claimPush(c.var.deps.db, wechat, query, body);
       const answer = await answerWechatPush({ ctx: actorOf(c), input: push });
       // "success" tells WeChat the push was handled and there is no reply, so it does not retry.
       if (answer === undefined) return c.text('success', 200);

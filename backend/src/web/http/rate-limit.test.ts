@@ -5,6 +5,7 @@ import { startProviderHotline } from '../../testing/provider-hotline.ts';
 import { postTwilio, smsParams } from '../../testing/twilio.ts';
 import { newOpenId, signedQuery, textXml } from '../../testing/wechat.ts';
 import { loadConfig } from '../../platform/config/index.ts';
+import { loginDelayMs } from './rate-limit.ts';
 
 const kinds = await testDatabaseKinds();
 const OPEN311_KEY = 'rate-limit-test-key-0123456789';
@@ -17,6 +18,8 @@ const SMALL_LIMITS = {
   RATE_LIMIT_LOOKUP_PER_MINUTE: '4',
   RATE_LIMIT_LOGIN_PER_MINUTE: '4',
   RATE_LIMIT_LOGIN_USERNAME_PER_MINUTE: '3',
+  RATE_LIMIT_LOGIN_USERNAME_CEILING_PER_MINUTE: '6',
+  LOGIN_SLOWDOWN_MS: '5',
   RATE_LIMIT_OPEN311_PER_MINUTE: '3',
   OPEN311_API_KEYS: OPEN311_KEY,
 };
@@ -34,6 +37,8 @@ describe('rate-limit configuration', () => {
       lookupPerMinute: 30,
       loginPerMinute: 20,
       loginPerUsernamePerMinute: 5,
+      loginPerUsernameCeilingPerMinute: 60,
+      loginSlowdownMs: 500,
       open311PerMinute: 120,
     });
     expect(loadConfig({ TRUST_PROXY: '1', RATE_LIMIT_LOGIN_PER_MINUTE: '7' }).rateLimits).toMatchObject({ trustProxy: true, loginPerMinute: 7 });
@@ -113,15 +118,37 @@ describe.each(kinds)('rate limits on %s', (kind) => {
     await expectRateLimited(await lookup('20261122009999'));
   });
 
-  it('limits login attempts per username, whatever the address, and a success clears the count', async () => {
-    expect((await login(newIp(), 'agent2', 'wrong-password-1')).status).toBe(401);
-    expect((await login(newIp(), 'agent2', 'wrong-password-2')).status).toBe(401);
+  it('stops a guesser at their address without locking the account for its owner elsewhere', async () => {
+    const guesser = newIp();
+    for (let i = 0; i < 3; i++) expect((await login(guesser, 'agent2', `wrong-${i}`)).status).toBe(401);
+    // The right password no longer helps from there until the minute is over: the guesser learns nothing.
+    await expectRateLimited(await login(guesser, 'AGENT2', TEST_PASSWORD));
+    // The owner, at their own desk, still logs in.
     expect((await login(newIp(), 'agent2', TEST_PASSWORD)).status).toBe(200);
-    for (let i = 0; i < 3; i++) expect((await login(newIp(), 'AGENT2', `wrong-${i}`)).status).toBe(401);
-    // The right password no longer helps until the minute is over: the guesser learns nothing.
-    await expectRateLimited(await login(newIp(), 'agent2', TEST_PASSWORD));
-    // Other accounts are not locked out.
-    expect((await login(newIp(), 'agent3', TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('stops guessing spread over many addresses at the per-username ceiling', async () => {
+    for (let i = 0; i < 6; i++) expect((await login(newIp(), 'agent4', `wrong-${i}`)).status).toBe(401);
+    await expectRateLimited(await login(newIp(), 'agent4', TEST_PASSWORD));
+  });
+
+  it('slows each attempt on a username after two wrong passwords, doubling, from any address; a success starts afresh', async () => {
+    const delayOf = (res: Response) => Number(/login-delay;dur=(\d+)/.exec(res.headers.get('server-timing') ?? '')?.[1]);
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await login(newIp(), 'agent3', `wrong-${i}`);
+      expect(res.status).toBe(401);
+      delays.push(delayOf(res));
+    }
+    expect(delays).toEqual([0, 0, 5, 10, 20]);
+    const success = await login(newIp(), 'agent3', TEST_PASSWORD);
+    expect(success.status).toBe(200);
+    expect(delayOf(success)).toBe(40);
+    expect(delayOf(await login(newIp(), 'agent3', 'wrong-again'))).toBe(0);
+  });
+
+  it('caps the delay at 16 steps', () => {
+    expect([0, 1, 2, 3, 6, 7, 50].map((failures) => loginDelayMs(failures, 500))).toEqual([0, 0, 500, 1000, 8000, 8000, 8000]);
   });
 
   it('limits login attempts per address, whatever the username', async () => {

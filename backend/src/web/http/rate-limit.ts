@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
@@ -29,7 +30,7 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   return getConnInfo(c).remote.address ?? UNKNOWN_CLIENT;
 }
 
-/** One limit: at most `perMinute` requests per key in each one-minute window. */
+/** One limit: at most `points` requests per key in each window (a minute unless told). */
 interface Bucket {
   limiter: RateLimiterAbstract;
   name: string;
@@ -41,8 +42,8 @@ interface Bucket {
  * in memory (the routes answer 503 then anyway). PGlite is a single instance: memory.
  */
 function bucketMaker(pool?: pg.Pool) {
-  return (name: string, perMinute: number): Bucket => {
-    const limits = { keyPrefix: name, points: perMinute, duration: 60 };
+  return (name: string, perMinute: number, windowSeconds = 60): Bucket => {
+    const limits = { keyPrefix: name, points: perMinute, duration: windowSeconds };
     const limiter = pool
       ? new RateLimiterPostgres({
           ...limits,
@@ -95,6 +96,51 @@ async function loginUsername(c: Context): Promise<string | undefined> {
   return typeof username === 'string' ? username.trim().toLowerCase() : undefined;
 }
 
+/** Wrong passwords are remembered this long for the delay: a quarter of an hour without one starts afresh. */
+const FAILURE_MEMORY_SECONDS = 15 * 60;
+/** Two typos cost nothing; from the third wrong password on, each attempt waits twice as long, up to 16 steps. */
+const FREE_FAILURES = 2;
+const MAX_SLOWDOWN_STEPS = 16;
+
+/** How long a login attempt waits, given the username's recent wrong passwords: 0, 0, then 1, 2, 4, 8, 16 steps. */
+export function loginDelayMs(failures: number, stepMs: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return stepMs * Math.min(2 ** (failures - FREE_FAILURES), MAX_SLOWDOWN_STEPS);
+}
+
+/**
+ * Staff login, against password guessing without locking the owner out: the hard limits are per
+ * address and per (username, address), so a guesser elsewhere cannot lock the account for its
+ * owner, plus a higher per-username ceiling against guessing spread over many addresses. Every
+ * wrong password also slows that username's next attempts (`loginDelayMs`, reported in
+ * `Server-Timing: login-delay`), wherever they come from. A success clears the username's counts.
+ */
+function loginGuard(
+  buckets: { perIp: Bucket; perUserAtIp: Bucket; perUser: Bucket; failures: Bucket },
+  p: { ip: (c: Context) => string; slowdownMs: number },
+): MiddlewareHandler {
+  return async (c, next) => {
+    const username = await loginUsername(c);
+    const address = p.ip(c);
+    if (!username) return takePoints(c, [[buckets.perIp, address]]).then(next);
+    const user = shortHash(username);
+    await takePoints(c, [
+      [buckets.perIp, address],
+      [buckets.perUserAtIp, `${user}@${address}`],
+      [buckets.perUser, user],
+    ]);
+    const delay = loginDelayMs((await buckets.failures.limiter.get(user))?.consumedPoints ?? 0, p.slowdownMs);
+    if (delay > 0) await sleep(delay);
+    await next();
+    c.header('server-timing', `login-delay;dur=${delay}`, { append: true });
+    if (c.res.status === 401) await buckets.failures.limiter.penalty(user, 1);
+    if (c.res.status === 200) {
+      await Promise.all([buckets.failures, buckets.perUser].map((b) => b.limiter.delete(user)));
+      await buckets.perUserAtIp.limiter.delete(`${user}@${address}`);
+    }
+  };
+}
+
 /** Open311's api_key travels among the form fields (or JSON, or the query); hono caches the parsed body for the validator. */
 async function open311ApiKey(c: Context): Promise<string> {
   const json = /^application\/json/i.test(c.req.header('content-type') ?? '');
@@ -115,7 +161,6 @@ export function createRateLimits(config: Config['rateLimits'], pool?: pg.Pool) {
   const publicContact = bucket('public writes per contact', config.contactPerMinute);
   const lookupIp = bucket('case lookups per IP', config.lookupPerMinute);
   const loginIp = bucket('logins per IP', config.loginPerMinute);
-  const loginUser = bucket('logins per username', config.loginPerUsernamePerMinute);
   const open311Client = bucket('Open311 requests per api key and IP', config.open311PerMinute);
   const ip = (c: Context) => clientAddress(c, config.trustProxy);
 
@@ -132,21 +177,16 @@ export function createRateLimits(config: Config['rateLimits'], pool?: pg.Pool) {
     }),
     /** Case lookups by number: per IP, against enumerating case numbers. */
     caseLookups: limitBy((c) => [[lookupIp, ip(c)]]),
-    /** Staff login: per IP and per username, against password guessing; a success clears the username's count, so a user who mistyped a few times is not locked out afterwards. */
-    logins: (async (c, next) => {
-      const username = await loginUsername(c);
-      await takePoints(
-        c,
-        username
-          ? [
-              [loginIp, ip(c)],
-              [loginUser, shortHash(username)],
-            ]
-          : [[loginIp, ip(c)]],
-      );
-      await next();
-      if (username && c.res.status === 200) await loginUser.limiter.delete(shortHash(username));
-    }) satisfies MiddlewareHandler,
+    /** Staff login: see `loginGuard`. */
+    logins: loginGuard(
+      {
+        perIp: loginIp,
+        perUserAtIp: bucket('logins per username and IP', config.loginPerUsernamePerMinute),
+        perUser: bucket('logins per username', config.loginPerUsernameCeilingPerMinute),
+        failures: bucket('failed logins per username', Number.MAX_SAFE_INTEGER, FAILURE_MEMORY_SECONDS),
+      },
+      { ip, slowdownMs: config.loginSlowdownMs },
+    ),
     /** Open311 filings: per api key from one address. */
     open311Filings: limitBy(async (c) => [[open311Client, `${shortHash(await open311ApiKey(c))}@${ip(c)}`]]),
   };

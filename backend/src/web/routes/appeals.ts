@@ -3,7 +3,7 @@ import { createRouter, errorResponses } from '../http/index.ts';
 import { actorOf } from '../http/index.ts';
 import { requireRole } from '../http/index.ts';
 import { QUEUE_ROLES } from '../../identity/auth/index.ts';
-import { MAX_TEXT_LENGTH } from '@hotline/channels';
+import { MAX_TEXT_LENGTH, inputText } from '@hotline/channels';
 import { appealStatuses, appealTypes, urgencies } from '../../appeals/index.ts';
 import { correctClassification } from '../../triage/index.ts';
 import { mergeAppeal } from '../../appeals/index.ts';
@@ -60,7 +60,7 @@ const replyRoute = createRoute({
   tags,
   summary: "Reply to the citizen on the appeal's own channel",
   middleware: staffOnly,
-  request: { params: idParams, body: { required: true, content: json(z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) })) } },
+  request: { params: idParams, body: { required: true, content: json(z.object({ text: inputText().trim().min(1).max(MAX_TEXT_LENGTH) })) } },
   responses: { 201: { description: 'The stored reply and its delivery state', content: json(messageViewSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -107,7 +107,7 @@ const transferRoute = createRoute({
   middleware: staffOnly,
   request: {
     params: idParams,
-    body: { required: true, content: json(z.object({ toUserId: z.uuid(), note: z.string().trim().max(NOTE_MAX_LENGTH).optional() })) },
+    body: { required: true, content: json(z.object({ toUserId: z.uuid(), note: inputText().trim().max(NOTE_MAX_LENGTH).optional() })) },
   },
   responses: { 200: { description: 'The transferred appeal', content: json(appealSummarySchema) }, ...errorResponses(400, 401, 403, 404, 409) },
 });
@@ -118,7 +118,7 @@ const noteRoute = createRoute({
   tags,
   summary: 'Add a private note (colleagues only; never sent to the citizen)',
   middleware: staffOnly,
-  request: { params: idParams, body: { required: true, content: json(z.object({ text: z.string().trim().min(1).max(NOTE_MAX_LENGTH) })) } },
+  request: { params: idParams, body: { required: true, content: json(z.object({ text: inputText().trim().min(1).max(NOTE_MAX_LENGTH) })) } },
   responses: { 201: { description: 'The note', content: json(noteViewSchema) }, ...errorResponses(400, 401, 403, 404) },
 });
 
@@ -128,7 +128,7 @@ const answerRoute = createRoute({
   tags,
   summary: 'Answer directly and close (直接答复): the text goes to the citizen on their channel, no event is made',
   middleware: staffOnly,
-  request: { params: idParams, body: { required: true, content: json(z.object({ text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) })) } },
+  request: { params: idParams, body: { required: true, content: json(z.object({ text: inputText().trim().min(1).max(MAX_TEXT_LENGTH) })) } },
   responses: { 200: { description: 'The answered appeal', content: json(appealSummarySchema) }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -138,7 +138,7 @@ const rejectRoute = createRoute({
   tags,
   summary: 'Do not accept the appeal (不予受理); the reason is sent to the citizen',
   middleware: staffOnly,
-  request: { params: idParams, body: { required: true, content: json(z.object({ reason: z.string().trim().min(1).max(500) })) } },
+  request: { params: idParams, body: { required: true, content: json(z.object({ reason: inputText().trim().min(1).max(500) })) } },
   responses: { 200: { description: 'The rejected appeal', content: json(appealSummarySchema) }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
@@ -154,7 +154,7 @@ const classificationRoute = createRoute({
       required: true,
       content: json(
         z
-          .object({ appealType: z.enum(appealTypes).optional(), categoryCode: z.string().min(1).max(100).optional(), urgency: z.enum(urgencies).optional() })
+          .object({ appealType: z.enum(appealTypes).optional(), categoryCode: inputText().min(1).max(100).optional(), urgency: z.enum(urgencies).optional() })
           .refine((c) => c.appealType || c.categoryCode || c.urgency, 'give appealType, categoryCode or urgency'),
       ),
     },

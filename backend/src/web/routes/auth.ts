@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { inputText } from '@hotline/channels';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createRouter, errorResponses } from '../http/index.ts';
 import { requireRole } from '../http/index.ts';
@@ -26,7 +27,7 @@ const loginRoute = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }) } },
+      content: { 'application/json': { schema: z.object({ username: inputText().min(1).max(100), password: inputText().min(1).max(200) }) } },
     },
   },
   responses: {

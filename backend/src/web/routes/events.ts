@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { MAX_PHOTO_BYTES } from '@hotline/channels';
+import { MAX_PHOTO_BYTES, inputText } from '@hotline/channels';
 import { createRouter, errorResponses } from '../http/index.ts';
 import { actorOf, storedFileHeaders } from '../http/index.ts';
 import { ServiceError } from '../../platform/errors/index.ts';
@@ -45,14 +45,14 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       status: commaList(eventStatuses, 'dispatched,handling').optional(),
-      department: z.string().min(1).max(100).optional(),
+      department: inputText().min(1).max(100).optional(),
       due: commaList(['soon', 'overdue'], 'overdue,soon').optional(),
       extensionPending: z
         .enum(['true', 'false'])
         .transform((v) => v === 'true')
         .optional()
         .openapi({ description: 'Only events with (true) or without (false) a 延期申请 waiting for the center' }),
-      q: z.string().trim().min(1).max(40).optional().openapi({ description: 'A case number prefix' }),
+      q: inputText().trim().min(1).max(40).optional().openapi({ description: 'A case number prefix' }),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
     }),
@@ -73,7 +73,7 @@ const getRoute = createRoute({
 const photo = z.instanceof(File).openapi({ type: 'string', format: 'binary' });
 const reportForm = z.object({
   action: z.literal('report'),
-  note: z.string().trim().min(1).max(4000),
+  note: inputText().trim().min(1).max(4000),
   photos: z
     .union([photo, z.array(photo)])
     .optional()

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { inputText } from '@hotline/channels';
 import { createRouter, errorResponses } from '../http/index.ts';
 import { actorOf } from '../http/index.ts';
 import { requireRole } from '../http/index.ts';
@@ -26,8 +27,8 @@ const knowledgeRoute = createRoute({
   middleware: [requireRole(...QUEUE_ROLES)],
   request: {
     query: z.object({
-      q: z.string().trim().max(200).optional(),
-      categoryCode: z.string().min(1).max(100).optional(),
+      q: inputText().trim().max(200).optional(),
+      categoryCode: inputText().min(1).max(100).optional(),
       limit: z.coerce.number().int().min(1).max(50).default(20),
     }),
   },

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { inputText } from '@hotline/channels';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { createRouter } from '../http/index.ts';
@@ -34,8 +35,7 @@ const errors = (...statuses: (400 | 403 | 404)[]) =>
   );
 
 /** `{code}.json` or `{code}.xml`: the resource id and the format, split. */
-const resourceFile = z
-  .string()
+const resourceFile = inputText()
   .regex(/^[^/]+\.(json|xml)$/, 'the resource must end in .json or .xml')
   .transform((file) => {
     const dot = file.lastIndexOf('.');

@@ -12,8 +12,9 @@ const listRoute = createRoute({
   method: 'get',
   path: '/api/admin/webhook-deliveries',
   tags,
-  summary: 'The delivery log of outbound webhooks to the linkage platform, newest first (admins; supervisors may read)',
-  middleware: [requireRole('admin', 'supervisor')],
+  summary: 'The delivery log of outbound webhooks to the linkage platform, newest first (admins)',
+  description: 'Admins only, like the console screen: the payloads are the full notices sent to another system, and the log is integration plumbing, not case work.',
+  middleware: [requireRole('admin')],
   request: {
     query: z.object({
       status: z.enum(webhookDeliveryStatuses).optional(),
