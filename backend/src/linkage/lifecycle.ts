@@ -64,6 +64,18 @@ export interface Staff {
   departmentCode: string | null;
 }
 
+/**
+ * Whether this staff member may see the event at all: the center sees every event, a handler only
+ * those their department leads or co-handles. To anyone else it does not exist (404, never 403),
+ * whether they read it or try a step on it.
+ */
+export function mayView(staff: Staff, event: { leadDepartmentCode: string; coDepartmentCodes: string[] }): boolean {
+  return (
+    staff.role !== 'handler' ||
+    (!!staff.departmentCode && (event.leadDepartmentCode === staff.departmentCode || event.coDepartmentCodes.includes(staff.departmentCode)))
+  );
+}
+
 /** Whether this staff member may take the step on an event led by `leadDepartmentCode` (state aside). */
 export function mayAct(action: StaffAction, staff: Staff, leadDepartmentCode: string): boolean {
   const { by } = TRANSITIONS[action];

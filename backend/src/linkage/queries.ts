@@ -5,7 +5,7 @@ import { notFound } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/index.ts';
 import { type Appeal, appeals } from '../appeals/index.ts';
 import { type Event, type EventStatus, type EventStep, eventExtensions, eventStatuses, eventPhotos, eventSteps, events, timeLimitRules } from './schema.ts';
-import { OPEN_STATUSES, type Staff, type StaffAction, availableActions } from './lifecycle.ts';
+import { OPEN_STATUSES, type Staff, type StaffAction, availableActions, mayView } from './lifecycle.ts';
 import { reportersOf } from './reporters.ts';
 import { reopenable, staffOf } from './steps.ts';
 import type { EventCounts, EventDetail, EventSummary, dueStates } from './views.ts';
@@ -41,13 +41,6 @@ function visibleTo(staff: Staff): SQL | undefined {
   if (staff.role !== 'handler') return undefined;
   const code = staff.departmentCode ?? '';
   return or(eq(events.leadDepartmentCode, code), sql`${code} = any(${events.coDepartmentCodes})`);
-}
-
-function mayView(staff: Staff, event: Pick<Event, 'leadDepartmentCode' | 'coDepartmentCodes'>): boolean {
-  return (
-    staff.role !== 'handler' ||
-    (!!staff.departmentCode && (event.leadDepartmentCode === staff.departmentCode || event.coDepartmentCodes.includes(staff.departmentCode)))
-  );
 }
 
 const extensionPending = sql<boolean>`exists (select 1 from ${eventExtensions} where ${eventExtensions.eventId} = ${events.id} and ${eventExtensions.status} = 'pending')`;

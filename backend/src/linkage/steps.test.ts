@@ -202,7 +202,7 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     // The old department loses it; the new one can sign for it.
     expect((await hotline.request(`/api/events/${id}`, { cookie: environment })).status).toBe(404);
     expect((await list('pageSize=100', environment)).items.map((e) => e.id)).not.toContain(id);
-    expect((await step(id, { action: 'sign' }, environment)).status).toBe(403);
+    expect((await step(id, { action: 'sign' }, environment)).status).toBe(404);
     expect(await (await step(id, { action: 'sign' }, urban)).json()).toMatchObject({ status: 'handling' });
   });
 
@@ -261,10 +261,16 @@ describe.each(kinds)('the event lifecycle over HTTP on %s', (kind) => {
     expect((await detail(id)).status).toBe('dispatched');
   });
 
-  it('refuses another department (403) and roles the table does not name; co-departments see but do not act', async () => {
+  it('hides the event from another department (404, as on GET), refuses roles the table does not name (403); co-departments see but do not act', async () => {
     const { id } = await newEvent({ co: ['water'] });
     const written = [await stepsOf(id), await auditOf(id)];
-    expect((await step(id, { action: 'sign' }, urban)).status).toBe(403);
+    // Another department cannot tell the event from one that does not exist, whichever step it tries.
+    const { error: missing } = await (await step('00000000-0000-4000-8000-000000000000', { action: 'sign' }, urban)).json();
+    for (const action of [{ action: 'sign' }, { action: 'report', note: '已处置' }, { action: 'return', note: '非我局职责' }] as const) {
+      const res = await step(id, action, urban);
+      expect(res.status).toBe(404);
+      expect((await res.json()).error).toMatchObject({ code: missing.code, message: missing.message });
+    }
     expect((await step(id, { action: 'sign' }, water)).status).toBe(403);
     expect((await step(id, { action: 'sign' }, agent)).status).toBe(403);
     expect((await step(id, { action: 'cancel', note: '误派' }, agent)).status).toBe(403);

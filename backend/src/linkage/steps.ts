@@ -7,7 +7,7 @@ import { ServiceError, notFound } from '../platform/errors/index.ts';
 import { departments } from '../reference/departments/index.ts';
 import { recordRating } from '../appeals/index.ts';
 import { type Event, type EventStatus, type EventStep, eventExtensions, eventPhotos, events } from './schema.ts';
-import { type Staff, type StaffAction, mayAct, nextStatus } from './lifecycle.ts';
+import { type Staff, type StaffAction, mayAct, mayView, nextStatus } from './lifecycle.ts';
 import { reportersOf } from './reporters.ts';
 import { eventDeadlines, warnAtFor } from './time-limit.ts';
 import { recordStep } from './record-step.ts';
@@ -221,6 +221,8 @@ export async function takeStep({
   const photos = await readReportPhotos(given);
   return transact(ctx, async (tx, publish) => {
     const event = await lockEvent(tx, input.eventId);
+    // Another department's event is not found, as when reading it: a 403 would confirm it exists.
+    if (!mayView(staff, event)) throw notFound('Event');
     if (!mayAct(action, staff, event.leadDepartmentCode)) {
       throw new ServiceError(
         'forbidden',

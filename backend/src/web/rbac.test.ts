@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { type TestHotline, startTestHotline } from '../testing/hotline.ts';
 import { TWILIO } from '../testing/twilio.ts';
 import { WECHAT } from '../testing/wechat.ts';
+import { insertTriagedAppeals } from '../testing/staff.ts';
 import type { Role } from '../identity/auth/index.ts';
+import { events } from '../linkage/index.ts';
 
 /**
  * Who may call what: every route of the HTTP surface × every role. Authorization does not depend
@@ -185,6 +188,53 @@ describe('RBAC: every route × every role', () => {
       expect(res.status).toBeLessThan(500);
     } else {
       expect(res.status, `${route} as ${caller}: ${await res.clone().text()}`).toBe(want);
+    }
+  });
+  /**
+   * The matrix calls with ids of nothing, so it cannot tell "not yours" from "not there": a
+   * department handler must not be able to either. Another department's event answers exactly as
+   * a missing one, whether read or stepped on.
+   */
+  it("answers a handler 404 for another department's event, on GET and on every step, as for no event at all", async () => {
+    const [appeal] = await insertTriagedAppeals(hotline, [{ channel: 'web', categoryCode: 'utility-services' }]);
+    const accepted = await hotline.request(`/api/appeals/${appeal!.id}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        categoryCode: 'utility-services',
+        urgency: 'normal',
+        leadDepartmentCode: 'water',
+        timeLimitAt: new Date(Date.now() + 72 * 3600_000).toISOString(),
+      }),
+      cookie: sessions.get('agent'),
+    });
+    expect(accepted.status, await accepted.clone().text()).toBe(200);
+    const [event] = await hotline.database.db.select({ id: events.id }).from(events).where(eq(events.appealId, appeal!.id));
+    const asHandler = async (path: string, body?: unknown) => {
+      const res = await hotline.request(path, {
+        method: body ? 'POST' : 'GET',
+        headers: body ? { 'content-type': 'application/json' } : {},
+        body: body ? JSON.stringify(body) : undefined,
+        cookie: sessions.get('handler'),
+      });
+      const { error } = await res.json();
+      // All but the request id, which is every response's own.
+      return { status: res.status, code: error?.code, message: error?.message };
+    };
+    const steps = [
+      { action: 'sign' },
+      { action: 'report', note: '已处置' },
+      { action: 'request_extension', note: '需要更多时间', timeLimitAt: new Date(Date.now() + 240 * 3600_000).toISOString() },
+      { action: 'return', note: '非我局职责' },
+      { action: 'urge' },
+    ];
+    for (const path of ['', `/photos/${randomUUID()}`]) {
+      expect(await asHandler(`/api/events/${event!.id}${path}`)).toEqual(await asHandler(`/api/events/${randomUUID()}${path}`));
+    }
+    for (const step of steps) {
+      const theirs = await asHandler(`/api/events/${event!.id}/steps`, step);
+      expect(theirs, step.action).toEqual(await asHandler(`/api/events/${randomUUID()}/steps`, step));
+      expect(theirs.status).toBe(404);
     }
   });
 });

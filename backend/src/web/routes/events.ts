@@ -92,7 +92,8 @@ const stepRoute = createRoute({
   summary: 'Take a step: 签收, 处置反馈, 延期申请/审批, 退回, 重新派遣, 核查, 催办, 督办, 撤销, 重新办理, 回访',
   description:
     'JSON, or multipart/form-data for a report with photos (`action=report`, `note`, up to 4 `photos` images of ≤ 10 MB). ' +
-    'A step the lifecycle does not allow from the current state is a 409 whose details.status names that state; a role or department that may not take it is a 403.',
+    'A step the lifecycle does not allow from the current state is a 409 whose details.status names that state; a role or department that may not take it is a 403; ' +
+    "another department's event is a 404, as on GET (a handler is never told it exists).",
   middleware: [...staffOnly, bodyLimit({ maxSize: MAX_REPORT_PHOTOS * MAX_PHOTO_BYTES + 1024 * 1024, onError: tooLarge })],
   request: {
     params: idParams,
