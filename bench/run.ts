@@ -15,6 +15,10 @@ const resultsMd = fileURLToPath(new URL('RESULTS.md', import.meta.url));
 
 const suites: Record<string, { script: string; about: string }> = {
   ingest: { script: 'bench/ingest.ts', about: 'signed SMS webhooks at saturation and at half rate, beside the bare floor, on PostgreSQL and PGlite' },
+  'cold-start': {
+    script: 'bench/cold-start.ts',
+    about: 'a 2,000-SMS burst the moment a fresh server process is ready, then again once NLP has caught up, on PostgreSQL and PGlite',
+  },
   realtime: {
     script: 'bench/realtime.ts',
     about: '5,000 socket.io clients held; a new appeal pushed to 200 agent consoles, latency from the citizen’s submission',

@@ -23,7 +23,8 @@ import { linkageWebhooks } from './interop/linkage-webhooks/index.ts';
 import { type DemoAccounts, demoPlaces, seedDemoUsers, seedReferenceData } from './demo/index.ts';
 import { seedKnowledgeBase } from './demo/index.ts';
 import type { AppDeps } from './web/http/index.ts';
-import { type AppOptions, createApp } from './web/app.ts';
+import { type AppOptions, type Readiness, createApp } from './web/app.ts';
+import { warmUp } from './warm-up.ts';
 import { type Realtime, startRealtime, webChatSender } from './web/realtime/index.ts';
 import type { RealtimeServer } from './web/realtime/index.ts';
 import { realtimeListeners } from './web/realtime/index.ts';
@@ -105,14 +106,17 @@ export async function startServer({ config, database: given, serveConsole = true
   ];
   routing?.start();
 
-  const app = createApp({ deps, dbKind: database.kind, ping: database.ping, serveConsole, pool: database.pool, extraRoutes });
+  let readiness: Readiness = 'starting';
+  const app = createApp({ deps, dbKind: database.kind, ping: database.ping, serveConsole, pool: database.pool, extraRoutes, readiness: () => readiness });
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(server as HttpServer)) as HttpServer;
   });
   realtime.attach(httpServer);
   const wallLive = startWallLive(deps, realtime.io);
   const jobs = startJobs(deps, JOBS);
+  await warmUp({ database, triage, request: (path, init) => app.request(path, init) });
   await triage.resumeBacklog();
+  readiness = 'ready';
   const { port } = httpServer.address() as AddressInfo;
 
   return {
@@ -124,6 +128,8 @@ export async function startServer({ config, database: given, serveConsole = true
     io: realtime.io,
     demoAccounts,
     async close() {
+      // The balancer stops sending new requests while the ones in flight finish.
+      readiness = 'stopping';
       await wallLive.stop();
       await jobs.stop();
       await realtime.close();

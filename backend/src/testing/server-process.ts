@@ -26,7 +26,7 @@ export interface ServerProcess {
 /**
  * `npm start`'s server as its own process (no pages), for tests that must kill it like an
  * operator or a crash would; `entry` runs another script instead (the bench's floor server).
- * Resolves once /healthz answers ok.
+ * Resolves once /readyz answers ready (the process is warm: see warm-up.ts).
  */
 export async function startServerProcess(env: Record<string, string>, { port, entry = MAIN }: { port?: number; entry?: string } = {}): Promise<ServerProcess> {
   const listenOn = port ?? (await freePort());
@@ -50,7 +50,7 @@ export async function startServerProcess(env: Record<string, string>, { port, en
   };
   for (let tries = 0; tries < 300; tries++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
-    const healthy = await fetch(`${url}/healthz`).then(
+    const healthy = await fetch(`${url}/readyz`).then(
       (res) => res.ok,
       () => false,
     );
@@ -58,5 +58,5 @@ export async function startServerProcess(env: Record<string, string>, { port, en
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await process_.stop('SIGKILL');
-  throw new Error(`the server did not become healthy in 30 s:\n${output}`);
+  throw new Error(`the server did not become ready in 30 s:\n${output}`);
 }

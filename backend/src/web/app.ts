@@ -48,10 +48,15 @@ export interface AppOptions {
   pool?: pg.Pool;
   /** Routes a harness adds beside the API (the ingest bench's floor); production adds none. */
   extraRoutes?: (app: ReturnType<typeof createRouter>) => void;
+  /** Where the process is in its life, for `/readyz`; always ready when not told. */
+  readiness?: () => Readiness;
 }
 
+/** `starting` until the process is warm, `stopping` once it is shutting down. */
+export type Readiness = 'starting' | 'ready' | 'stopping';
+
 /** The whole HTTP surface: API, OpenAPI document, health, and the built pages. */
-export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extraRoutes }: AppOptions) {
+export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extraRoutes, readiness = () => 'ready' }: AppOptions) {
   const app = createRouter();
   app.onError(handleError);
   app.use(requestId());
@@ -86,6 +91,18 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.use('/api/*', sameOriginWrites(deps.config.publicUrl));
   mountRateLimits(app, createRateLimits(deps.config.rateLimits, pool));
   app.use('/api/*', authenticate);
+
+  // Readiness, for a load balancer: 503 until the process is warm (see warm-up.ts) and once it is shutting down.
+  app.get('/readyz', async (c) => {
+    const state = readiness();
+    if (state !== 'ready') return c.json({ status: state }, 503);
+    try {
+      await ping();
+      return c.json({ status: 'ready' as const }, 200);
+    } catch {
+      return c.json({ status: 'unavailable' as const }, 503);
+    }
+  });
 
   app.get('/healthz', async (c) => {
     try {

@@ -88,6 +88,7 @@ const OPENAPI_MATRIX: Record<string, Access> = {
 /** Routes mounted outside the OpenAPI document (plain hono routes in app.ts and the Twilio webhooks). */
 const OTHER_ROUTES: Record<string, Access> = {
   'GET /healthz': 'public',
+  'GET /readyz': 'public',
   'GET /api/openapi.json': 'public',
   'POST /channels/twilio/sms': 'credential',
   'POST /channels/twilio/sms/status': 'credential',
