@@ -106,6 +106,9 @@ export const staffApi = {
   categories: (signal?: AbortSignal) => apiRequest<{ categories: CategoryView[] }>('/api/categories', { signal }),
   correctClassification: (id: string, correction: ClassificationCorrection) =>
     apiRequest<AppealSummary>(`/api/appeals/${encodeURIComponent(id)}/classification`, { method: 'PATCH', json: correction }),
+  /** 举报人保密 by hand: anyone in the center marks, only supervisors and admins clear (403 otherwise). */
+  setConfidential: (id: string, confidential: boolean) =>
+    apiRequest<AppealSummary>(`/api/appeals/${encodeURIComponent(id)}/confidential`, { method: 'PUT', json: { confidential } }),
   merge: (id: string, intoId: string) => apiRequest<AppealSummary>(`/api/appeals/${encodeURIComponent(id)}/merge`, { json: { intoId } }),
 
   hotReport: (query: { period: HotPeriod; streetCode: string | null }, signal?: AbortSignal) => {

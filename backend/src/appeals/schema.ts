@@ -1,4 +1,19 @@
-import { type AnyPgColumn, doublePrecision, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ClassificationRecord } from './classification-record.ts';
 import { sql } from 'drizzle-orm';
 import { createdAt } from '../platform/db/index.ts';
@@ -35,6 +50,8 @@ export const appeals = pgTable(
     /** The citizen's first words, shown in the queue. */
     summary: text('summary').notNull(),
     appealType: appealTypeEnum('appeal_type'),
+    /** 举报人保密 marked by hand (a 举报 is confidential by its type): departments read the text masked. */
+    confidential: boolean('confidential').notNull().default(false),
     categoryCode: text('category_code'),
     urgency: urgencyEnum('urgency').notNull().default('normal'),
     classificationConfidence: real('classification_confidence'),

@@ -14,6 +14,8 @@ export const appealSummarySchema = z.object({
   channel: z.enum(channels),
   summary: z.string(),
   appealType: z.enum(appealTypes).nullable(),
+  /** 举报人保密 marked by hand; a 举报 (appealType report) is confidential without it. */
+  confidential: z.boolean(),
   categoryCode: z.string().nullable(),
   urgency: z.enum(urgencies),
   classificationConfidence: z.number().nullable(),

@@ -3,7 +3,7 @@ import type { Ctx } from '../identity/auth/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
 import { notFound } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/index.ts';
-import { type Appeal, appeals } from '../appeals/index.ts';
+import { type Appeal, appeals, isReporterConfidential, maskReporterContacts } from '../appeals/index.ts';
 import { type Event, type EventStatus, type EventStep, eventExtensions, eventStatuses, eventPhotos, eventSteps, events, timeLimitRules } from './schema.ts';
 import { OPEN_STATUSES, type Staff, type StaffAction, availableActions, mayView } from './lifecycle.ts';
 import { reportersOf } from './reporters.ts';
@@ -48,34 +48,41 @@ const reporterCount = sql<number>`(1 + (select count(*)::int from ${appeals} as 
 
 function selectEvents(db: DbOrTx) {
   return db
-    .select({ event: events, summary: appeals.summary, appealType: appeals.appealType, extensionPending, reporterCount })
+    .select({ event: events, summary: appeals.summary, appealType: appeals.appealType, confidential: appeals.confidential, extensionPending, reporterCount })
     .from(events)
     .innerJoin(appeals, eq(appeals.id, events.appealId));
 }
 
-type EventRow = { event: Event; summary: string; appealType: Appeal['appealType']; extensionPending: boolean; reporterCount: number };
-
-/** Mobile numbers (with or without +86) and landlines as citizens type them; never a digit run's middle (a case number). */
-const PHONE_NUMBERS = /(?<!\d)(?:(?:\+|00)?86[- ]?)?(?:1[3-9]\d(?:[- ]?\d){8}|0\d{2,3}[- ]?\d{7,8})(?!\d)/g;
+type EventRow = {
+  event: Event;
+  summary: string;
+  appealType: Appeal['appealType'];
+  confidential: boolean;
+  extensionPending: boolean;
+  reporterCount: number;
+};
 
 /**
- * 举报人保密: whistle-blowers often leave their number in the text, and the event's text goes to the
- * department (worklist, detail, pushes), so in a 举报 the numbers are hidden there; the center reads
- * them in the appeal itself.
+ * 举报人保密: the event's texts go to departments (worklist, detail, pushes) and to the linkage
+ * platform, so in a confidential appeal's event (a 举报, or marked by hand) every contact in them is
+ * masked; the center reads them in the appeal itself.
  */
-export function hideReporterNumbers(text: string, appealType: Appeal['appealType']): string {
-  return appealType === 'report' ? text.replace(PHONE_NUMBERS, (number) => number.replace(/\d/g, '*')) : text;
+export function reporterSafe<T extends string | null>(text: T, confidential: boolean): T {
+  return (confidential && text ? maskReporterContacts(text) : text) as T;
 }
 
-/** The event's own facts, as every outside view shows them (worklists, pushes, the linkage platform's webhooks). */
-export function eventFacts(event: Event) {
+/**
+ * The event's own facts, as every outside view shows them (worklists, pushes, the linkage platform's
+ * webhooks); `confidential`: the appeal is 举报人保密, and the address, which may be the citizen's own words, is masked.
+ */
+export function eventFacts(event: Event, confidential: boolean) {
   return {
     id: event.id,
     caseNumber: event.caseNumber,
     status: event.status,
     categoryCode: event.categoryCode,
     urgency: event.urgency,
-    address: event.address,
+    address: reporterSafe(event.address, confidential),
     gridCode: event.gridCode,
     leadDepartmentCode: event.leadDepartmentCode,
     coDepartmentCodes: event.coDepartmentCodes,
@@ -90,10 +97,13 @@ export function eventFacts(event: Event) {
   };
 }
 
-function toEventSummary({ event, summary: fullText, appealType, extensionPending: pending, reporterCount: reporters }: EventRow, now: Date): EventSummary {
-  const summary = hideReporterNumbers(fullText, appealType);
+function toEventSummary(row: EventRow, now: Date): EventSummary {
+  const { event, extensionPending: pending, reporterCount: reporters } = row;
+  const confidential = isReporterConfidential(row);
+  // One summary serves the center and the departments (a push goes to both): it is always masked.
+  const summary = reporterSafe(row.summary, confidential);
   return {
-    ...eventFacts(event),
+    ...eventFacts(event, confidential),
     appealId: event.appealId,
     summary: summary.length > SUMMARY_LENGTH ? `${summary.slice(0, SUMMARY_LENGTH)}…` : summary,
     warnAt: iso(event.warnAt),
@@ -216,9 +226,12 @@ export async function getEventDetail({ ctx, input, now = new Date() }: { ctx: Ct
     staff.role === 'handler' ? Promise.resolve([]) : reportersOf(ctx.db, event),
     reopenable(ctx.db, event),
   ]);
+  // 举报人保密: what the center and the department wrote may quote the reporter; departments read it masked.
+  const forDepartment = staff.role === 'handler' && isReporterConfidential(row);
+  const shown = <T extends string | null>(text: T) => reporterSafe(text, forDepartment);
   return {
     ...toEventSummary(row, now),
-    result: event.result,
+    result: shown(event.result),
     steps: steps.map(({ step, actorName }) => ({
       id: step.id,
       action: step.action,
@@ -226,7 +239,7 @@ export async function getEventDetail({ ctx, input, now = new Date() }: { ctx: Ct
       toStatus: step.toStatus,
       departmentCode: step.departmentCode,
       actor: step.actorUserId ? { id: step.actorUserId, displayName: actorName ?? '' } : null,
-      note: hiddenFromDepartments(staff, step) ? null : step.note,
+      note: hiddenFromDepartments(staff, step) ? null : shown(step.note),
       detail: hiddenFromDepartments(staff, step) ? null : step.detail,
       photos: photos.filter((p) => p.stepId === step.id).map((p) => ({ id: p.id, contentType: p.contentType, href: `/api/events/${event.id}/photos/${p.id}` })),
       createdAt: iso(step.createdAt),
@@ -234,10 +247,10 @@ export async function getEventDetail({ ctx, input, now = new Date() }: { ctx: Ct
     extensions: extensions.map((x) => ({
       id: x.id,
       departmentCode: x.departmentCode,
-      reason: x.reason,
+      reason: shown(x.reason),
       requestedTimeLimitAt: iso(x.requestedTimeLimitAt),
       status: x.status,
-      decisionNote: x.decisionNote,
+      decisionNote: shown(x.decisionNote),
       createdAt: iso(x.createdAt),
       decidedAt: isoOrNull(x.decidedAt),
     })),

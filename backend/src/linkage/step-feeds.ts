@@ -1,5 +1,6 @@
-import { and, asc, inArray, isNotNull, isNull, lt, notInArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, notInArray, or } from 'drizzle-orm';
 import type { Tx } from '../platform/db/index.ts';
+import { appeals, isReporterConfidential } from '../appeals/index.ts';
 import { type Event, type EventAction, type EventStep, eventSteps, events } from './schema.ts';
 
 /**
@@ -50,11 +51,11 @@ const readyForWebhook = (now: Date) =>
   );
 
 /**
- * Takes the next steps not yet handed to the linkage platform, with their events, marking them
- * handed over inside the caller's transaction: locked with SKIP LOCKED, so another instance takes
- * the next ones.
+ * Takes the next steps not yet handed to the linkage platform, with their events and whether the
+ * appeal is 举报人保密 (its texts then go out masked), marking them handed over inside the caller's
+ * transaction: locked with SKIP LOCKED, so another instance takes the next ones.
  */
-export async function takeStepsForWebhook(tx: Tx, now: Date, limit: number): Promise<{ step: EventStep; event: Event }[]> {
+export async function takeStepsForWebhook(tx: Tx, now: Date, limit: number): Promise<{ step: EventStep; event: Event; confidential: boolean }[]> {
   const steps = await tx
     .select()
     .from(eventSteps)
@@ -66,10 +67,11 @@ export async function takeStepsForWebhook(tx: Tx, now: Date, limit: number): Pro
   const byId = new Map(
     (
       await tx
-        .select()
+        .select({ event: events, appealType: appeals.appealType, confidential: appeals.confidential })
         .from(events)
+        .innerJoin(appeals, eq(appeals.id, events.appealId))
         .where(inArray(events.id, [...new Set(steps.map((s) => s.eventId))]))
-    ).map((e) => [e.id, e]),
+    ).map((row) => [row.event.id, { event: row.event, confidential: isReporterConfidential(row) }]),
   );
   await tx
     .update(eventSteps)
@@ -80,5 +82,5 @@ export async function takeStepsForWebhook(tx: Tx, now: Date, limit: number): Pro
         steps.map((s) => s.id),
       ),
     );
-  return steps.map((step) => ({ step, event: byId.get(step.eventId)! }));
+  return steps.map((step) => ({ step, ...byId.get(step.eventId)! }));
 }

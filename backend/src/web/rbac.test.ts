@@ -48,6 +48,7 @@ const OPENAPI_MATRIX: Record<string, Access> = {
   'PATCH /api/appeals/{id}/classification': QUEUE,
   'POST /api/appeals/{id}/merge': QUEUE,
   'POST /api/appeals/{id}/reject': QUEUE,
+  'PUT /api/appeals/{id}/confidential': QUEUE,
   'GET /api/attachments/{id}': QUEUE,
   'GET /api/public/appeals/{caseNumber}': 'public',
   'POST /api/public/appeals': 'public',

@@ -11,22 +11,9 @@ import { outbox } from '../platform/outbox/index.ts';
 import { queueWebhookSteps } from '../interop/linkage-webhooks/index.ts';
 import type { ClientToServerEvents, ServerToClientEvents } from './realtime/index.ts';
 import type { EventSummary } from '../linkage/index.ts';
-import { hideReporterNumbers } from '../linkage/index.ts';
 
 const kinds = await testDatabaseKinds();
 
-describe('numbers in a 举报 text, as departments read it', () => {
-  it.each([
-    ['请回电13912345678谢谢', '请回电***********谢谢'],
-    ['手机 +86 139 1234 5678', '手机 +** *** **** ****'],
-    ['座机0571-87654321或138-0013-8000', '座机****-********或***-****-****'],
-    ['案件20261122000123还没办', '案件20261122000123还没办'],
-    ['门牌88号，楼高120米', '门牌88号，楼高120米'],
-  ])('%s → %s', (text, shown) => {
-    expect(hideReporterNumbers(text, 'report')).toBe(shown);
-    expect(hideReporterNumbers(text, 'complaint')).toBe(text);
-  });
-});
 const HOUR = 3600_000;
 const NAME = '林守信';
 const PHONE = '13912345678';

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '@hotline/backend/api-types';
+import type { AppealSummary, SessionUser } from '@hotline/backend/api-types';
 import { isApiError } from '../../shared/api.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { StatusBadge } from '../../shared/components/StatusBadge.tsx';
 import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from '../common/badges.tsx';
+import { ConfidentialBadge, ConfidentialControl } from '../confidential/ConfidentialControl.tsx';
 import type { ConsoleAppeal } from '../contract.ts';
 import type { Decision } from '../decision/useDecision.ts';
 import { MergedNotice } from '../duplicates/MergeOutcome.tsx';
@@ -22,10 +23,12 @@ interface AppealHeaderProps {
   blocked: boolean;
   onTransfer(): void;
   onOpenAppeal(id: string): void;
+  /** 举报人保密 was marked or cleared: the summary to show everywhere. */
+  onConfidential(summary: AppealSummary): void;
 }
 
-/** Who, where and what: the case, its badges and buttons, what became of it, and the facts. */
-export function AppealHeader({ appeal, user, decision, claim, blocked, onTransfer, onOpenAppeal }: AppealHeaderProps) {
+/** Who, where and what: the case, its badges and buttons, what became of it, the facts, and 举报人保密. */
+export function AppealHeader({ appeal, user, decision, claim, blocked, onTransfer, onOpenAppeal, onConfidential }: AppealHeaderProps) {
   return (
     <header className="appeal-header">
       <div className="appeal-title-row">
@@ -34,6 +37,7 @@ export function AppealHeader({ appeal, user, decision, claim, blocked, onTransfe
         </h2>
         <StatusBadge status={appeal.status} />
         <UrgencyBadge urgency={appeal.urgency} />
+        <ConfidentialBadge appeal={appeal} />
         <ReportersBadge count={appeal.reporterCount} />
         {appeal.status !== 'merged' && <DuplicateBadge count={appeal.duplicateSuggestions} />}
         <ChannelLabel channel={appeal.channel} />
@@ -45,6 +49,7 @@ export function AppealHeader({ appeal, user, decision, claim, blocked, onTransfe
       <DecisionNotice appeal={appeal} decision={decision} />
       {appeal.event && <EventPanel id="decision-explanation" event={appeal.event} />}
       <AppealFacts appeal={appeal} />
+      <ConfidentialControl appeal={appeal} user={user} onChanged={onConfidential} />
     </header>
   );
 }

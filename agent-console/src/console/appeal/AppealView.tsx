@@ -23,7 +23,7 @@ export interface AppealHandle {
 }
 
 /** What came back from the side panels and the answer dialog, for the console to show everywhere. */
-export type AppealChange = 'classified' | 'merged' | 'answered';
+export type AppealChange = 'classified' | 'merged' | 'answered' | 'confidential';
 
 interface AppealViewProps {
   appeal: ConsoleAppeal;
@@ -33,7 +33,7 @@ interface AppealViewProps {
   handle: RefObject<AppealHandle | null>;
   onReplySent(message: MessageView): void;
   onNoted(note: NoteView): void;
-  /** A correction, a merge or a direct answer came back: the summary to show everywhere. */
+  /** A correction, a merge, a direct answer or a confidentiality mark came back: the summary to show everywhere. */
   onChanged(summary: AppealSummary, kind: AppealChange): void;
   onConflict(): void;
   onOpenAppeal(id: string): void;
@@ -63,7 +63,16 @@ export function AppealView({ appeal, user, decision, claim, handle, onReplySent,
 
   return (
     <article className="appeal-view" aria-labelledby="appeal-title" data-testid="appeal-view">
-      <AppealHeader appeal={appeal} user={user} decision={decision} claim={claim} blocked={blocked} onTransfer={onTransfer} onOpenAppeal={onOpenAppeal} />
+      <AppealHeader
+        appeal={appeal}
+        user={user}
+        decision={decision}
+        claim={claim}
+        blocked={blocked}
+        onTransfer={onTransfer}
+        onOpenAppeal={onOpenAppeal}
+        onConfidential={(summary) => onChanged(summary, 'confidential')}
+      />
       <div className="appeal-body">
         <div className="appeal-thread">
           {appeal.calls.length > 0 && <CallPanel calls={appeal.calls} />}

@@ -11,6 +11,7 @@ export function appealFixture(fields: Partial<AppealSummary> = {}): AppealSummar
     channel: 'web',
     summary: `诉求 ${n}`,
     appealType: null,
+    confidential: false,
     categoryCode: null,
     urgency: 'normal',
     classificationConfidence: null,

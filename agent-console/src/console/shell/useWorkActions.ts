@@ -62,12 +62,14 @@ export function useWorkActions({ queue, myWork, presence, appeal, applyEverywher
     announce(t('console.transfer.done', { caseNumber: summary.caseNumber, name: summary.assignee?.displayName ?? '' }));
   }
 
-  /** A correction, merge or direct answer came back; the detail's classification, reporters and duplicates come with a refetch. */
+  /** A correction, merge, direct answer or confidentiality mark came back; the detail's classification, reporters and duplicates come with a refetch. */
   function onChanged(summary: AppealSummary, kind: AppealChange) {
     applyEverywhere(summary);
     void refetchAppeal();
     if (kind === 'answered') refreshPresence();
-    announce(t(CHANGE_TOASTS[kind], { caseNumber: summary.caseNumber }));
+    const toast =
+      kind === 'confidential' ? (summary.confidential ? 'console.confidential.markedToast' : 'console.confidential.clearedToast') : CHANGE_TOASTS[kind];
+    announce(t(toast, { caseNumber: summary.caseNumber }));
   }
 
   return {

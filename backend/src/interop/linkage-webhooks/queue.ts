@@ -20,9 +20,10 @@ async function queueBatch(deps: PlatformDeps): Promise<number> {
     if (target) {
       await enqueueOutbox(
         tx,
-        taken.map(({ step, event }) => {
+        taken.map(({ step, event, confidential }) => {
           const id = randomUUID();
-          return { id, kind: LINKAGE_WEBHOOK, topic: topicOf(step.action), subjectId: event.id, target: target.url, payload: webhookPayload(id, event, step) };
+          const payload = webhookPayload(id, event, step, confidential);
+          return { id, kind: LINKAGE_WEBHOOK, topic: topicOf(step.action), subjectId: event.id, target: target.url, payload };
         }),
       );
     }

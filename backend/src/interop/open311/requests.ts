@@ -1,7 +1,7 @@
 import { type SQL, and, desc, eq, gte, inArray, lte, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../identity/auth/index.ts';
-import { appeals } from '../../appeals/index.ts';
+import { appeals, isReporterConfidential, maskReporterContacts } from '../../appeals/index.ts';
 import { type CitizenTexts, citizenTexts } from '../../platform/texts/index.ts';
 import { departments } from '../../reference/departments/index.ts';
 import { eventSteps, events } from '../../linkage/index.ts';
@@ -40,6 +40,8 @@ function selectRequests(ctx: Ctx) {
       caseNumber: appeals.caseNumber,
       appealStatus: appeals.status,
       rejectReason: appeals.rejectReason,
+      appealType: appeals.appealType,
+      confidential: appeals.confidential,
       mergedIntoCase: mergedInto.caseNumber,
       address: appeals.address,
       latitude: appeals.latitude,
@@ -104,10 +106,12 @@ const latest = (...dates: (Date | null | undefined)[]) => new Date(Math.max(...d
 
 function toView(row: Row, texts: CitizenTexts): ServiceRequestView {
   const status: RequestStatus = row.closed ? 'closed' : 'open';
+  // 举报人保密: the notes (a reason, a result) and the address are staff's and the citizen's words, read by anyone here.
+  const shown = (text: string | null) => (text && isReporterConfidential(row) ? maskReporterContacts(text) : text);
   return {
     service_request_id: row.caseNumber,
     status,
-    status_notes: statusNotes(row, texts),
+    status_notes: shown(statusNotes(row, texts)),
     service_name: row.serviceName,
     service_code: row.serviceCode,
     agency_responsible: row.agency,
@@ -116,7 +120,7 @@ function toView(row: Row, texts: CitizenTexts): ServiceRequestView {
     requested_datetime: row.createdAt.toISOString(),
     updated_datetime: latest(row.appealUpdatedAt, row.event?.updatedAt, row.event?.closedAt).toISOString(),
     expected_datetime: row.event?.timeLimitAt.toISOString() ?? null,
-    address: row.event?.address ?? row.address,
+    address: shown(row.event?.address ?? row.address),
     lat: row.latitude,
     long: row.longitude,
     media_url: row.mediaUrl,

@@ -5,7 +5,7 @@ import { loadMessageViews } from '../../messaging/index.ts';
 import { toCallView } from '../../routing/index.ts';
 import { loadNoteView } from '../../appeals/index.ts';
 import { presenceOf } from '../../routing/index.ts';
-import { loadEventSummary } from '../../linkage/index.ts';
+import { eventOfAppeal, loadEventSummary } from '../../linkage/index.ts';
 import { STAFF_ROOM, departmentRoom } from './protocol.ts';
 import type { RealtimeServer } from './io.ts';
 import { disconnectRevoked } from './sessions.ts';
@@ -31,9 +31,22 @@ export function realtimeListeners(io: RealtimeServer, deps: AppDeps) {
   const appealSummary = new DataLoader((ids: readonly string[]) => loadAppealSummaries(ctx, ids), coalesced);
   const messageView = new DataLoader((ids: readonly string[]) => loadMessageViews(deps.db, ids), coalesced);
   const on = deps.domainEvents.on.bind(deps.domainEvents);
+  /** The event's summary to the center and to its departments' handlers (`also`: departments that just lost it). */
+  const pushEvent = async (event: { id: string; leadDepartmentCode: string; coDepartmentCodes: string[] }, also: string[] = []) => {
+    const departments = [...new Set([event.leadDepartmentCode, ...event.coDepartmentCodes, ...also])];
+    io.to([STAFF_ROOM, ...departments.map(departmentRoom)]).emit('event:updated', await loadEventSummary(deps.db, event.id));
+  };
+  const pushEventOfAppeal = async (appealId: string) => {
+    const event = await eventOfAppeal(deps.db, appealId);
+    if (event) await pushEvent(event);
+  };
   const unsubscribe = [
     on('appeal.created', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:new', await appealSummary.load(appeal.id)))),
-    on('appeal.updated', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:updated', await appealSummary.load(appeal.id)))),
+    on('appeal.updated', ({ appeal, change }) => {
+      fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:updated', await appealSummary.load(appeal.id)));
+      // 举报人保密 set by hand or by a reclassification after acceptance: the departments' screens take the masked text at once.
+      if ((change === 'confidential' || change === 'classified') && appeal.status === 'accepted') fanOut(() => pushEventOfAppeal(appeal.id));
+    }),
     on('message.created', ({ message }) => fanOut(async () => void io.to(STAFF_ROOM).emit('message:new', await messageView.load(message.id)))),
     on('alert.emergency', ({ appeal, evidence }) =>
       fanOut(async () => void io.to(STAFF_ROOM).emit('alert:emergency', { appeal: await appealSummary.load(appeal.id), evidence })),
@@ -49,8 +62,7 @@ export function realtimeListeners(io: RealtimeServer, deps: AppDeps) {
       fanOut(async () => {
         // A re-dispatch also tells the department it was taken from (the step's detail), so it leaves their worklist.
         const previousLead = step.action === 'redispatch' && step.detail ? [step.detail] : [];
-        const departments = [...new Set([event.leadDepartmentCode, ...event.coDepartmentCodes, ...previousLead])];
-        io.to([STAFF_ROOM, ...departments.map(departmentRoom)]).emit('event:updated', await loadEventSummary(deps.db, event.id));
+        await pushEvent(event, previousLead);
       }),
     ),
     // A revoked session's sockets close on every instance, before the revoking request is answered here.

@@ -17,6 +17,7 @@ import { acceptAppeal } from '../../linkage/index.ts';
 import { answerAppeal } from '../../appeals/index.ts';
 import { transferAppeal } from '../../appeals/index.ts';
 import { addNote, toNoteView } from '../../appeals/index.ts';
+import { markConfidential } from '../../appeals/index.ts';
 import { noteViewSchema } from '../../appeals/index.ts';
 import { claimAppeal } from '../../routing/index.ts';
 import { eventDraft } from '../../linkage/index.ts';
@@ -172,6 +173,22 @@ const mergeRoute = createRoute({
   responses: { 200: { description: 'The merged appeal', content: json(appealSummarySchema) }, ...errorResponses(400, 401, 403, 404, 409) },
 });
 
+const confidentialRoute = createRoute({
+  method: 'put',
+  path: '/api/appeals/{id}/confidential',
+  tags,
+  summary: 'Mark the appeal 举报人保密 by hand, or clear the mark: departments and the linkage platform read its texts with every contact masked',
+  description:
+    'Agents, supervisors and admins mark; only supervisors and admins clear (403 otherwise). A 举报 (appealType report) is confidential by its type, ' +
+    'marked or not. Each change is audited with its optional reason; setting the value it already has changes nothing.',
+  middleware: staffOnly,
+  request: {
+    params: idParams,
+    body: { required: true, content: json(z.object({ confidential: z.boolean(), reason: inputText().trim().max(500).optional() })) },
+  },
+  responses: { 200: { description: 'The appeal', content: json(appealSummarySchema) }, ...errorResponses(400, 401, 403, 404) },
+});
+
 export function appealRoutes() {
   return createRouter()
     .openapi(listRoute, async (c) => c.json(await listAppeals({ ctx: actorOf(c), input: c.req.valid('query') }), 200))
@@ -218,6 +235,11 @@ export function appealRoutes() {
     .openapi(mergeRoute, async (c) => {
       const ctx = actorOf(c);
       const appeal = await mergeAppeal({ ctx, input: { appealId: c.req.valid('param').id, intoId: c.req.valid('json').intoId } });
+      return c.json(await loadAppealSummary(ctx, appeal.id), 200);
+    })
+    .openapi(confidentialRoute, async (c) => {
+      const ctx = actorOf(c);
+      const appeal = await markConfidential({ ctx, input: { appealId: c.req.valid('param').id, ...c.req.valid('json') } });
       return c.json(await loadAppealSummary(ctx, appeal.id), 200);
     })
     .openapi(rejectRoute, async (c) => {

@@ -1,0 +1,1 @@
+ALTER TABLE "appeals" ADD COLUMN "confidential" boolean DEFAULT false NOT NULL;
