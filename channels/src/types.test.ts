@@ -7,6 +7,7 @@ describe('inputText', () => {
   const text = inputText();
 
   it('takes any well-formed text a person can type: every script, emoji, tabs and line breaks', () => {
+    // eslint-disable-next-line no-control-regex -- the characters a person cannot type
     const typed = fc.string({ unit: 'grapheme' }).filter((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s));
     fc.assert(fc.property(typed, (s) => text.safeParse(s).success));
     expect(text.safeParse('井盖丢了\t第二行\r\n🚧').success).toBe(true);

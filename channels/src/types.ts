@@ -10,6 +10,7 @@ export const identityKinds = ['phone', 'wechat_openid', 'web_session'] as const;
  * return (PostgreSQL's text refuses NUL, and none of them is something a person typed), and lone
  * surrogates (no UTF-8 encodes them, so neither the database nor a JSON reply can hold one).
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**

@@ -13,7 +13,8 @@ const listRoute = createRoute({
   path: '/api/admin/webhook-deliveries',
   tags,
   summary: 'The delivery log of outbound webhooks to the linkage platform, newest first (admins)',
-  description: 'Admins only, like the console screen: the payloads are the full notices sent to another system, and the log is integration plumbing, not case work.',
+  description:
+    'Admins only, like the console screen: the payloads are the full notices sent to another system, and the log is integration plumbing, not case work.',
   middleware: [requireRole('admin')],
   request: {
     query: z.object({
