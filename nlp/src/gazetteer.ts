@@ -16,18 +16,20 @@ export interface Place {
   aliases?: string[];
   /** A representative point (compound gate, landmark entrance, unit centre). */
   point?: LonLat;
-  /** A road's centre line, from number 1 to `maxNumber`. */
+  /** A road's centre line, from number `minNumber` to `maxNumber`. */
   line?: [number, number][];
+  minNumber?: number;
   maxNumber?: number;
   /** The territory unit this place belongs to (community or street code). */
   unitCode?: string;
 }
 
-/** A road's centre line: house numbers run from 1 at its first point to `maxNumber` at its last. */
+/** A road's centre line: house numbers run from `minNumber` (default 1) at its first point to `maxNumber` at its last. */
 export interface RoadDef {
   name: string;
   aliases?: string[];
   line: [number, number][];
+  minNumber?: number;
   maxNumber: number;
 }
 
@@ -117,11 +119,12 @@ interface TerritoryUnitLike {
 
 const toPoint = ([longitude, latitude]: [number, number]): LonLat => ({ longitude, latitude });
 
-/** The named places of a territory beyond its units: roads, compounds and landmarks. */
+/** The named places of a territory beyond its units: roads, compounds, landmarks and numbered buildings (柳岸新村5幢). */
 export interface TerritoryPlaces {
   roads: RoadDef[];
   compounds: PointDef[];
   landmarks: PointDef[];
+  buildings?: PointDef[];
 }
 
 /** A gazetteer from territory units (streets and communities, by name) plus roads, compounds and landmarks. */
@@ -132,7 +135,7 @@ export function buildGazetteer(units: readonly TerritoryUnitLike[], { roads, com
     if (u.level !== 'street' && u.level !== 'community') continue;
     places.push({ kind: u.level, name: u.name, point: { longitude: u.centerLongitude, latitude: u.centerLatitude }, unitCode: u.code });
   }
-  for (const r of roads) places.push({ kind: 'road', name: r.name, aliases: r.aliases, line: r.line, maxNumber: r.maxNumber });
+  for (const r of roads) places.push({ kind: 'road', name: r.name, aliases: r.aliases, line: r.line, minNumber: r.minNumber, maxNumber: r.maxNumber });
   for (const c of compounds) places.push({ kind: 'compound', name: c.name, aliases: c.aliases, point: toPoint(c.point) });
   for (const l of landmarks) places.push({ kind: 'landmark', name: l.name, aliases: l.aliases, point: toPoint(l.point) });
   const names = places
@@ -142,11 +145,11 @@ export function buildGazetteer(units: readonly TerritoryUnitLike[], { roads, com
 }
 
 /** The point at `number` along a road: numbers are spread evenly from the line's start to its end. */
-export function pointOnRoad(road: Pick<Place, 'line' | 'maxNumber'>, number: number): LonLat | undefined {
+export function pointOnRoad(road: Pick<Place, 'line' | 'minNumber' | 'maxNumber'>, number: number): LonLat | undefined {
   const line = road.line;
   if (!line || line.length < 2) return undefined;
-  const max = road.maxNumber ?? 1000;
-  const t = Math.min(1, Math.max(0, number / max));
+  const [min, max] = [road.minNumber ?? 1, road.maxNumber ?? 1000];
+  const t = Math.min(1, Math.max(0, (number - min) / Math.max(1, max - min)));
   const lengths = line.slice(1).map((p, i) => Math.hypot(p[0] - line[i]![0], p[1] - line[i]![1]));
   let left = t * lengths.reduce((a, b) => a + b, 0);
   for (let i = 0; i < lengths.length; i++) {
@@ -191,7 +194,8 @@ export function nearestRoadAddress(point: LonLat, roads: RoadDef[]): { road: str
     const meters = distanceMeters(point, foot);
     if (meters < best.meters) {
       const side = dx !== 0 ? (point.latitude > foot.latitude ? 1 : 0) : point.longitude > foot.longitude ? 1 : 0;
-      let number = Math.max(1, Math.round(t * road.maxNumber));
+      const min = road.minNumber ?? 1;
+      let number = Math.max(min, Math.round(min + t * (road.maxNumber - min)));
       if (number % 2 !== side) number += number > 1 ? -1 : 1;
       best = { road: road.name, number, meters };
     }
