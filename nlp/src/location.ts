@@ -1,4 +1,4 @@
-import { type GeoJsonPolygon, type LonLat, boundingBox, polygonContains } from './geometry.ts';
+import { type GeoJsonArea, type LonLat, boundingBox, polygonContains } from './geometry.ts';
 import { type Gazetteer, type Place, pointOnRoad, roadIntersection } from './gazetteer.ts';
 import { defaultSegmenter } from './segment.ts';
 import { NUMERAL, chineseToNumber, normalize } from './text.ts';
@@ -9,7 +9,7 @@ export interface TerritoryUnitShape {
   level: string;
   name: string;
   parentCode: string | null;
-  boundary: GeoJsonPolygon;
+  boundary: GeoJsonArea;
 }
 
 /**
@@ -122,14 +122,30 @@ const RESIDENT_AFTER = /^[^，。！？；,.!?;]{0,8}?(?:的住户|的居民|的
  * (GPS, map pick) always wins over the text.
  */
 export class Locator {
-  readonly gazetteer: Gazetteer;
-  readonly grids: GridLocator;
+  #gazetteer!: Gazetteer;
+  #grids!: GridLocator;
 
   constructor(opts: { gazetteer: Gazetteer; grids: GridLocator }) {
-    this.gazetteer = opts.gazetteer;
-    this.grids = opts.grids;
+    this.reload(opts);
+  }
+
+  /**
+   * Reads appeals against another territory from now on (after an import): everything holding this
+   * locator (duplicate index, hot analysis) follows without being rebuilt.
+   */
+  reload(opts: { gazetteer: Gazetteer; grids: GridLocator }): void {
+    this.#gazetteer = opts.gazetteer;
+    this.#grids = opts.grids;
     // Place names stay whole words for everything that segments text (dedup, hot words).
     defaultSegmenter().addWords(opts.gazetteer.names.map((n) => n.text));
+  }
+
+  get gazetteer(): Gazetteer {
+    return this.#gazetteer;
+  }
+
+  get grids(): GridLocator {
+    return this.#grids;
   }
 
   locate(text: string, channelPoint?: LonLat): LocationResult {

@@ -83,8 +83,8 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
       throw new ServiceError('payload_too_large', 'The request body is larger than 1 MB');
     },
   });
-  // The photo upload routes set their own, larger limits.
-  const ownBodyLimit = (path: string) => path === '/api/public/appeals' || EVENT_STEPS_PATH.test(path);
+  // The photo upload routes and the territory file set their own, larger limits.
+  const ownBodyLimit = (path: string) => path === '/api/public/appeals' || EVENT_STEPS_PATH.test(path) || path.startsWith('/api/admin/territory');
   app.use('/api/*', async (c, next) => (ownBodyLimit(c.req.path) ? next() : oneMegabyte(c, next)));
   app.use('/channels/*', oneMegabyte);
   app.use('/open311/*', oneMegabyte);
