@@ -1,4 +1,4 @@
-import { type GeoJsonArea, type LonLat, type TerritoryFeature, boundingBox, polygonContains, ringsOf } from '@hotline/nlp';
+import { type GeoJsonArea, type TerritoryFeature, boundingBox, polygonContains, ringsOf } from '@hotline/nlp';
 
 /** How far (in degrees, about 5 m) a grid may stray over its community's edge or into its neighbour: drawing noise, not a mistake. */
 const TOLERANCE = 0.00005;
@@ -63,17 +63,28 @@ function overlaps(grids: Unit[]): TerritoryIssue[] {
   return issues;
 }
 
+/** Points tried across the shared bounding box of two grids: a shared stretch of edge does not cross, so crossings alone miss some overlaps. */
+const LATTICE = 24;
+
 /**
- * Two areas overlap when their edges cross properly, or when a point well inside one lies well
- * inside the other (one within the other, or the same shape twice). Shared edges do not count.
+ * Two areas overlap when their edges cross properly, or when some point lies well inside both
+ * (one within the other, a shared stretch of edge, the same shape twice). Shared edges do not count.
  */
 function overlap(a: GeoJsonArea, b: GeoJsonArea): boolean {
   const edgesA = edgesOf(a);
   const edgesB = edgesOf(b);
   if (edgesA.some(([p, p2]) => edgesB.some(([q, q2]) => crossProperly(p, p2, q, q2)))) return true;
-  const deepInside = (point: LonLat | undefined, area: GeoJsonArea) =>
-    point !== undefined && polygonContains(area, point) && !nearEdge(area, [point.longitude, point.latitude]);
-  return deepInside(interiorPoint(a), b) || deepInside(interiorPoint(b), a);
+  const [boxA, boxB] = [boundingBox(a), boundingBox(b)];
+  const [west, east] = [Math.max(boxA.west, boxB.west), Math.min(boxA.east, boxB.east)];
+  const [south, north] = [Math.max(boxA.south, boxB.south), Math.min(boxA.north, boxB.north)];
+  const deepInside = (area: GeoJsonArea, point: Position) => polygonContains(area, { longitude: point[0], latitude: point[1] }) && !nearEdge(area, point);
+  for (let i = 0; i < LATTICE; i++) {
+    for (let j = 0; j < LATTICE; j++) {
+      const point: Position = [west + ((i + 0.5) * (east - west)) / LATTICE, south + ((j + 0.5) * (north - south)) / LATTICE];
+      if (deepInside(a, point) && deepInside(b, point)) return true;
+    }
+  }
+  return false;
 }
 
 const edgesOf = (area: GeoJsonArea): [Position, Position][] =>
@@ -96,21 +107,4 @@ function segmentDistance(p: Position, a: Position, b: Position): number {
   const [dx, dy] = [b[0] - a[0], b[1] - a[1]];
   const t = dx || dy ? Math.min(1, Math.max(0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / (dx * dx + dy * dy))) : 0;
   return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
-}
-
-/** A point inside the area: the middle of the widest inside stretch of the horizontal line through its bounding box's middle. */
-function interiorPoint(area: GeoJsonArea): LonLat | undefined {
-  const box = boundingBox(area);
-  const latitude = (box.south + box.north) / 2;
-  const xs: number[] = [];
-  for (const [a, b] of edgesOf(area)) {
-    if (a[1] > latitude !== b[1] > latitude) xs.push(a[0] + ((latitude - a[1]) * (b[0] - a[0])) / (b[1] - a[1]));
-  }
-  xs.sort((x, y) => x - y);
-  let best: LonLat | undefined;
-  let widest = 0;
-  for (let i = 0; i + 1 < xs.length; i += 2) {
-    if (xs[i + 1]! - xs[i]! > widest) [widest, best] = [xs[i + 1]! - xs[i]!, { longitude: (xs[i]! + xs[i + 1]!) / 2, latitude }];
-  }
-  return best;
 }
