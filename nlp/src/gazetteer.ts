@@ -1,4 +1,5 @@
 import type { LonLat } from './geometry.ts';
+import { NUMERAL, chineseToNumber, normalize } from './text.ts';
 
 /**
  * The place names appeals mention, built from what the caller passes: a territory's own streets
@@ -6,7 +7,7 @@ import type { LonLat } from './geometry.ts';
  * particular city.
  */
 
-export type PlaceKind = 'street' | 'community' | 'road' | 'compound' | 'landmark';
+export type PlaceKind = 'district' | 'street' | 'community' | 'road' | 'compound' | 'landmark' | 'building';
 
 export interface Place {
   kind: PlaceKind;
@@ -20,8 +21,10 @@ export interface Place {
   line?: [number, number][];
   minNumber?: number;
   maxNumber?: number;
-  /** The territory unit this place belongs to (community or street code). */
+  /** The territory unit this place is (a district, street or community's own code). */
   unitCode?: string;
+  /** A numbered building's compound and number (柳岸新村5幢 → 柳岸新村, 5), when its name reads so. */
+  building?: { compound: string; number: number };
 }
 
 /** A road's centre line: house numbers run from `minNumber` (default 1) at its first point to `maxNumber` at its last. */
@@ -127,19 +130,31 @@ export interface TerritoryPlaces {
   buildings?: PointDef[];
 }
 
-/** A gazetteer from territory units (streets and communities, by name) plus roads, compounds and landmarks. */
-export function buildGazetteer(units: readonly TerritoryUnitLike[], { roads, compounds, landmarks }: TerritoryPlaces): Gazetteer {
+const BUILDING_NAME = new RegExp(`^(.+?)第?(${NUMERAL})(?:栋|幢|号楼|座|号)$`);
+
+/** A building named after its compound and number (湖滨花园3栋): found again however the number is written (3号楼, 三幢). */
+function buildingOf(name: string, compounds: readonly PointDef[]): Place['building'] {
+  const m = BUILDING_NAME.exec(name);
+  const number = m ? chineseToNumber(m[2]!) : undefined;
+  const compound = m && compounds.find((c) => c.name === m[1] || c.aliases?.includes(m[1]!));
+  return compound && number !== undefined ? { compound: compound.name, number } : undefined;
+}
+
+/** A gazetteer from territory units (district, streets and communities, by name) plus roads, compounds, landmarks and buildings. */
+export function buildGazetteer(units: readonly TerritoryUnitLike[], { roads, compounds, landmarks, buildings = [] }: TerritoryPlaces): Gazetteer {
   const places: Place[] = [];
   for (const u of units) {
     // Short forms (东湖 for 东湖街道) are left out: they collide with 东湖路, 东湖公园.
-    if (u.level !== 'street' && u.level !== 'community') continue;
+    if (u.level !== 'district' && u.level !== 'street' && u.level !== 'community') continue;
     places.push({ kind: u.level, name: u.name, point: { longitude: u.centerLongitude, latitude: u.centerLatitude }, unitCode: u.code });
   }
   for (const r of roads) places.push({ kind: 'road', name: r.name, aliases: r.aliases, line: r.line, minNumber: r.minNumber, maxNumber: r.maxNumber });
   for (const c of compounds) places.push({ kind: 'compound', name: c.name, aliases: c.aliases, point: toPoint(c.point) });
   for (const l of landmarks) places.push({ kind: 'landmark', name: l.name, aliases: l.aliases, point: toPoint(l.point) });
+  for (const b of buildings)
+    places.push({ kind: 'building', name: b.name, aliases: b.aliases, point: toPoint(b.point), building: buildingOf(b.name, compounds) });
   const names = places
-    .flatMap((place) => [place.name, ...(place.aliases ?? [])].map((text) => ({ text, place })))
+    .flatMap((place) => [place.name, ...(place.aliases ?? [])].map((text) => ({ text: normalize(text), place })))
     .sort((a, b) => b.text.length - a.text.length);
   return { places, names };
 }
