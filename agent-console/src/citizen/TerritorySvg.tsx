@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LonLat, type Projection, type TerritoryCollection, type TerritoryFeature, centreOf, gridsOf, svgPath } from './territory.ts';
+import { type LonLat, type Projection, type TerritoryCollection, type TerritoryFeature, centreOf, gridsOf, ringsOf, svgPath } from './territory.ts';
 
 interface TerritorySvgProps {
   territory: TerritoryCollection;
@@ -49,20 +49,15 @@ export function TerritorySvg({
       onClick={onClick}
     >
       {gridsOf(territory).map((grid) => (
-        <path
-          key={grid.id}
-          d={svgPath(grid.geometry.coordinates, projection)}
-          className={gridClass?.(grid) ?? 'map-grid'}
-          data-grid-code={grid.properties.code}
-        >
+        <path key={grid.id} d={svgPath(ringsOf(grid.geometry), projection)} className={gridClass?.(grid) ?? 'map-grid'} data-grid-code={grid.properties.code}>
           <title>{gridTitle?.(grid) ?? nameOf(grid)}</title>
         </path>
       ))}
       {byLevel('community').map((f) => (
-        <path key={f.id} d={svgPath(f.geometry.coordinates, projection)} className="map-community" />
+        <path key={f.id} d={svgPath(ringsOf(f.geometry), projection)} className="map-community" />
       ))}
       {[...byLevel('street'), ...byLevel('district')].map((f) => (
-        <path key={f.id} d={svgPath(f.geometry.coordinates, projection)} className={`map-${f.properties.level}`} />
+        <path key={f.id} d={svgPath(ringsOf(f.geometry), projection)} className={`map-${f.properties.level}`} />
       ))}
       {communityLabels &&
         byLevel('community').map((f) => {
@@ -77,7 +72,7 @@ export function TerritorySvg({
         // Street names sit along the top edge, clear of the community names in the middle.
         const [x] = projection.toSvg(centreOf(f));
         const top = Math.min(
-          ...(f.geometry.coordinates[0] ?? []).map(([longitude, latitude]) => projection.toSvg({ longitude: longitude!, latitude: latitude! })[1]),
+          ...(ringsOf(f.geometry)[0] ?? []).map(([longitude, latitude]) => projection.toSvg({ longitude: longitude!, latitude: latitude! })[1]),
         );
         return (
           <text key={f.id} x={x} y={top + 40} className="map-label-street" fontSize={labelSize(nameOf(f), widthOf(f, projection), 44)}>
@@ -98,7 +93,7 @@ export function TerritorySvg({
 
 /** A unit's width on the map, in SVG units. */
 function widthOf(feature: TerritoryFeature, projection: Projection): number {
-  const xs = (feature.geometry.coordinates[0] ?? []).map(([longitude, latitude]) => projection.toSvg({ longitude: longitude!, latitude: latitude! })[0]);
+  const xs = (ringsOf(feature.geometry)[0] ?? []).map(([longitude, latitude]) => projection.toSvg({ longitude: longitude!, latitude: latitude! })[0]);
   return Math.max(...xs) - Math.min(...xs);
 }
 

@@ -5,8 +5,14 @@ export interface TerritoryFeature {
   type: 'Feature';
   id: string;
   properties: { code: string; level: Level; name: string; nameEn: string; parentCode: string | null };
-  geometry: { type: 'Polygon'; coordinates: number[][][] };
+  geometry: Area;
 }
+
+/** A unit's boundary: one polygon, or several pieces (an exclave). */
+export type Area = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+/** Every ring of an area; even–odd over all of them is the union of the (non-overlapping) pieces. */
+export const ringsOf = (area: Area): number[][][] => (area.type === 'MultiPolygon' ? area.coordinates.flat() : area.coordinates);
 
 export interface TerritoryCollection {
   type: 'FeatureCollection';
@@ -48,7 +54,7 @@ export function projectionFor(collection: TerritoryCollection): Projection {
 }
 
 function boundsOf(collection: TerritoryCollection): number[] {
-  const points = collection.features.flatMap((f) => f.geometry.coordinates.flat());
+  const points = collection.features.flatMap((f) => ringsOf(f.geometry).flat());
   const xs = points.map((p) => p[0]!);
   const ys = points.map((p) => p[1]!);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
@@ -70,7 +76,7 @@ export function polygonContains(rings: number[][][], { longitude: x, latitude: y
 export const gridsOf = (collection: TerritoryCollection) => collection.features.filter((f) => f.properties.level === 'grid');
 
 export function gridAt(collection: TerritoryCollection, point: LonLat): TerritoryFeature | undefined {
-  return gridsOf(collection).find((grid) => polygonContains(grid.geometry.coordinates, point));
+  return gridsOf(collection).find((grid) => polygonContains(ringsOf(grid.geometry), point));
 }
 
 /** 东湖街道 › 湖滨社区 › 湖滨社区第1网格, from the district down (the district itself is implied). */
@@ -85,7 +91,7 @@ export function pathOf(collection: TerritoryCollection, feature: TerritoryFeatur
 
 /** A point well inside a polygon's outer ring (its vertex average), for choosing a grid from a list. */
 export function centreOf(feature: TerritoryFeature): LonLat {
-  const ring = feature.geometry.coordinates[0] ?? [];
+  const ring = ringsOf(feature.geometry)[0] ?? [];
   // The closing vertex repeats the first; leave it out of the average.
   const vertices = ring.length > 1 ? ring.slice(0, -1) : ring;
   const sum = vertices.reduce((acc, [lon, lat]) => [acc[0]! + lon!, acc[1]! + lat!], [0, 0]);

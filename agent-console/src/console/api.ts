@@ -124,4 +124,25 @@ export const staffApi = {
     apiRequest<WebhookDeliveryPage>(deliveriesPath(query), { signal }),
   /** A failed delivery goes out again (409 when it is not failed any more). */
   retryWebhookDelivery: (id: string) => apiRequest<WebhookDeliveryView>(`/api/admin/webhook-deliveries/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
+  /** A dry run of a territory import: its errors by feature, or what it holds. */
+  validateTerritory: (file: unknown) => apiRequest<TerritoryCheck>('/api/admin/territory/validate', { json: file }),
+  /** Replaces the territory (400 with details.issues when the file is refused; nothing changes then). */
+  importTerritory: (file: unknown) => apiRequest<TerritoryCounts>('/api/admin/territory', { method: 'PUT', json: file }),
+  exportTerritory: () => apiRequest<unknown>('/api/admin/territory'),
 };
+
+export interface TerritoryCounts {
+  units: number;
+  roads: number;
+  places: number;
+}
+export interface TerritoryIssue {
+  index: number | null;
+  code: string | null;
+  reason: string;
+}
+export interface TerritoryCheck {
+  valid: boolean;
+  issues: TerritoryIssue[];
+  counts: TerritoryCounts | null;
+}

@@ -12,6 +12,7 @@ import { HotScreen } from '../hot/HotScreen.tsx';
 import { useQueueView } from '../queue/useQueueView.ts';
 import { WallScreen } from '../wall/WallScreen.tsx';
 import { WebhookLogScreen } from '../webhooks/WebhookLogScreen.tsx';
+import { TerritoryScreen } from '../territory/TerritoryScreen.tsx';
 import { ConsoleFrame, useHelpOverlay } from './ConsoleFrame.tsx';
 import { useConsoleNav } from './useConsoleNav.ts';
 import { useConsoleWork } from './useConsoleWork.ts';
@@ -83,6 +84,8 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
         <AssessmentScreen />
       ) : screen === 'webhooks' ? (
         <WebhookLogScreen onAnnounce={announce} />
+      ) : screen === 'territory' ? (
+        <TerritoryScreen onAnnounce={announce} />
       ) : screen === 'wall' ? (
         <WallScreen
           push={feed.wallPush}

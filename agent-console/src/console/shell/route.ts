@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'assessment' | 'webhooks';
+export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'assessment' | 'webhooks' | 'territory';
 export interface ConsoleRoute {
   /** null: the console's home, whose screen depends on the role (the wall for supervisors). */
   screen: ConsoleScreen | null;
@@ -18,12 +18,13 @@ const SCREEN_PATHS: Record<ConsoleScreen, RegExp> = {
   events: /^\/console\/events\/?$/,
   assessment: /^\/console\/assessment\/?$/,
   webhooks: /^\/console\/webhooks\/?$/,
+  territory: /^\/console\/territory\/?$/,
 };
 
 /**
  * /console/appeals/<id> opens an appeal, /console/queue the workbench, /console/wall the supervisor
  * wall, /console/hot the hot words, /console/events the event board (worklist) and /console/events/<id> one
- * event, /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log;
+ * event, /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log, /console/territory the territory import;
  * anything else is the home screen.
  */
 export function parseConsolePath(pathname: string): ConsoleRoute {
