@@ -6,7 +6,8 @@ export interface ClassificationRecord {
   /** The words that set the urgency grade. */
   urgencyEvidence: string[];
   /** Where the location came from: the channel's point, the address in the text, or nowhere. */
-  location: { source: 'channel' | 'address' | 'none'; matched: string | null };
+  /** `unitCode`: the community, street or district the text names when it places no point (no grid is guessed). */
+  location: { source: 'channel' | 'address' | 'none'; matched: string | null; unitCode?: string };
   /** Set when an agent corrected the classification: NLP never overwrites it again. */
   correctedBy?: string;
 }

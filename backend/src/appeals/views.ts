@@ -55,7 +55,7 @@ export const classificationViewSchema = z.object({
   type: scoredLabelSchema.nullable(),
   category: scoredLabelSchema.nullable(),
   urgencyEvidence: z.array(z.string()),
-  location: z.object({ source: z.enum(['channel', 'address', 'none']), matched: z.string().nullable() }),
+  location: z.object({ source: z.enum(['channel', 'address', 'none']), matched: z.string().nullable(), unitCode: z.string().optional() }),
   /** Who corrected it, if an agent did. */
   correctedBy: z.string().optional(),
 });

@@ -281,6 +281,7 @@ function fieldsFrom(appeal: Appeal, analysis: AppealAnalysis): Triaged['fields']
     location: {
       source: location.precision === 'channel' ? 'channel' : location.matched ? 'address' : 'none',
       matched: location.matched ? location.address : null,
+      ...(location.unitCode ? { unitCode: location.unitCode } : {}),
     },
   };
   const point =

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TerritorySvg } from '../../citizen/TerritorySvg.tsx';
-import { centreOf, gridsOf, projectionFor } from '../../citizen/territory.ts';
+import { type TerritoryCollection, centreOf, gridsOf, pathOf, projectionFor } from '../../citizen/territory.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { StatusBadge } from '../../shared/components/StatusBadge.tsx';
 import { formatDateTime } from '../../shared/format.ts';
@@ -33,7 +33,7 @@ export function AppealMap({ appeal }: { appeal: ConsoleAppeal }) {
       <div className="side-heading">
         <h3 id="appeal-map-heading">{t('console.place.heading')}</h3>
       </div>
-      <p className="side-note">{place || <span className="muted">{t('console.place.noGrid')}</span>}</p>
+      <p className="side-note">{place || <span className="muted">{unitOnly(appeal, territory, i18n.language, t) ?? t('console.place.noGrid')}</span>}</p>
       {appeal.address && <p className="side-note muted">{t('console.place.address', { address: appeal.address })}</p>}
       {error ? (
         <ErrorAlert error={error} title={t('console.place.mapFailed')} onRetry={retry} />
@@ -60,6 +60,22 @@ export function AppealMap({ appeal }: { appeal: ConsoleAppeal }) {
       )}
     </section>
   );
+}
+
+/** The community or street the text named when NLP placed no point: the agent knows where to look on the map. */
+function unitOnly(
+  appeal: ConsoleAppeal,
+  territory: TerritoryCollection | null | undefined,
+  language: string,
+  t: (key: 'console.place.unitOnly', options: { place: string }) => string,
+): string | null {
+  const code = appeal.classification?.location.unitCode;
+  const unit = code && territory?.features.find((f) => f.properties.code === code);
+  if (!unit || !territory) return null;
+  const names = (unit.properties.level === 'district' ? [unit] : pathOf(territory, unit)).map((u) =>
+    language === 'en' ? u.properties.nameEn || u.properties.name : u.properties.name,
+  );
+  return t('console.place.unitOnly', { place: names.join(' › ') });
 }
 
 /** 来电/来信记录: the same person's other appeals, on any channel (one phone that texts and calls is one contact). */

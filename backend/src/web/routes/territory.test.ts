@@ -172,4 +172,12 @@ describe.each(kinds)('the territory as data on %s', (kind) => {
     const [appeal] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, body.caseNumber!));
     expect(appeal).toMatchObject({ gridCode: 'YX-GY-01-03', address: '丹桂苑3号楼' });
   });
+
+  it('keeps the unit a text names when it places no point, and guesses no grid', async () => {
+    const { body } = await submitWebAppeal(hotline, { text: '竹园社区有人在楼顶养了好多鸽子，到处是鸽子屎' });
+    await hotline.deps.triage.idle();
+    const [appeal] = await hotline.database.db.select().from(appeals).where(eq(appeals.caseNumber, body.caseNumber!));
+    expect(appeal!.gridCode).toBeNull();
+    expect(appeal!.classification?.location).toMatchObject({ source: 'address', matched: '竹园社区', unitCode: 'YX-FM-03' });
+  });
 });
