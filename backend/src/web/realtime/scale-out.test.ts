@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { YUNXI_FILE } from '@hotline/nlp/fixtures';
 import { type Socket, io } from 'socket.io-client';
 import { and, eq, sql } from 'drizzle-orm';
 import { signTwilioRequest } from '@hotline/channels/twilio';
@@ -216,5 +218,29 @@ describe.skipIf(!kinds.includes('postgres'))('two instances on one PostgreSQL', 
     // One notification from A to B, well before the periodic check (SOCKET_SESSION_CHECK_MS, 30 s here) would.
     await vi.waitFor(() => expect(agent.connected).toBe(false), { timeout: 3_000, interval: 20 });
     await vi.waitFor(async () => expect(await onlineOnA()).toBe(false), { timeout: 10_000, interval: 100 });
+  });
+
+  // Last: it replaces the demo territory for both instances.
+  it('reads appeals on B against a territory imported on A, without a restart', async () => {
+    const admin = await login(a, 'admin');
+    const put = await fetch(`${a.url}/api/admin/territory`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: readFileSync(YUNXI_FILE, 'utf8'),
+    });
+    expect(put.status).toBe(200);
+    const districtOnB = async () => {
+      const map = (await (await fetch(`${b.url}/api/public/territory`)).json()) as { features: { properties: { code: string; level: string } }[] };
+      return map.features.find((f) => f.properties.level === 'district')?.properties.code;
+    };
+    await vi.waitFor(async () => expect(await districtOnB()).toBe('YX'), { timeout: 10_000, interval: 100 });
+    const id = await appealId(await text(b, '+8613900000031', '丹桂苑3号楼的电梯坏了一周了，老人上不去'));
+    await vi.waitFor(
+      async () => expect((await database.db.select({ gridCode: appeals.gridCode }).from(appeals).where(eq(appeals.id, id)))[0]?.gridCode).toBe('YX-GY-01-03'),
+      {
+        timeout: 10_000,
+        interval: 100,
+      },
+    );
   });
 });
