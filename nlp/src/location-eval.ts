@@ -24,7 +24,7 @@ export interface LocationReport {
 }
 
 /** Where a location result lands: its grid, else the unit it names, else nothing. */
-export function resolvedCode(locator: Locator, text: string): { code: string | null; grid: boolean } {
+function resolvedCode(locator: Locator, text: string): { code: string | null; grid: boolean } {
   const r = locator.locate(text);
   return { code: r.gridCode ?? r.unitCode ?? null, grid: Boolean(r.gridCode) };
 }
