@@ -31,6 +31,7 @@ import { EVENT_STEPS_PATH, eventRoutes } from './routes/index.ts';
 import { assessmentRoutes } from './routes/index.ts';
 import { open311Routes } from './routes/index.ts';
 import { webhookDeliveryRoutes } from './routes/index.ts';
+import { auditRoutes } from './routes/index.ts';
 import type pg from 'pg';
 
 export const consoleDist = fileURLToPath(new URL('../../../agent-console/dist', import.meta.url));
@@ -132,6 +133,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.route('/', assessmentRoutes());
   app.route('/', open311Routes());
   app.route('/', webhookDeliveryRoutes());
+  app.route('/', auditRoutes());
 
   extraRoutes?.(app);
 
