@@ -9,34 +9,10 @@ import { acceptAsEvent, textedAppeal } from '../../testing/closed-loop.ts';
 import { auditLog } from '../../platform/audit/index.ts';
 import { appeals } from '../../appeals/index.ts';
 import { events } from '../../linkage/index.ts';
-import { Territory, addTerritoryUnits } from '../../reference/territory/index.ts';
-import type { GeoJsonPolygon } from '@hotline/nlp';
+import { addSongfengDistrict } from '../../testing/territory-fixture.ts';
 import type { RecordPage } from '../../reporting/records/index.ts';
 
 const kinds = await testDatabaseKinds();
-
-/** A district that is not the demo's: 松风区, one street of two communities, a grid each. */
-const square = (x: number): GeoJsonPolygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [x, 0],
-      [x + 1, 0],
-      [x + 1, 1],
-      [x, 1],
-      [x, 0],
-    ],
-  ],
-});
-const FIXTURE_UNITS = [
-  { code: 'sf', level: 'district' as const, name: '松风区', nameEn: 'Songfeng', parentCode: null },
-  { code: 'sf-s1', level: 'street' as const, name: '竹林街道', nameEn: 'Zhulin', parentCode: 'sf' },
-  { code: 'sf-s1-c1', level: 'community' as const, name: '东坡社区', nameEn: 'Dongpo', parentCode: 'sf-s1' },
-  { code: 'sf-s1-c1-g1', level: 'grid' as const, name: '东坡一网格', nameEn: 'Dongpo 1', parentCode: 'sf-s1-c1' },
-  { code: 'sf-s2', level: 'street' as const, name: '梅岭街道', nameEn: 'Meiling', parentCode: 'sf' },
-  { code: 'sf-s2-c1', level: 'community' as const, name: '西湖社区', nameEn: 'Xihu', parentCode: 'sf-s2' },
-  { code: 'sf-s2-c1-g1', level: 'grid' as const, name: '西湖一网格', nameEn: 'Xihu 1', parentCode: 'sf-s2-c1' },
-].map((u, i) => ({ ...u, boundary: square(200 + i), centerLongitude: 200.5 + i, centerLatitude: 0.5 }));
 
 describe.each(kinds)('综合查询 GET /api/records on %s', (kind) => {
   let hotline: TestHotline;
@@ -47,9 +23,7 @@ describe.each(kinds)('综合查询 GET /api/records on %s', (kind) => {
   beforeAll(async () => {
     twilio = await startFakeProvider([fakeTwilioMessages]);
     hotline = await startTestHotline(kind, { env: twilioEnv(twilio) });
-    await hotline.database.db.transaction((tx) => addTerritoryUnits(tx, FIXTURE_UNITS));
-    // The hotline serving a second district: the search reads the territory it is given.
-    hotline.deps.territory = await Territory.load(hotline.database.db);
+    await addSongfengDistrict(hotline);
     [agent, handler] = await Promise.all([hotline.loginAs('agent1'), hotline.loginAs('dept-urban')]);
   });
   afterAll(async () => {
