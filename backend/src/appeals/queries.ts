@@ -15,9 +15,20 @@ const CONTACT_HISTORY_LIMIT = 20;
 
 const assignees = alias(users, 'assignee');
 
+/**
+ * A suggestion is live while its other appeal can still take part in a merge: pending, or accepted
+ * (a later report can join an accepted matter). Once the other side is merged, rejected or answered
+ * the suggestion is history, not work. The queue's count and the detail's list follow this one rule.
+ */
+export const MERGEABLE_STATUSES: readonly AppealStatus[] = ['pending', 'accepted'];
+const mergeableList = sql.join(
+  MERGEABLE_STATUSES.map((status) => sql`${status}`),
+  sql`, `,
+);
+
 /** Counted per row in the queue: suggestions an agent should look at, and citizens behind the matter. */
 // Suggestions count from either side (the first report sees the later ones too), only while the appeal waits.
-const duplicateSuggestionCount = sql<number>`(case when ${appeals.status} = 'pending' then (select count(*)::int from ${duplicateSuggestions} where (${duplicateSuggestions.appealId} = ${appeals.id} or ${duplicateSuggestions.candidateId} = ${appeals.id}) and ${duplicateSuggestions.decision} = 'suggest') else 0 end)`;
+const duplicateSuggestionCount = sql<number>`(case when ${appeals.status} = 'pending' then (select count(*)::int from ${duplicateSuggestions} join ${appeals} as dup_partner on dup_partner.id = (case when ${duplicateSuggestions.appealId} = ${appeals.id} then ${duplicateSuggestions.candidateId} else ${duplicateSuggestions.appealId} end) where (${duplicateSuggestions.appealId} = ${appeals.id} or ${duplicateSuggestions.candidateId} = ${appeals.id}) and ${duplicateSuggestions.decision} = 'suggest' and dup_partner.status in (${mergeableList})) else 0 end)`;
 const reporterCount = sql<number>`(1 + (select count(*)::int from ${appeals} as merged_into where merged_into.duplicate_of_id = ${appeals.id}))`;
 
 const iso = (d: Date) => d.toISOString();
@@ -151,21 +162,24 @@ async function contactHistoryOf(db: DbOrTx, appeal: Appeal): Promise<ContactHist
 }
 
 /**
- * The appeal's duplicate suggestions, best first, each with the other appeal's summary: found
- * when either of the two arrived, so the first report lists the later ones too.
+ * The appeal's live duplicate suggestions (see `MERGEABLE_STATUSES`), best first, each with the
+ * other appeal's summary: found when either of the two arrived, so the first report lists the later ones too.
  */
 async function duplicatesOf(ctx: Ctx, appealId: string): Promise<DuplicateView[]> {
   const rows = await ctx.db
     .select({ suggestion: duplicateSuggestions })
     .from(duplicateSuggestions)
-    .where(or(eq(duplicateSuggestions.appealId, appealId), eq(duplicateSuggestions.candidateId, appealId)))
+    .where(and(or(eq(duplicateSuggestions.appealId, appealId), eq(duplicateSuggestions.candidateId, appealId)), eq(duplicateSuggestions.decision, 'suggest')))
     .orderBy(desc(duplicateSuggestions.score));
   if (!rows.length) return [];
   const otherId = (s: typeof duplicateSuggestions.$inferSelect) => (s.appealId === appealId ? s.candidateId : s.appealId);
   const others = await selectAppeals(ctx.db).where(
-    inArray(
-      appeals.id,
-      rows.map((r) => otherId(r.suggestion)),
+    and(
+      inArray(
+        appeals.id,
+        rows.map((r) => otherId(r.suggestion)),
+      ),
+      inArray(appeals.status, [...MERGEABLE_STATUSES]),
     ),
   );
   return rows.flatMap(({ suggestion }) => {
@@ -181,4 +195,13 @@ async function duplicatesOf(ctx: Ctx, appealId: string): Promise<DuplicateView[]
         ]
       : [];
   });
+}
+
+/** The appeals suggested as duplicates of this one, from either side: their counts change when it is settled. */
+export async function duplicatePartnerIds(db: DbOrTx, appealId: string): Promise<string[]> {
+  const rows = await db
+    .select({ appealId: duplicateSuggestions.appealId, candidateId: duplicateSuggestions.candidateId })
+    .from(duplicateSuggestions)
+    .where(and(or(eq(duplicateSuggestions.appealId, appealId), eq(duplicateSuggestions.candidateId, appealId)), eq(duplicateSuggestions.decision, 'suggest')));
+  return [...new Set(rows.map((r) => (r.appealId === appealId ? r.candidateId : r.appealId)))];
 }
