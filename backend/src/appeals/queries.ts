@@ -26,7 +26,12 @@ const mergeableList = sql.join(
   sql`, `,
 );
 export function isLiveSuggestion(decision: string, status: AppealStatus, otherStatus: AppealStatus): boolean {
-  return decision === 'suggest' && MERGEABLE_STATUSES.includes(status) && MERGEABLE_STATUSES.includes(otherStatus) && (status === 'pending' || otherStatus === 'pending');
+  return (
+    decision === 'suggest' &&
+    MERGEABLE_STATUSES.includes(status) &&
+    MERGEABLE_STATUSES.includes(otherStatus) &&
+    (status === 'pending' || otherStatus === 'pending')
+  );
 }
 
 /** Counted per row in the queue: live suggestions from either side (the first report sees the later ones too), and citizens behind the matter. */

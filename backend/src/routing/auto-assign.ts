@@ -104,15 +104,12 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
       if (!batch.length) break;
       for (const appeal of batch) {
         if (assigned >= max) break;
-        const agent = pickAgent(
-          agents,
-          {
-            channel: appeal.channel,
-            summary: appeal.summary,
-            platform: (appeal.categoryCode && platforms.get(appeal.categoryCode)) || null,
-            urgency: appeal.urgency,
-          },
-        );
+        const agent = pickAgent(agents, {
+          channel: appeal.channel,
+          summary: appeal.summary,
+          platform: (appeal.categoryCode && platforms.get(appeal.categoryCode)) || null,
+          urgency: appeal.urgency,
+        });
         if (!agent || !(await assignIfUnassigned(tx, publish, appeal, agent.id, 'routing'))) {
           skipped.push(appeal.id);
           continue;

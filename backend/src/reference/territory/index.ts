@@ -13,3 +13,4 @@ export {
 } from './import.ts';
 export { type TerritoryPlace, type TerritoryUnit, territoryPlaces, territoryUnits } from './schema.ts';
 export { Territory } from './territory.ts';
+export { addTerritoryUnits } from './save.ts';
