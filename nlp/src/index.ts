@@ -52,19 +52,21 @@ export class AppealAnalyzer {
     const classification = this.registry.classify(input.text);
     const location = this.locator.locate(input.text, input.point);
     const category = classification.category.label;
+    const urgency = gradeUrgency(input.text);
     const duplicates = this.duplicates.find({
       id: input.id,
       text: input.text,
       point: location.point,
       gridCode: location.gridCode,
       category: category === NONE_LABEL ? undefined : category,
+      emergency: urgency.level === 'emergency',
       at: input.at ?? new Date(),
     });
-    return { classification, location, urgency: gradeUrgency(input.text), duplicates };
+    return { classification, location, urgency, duplicates };
   }
 
   /** Make an open appeal a duplicate target (call after storing it; again after an agent changes its category). */
-  track(appeal: { id: string; text: string; point?: LonLat; gridCode?: string; category?: string; at: Date }): void {
+  track(appeal: { id: string; text: string; point?: LonLat; gridCode?: string; category?: string; emergency?: boolean; at: Date }): void {
     this.duplicates.add(appeal);
   }
 

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadConfig } from '../platform/config/index.ts';
 import { openDatabase } from '../platform/db/index.ts';
-import { addUsers, roles } from '../identity/auth/index.ts';
+import { addUsers, passwordProblem, roles } from '../identity/auth/index.ts';
 import { seedReferenceData } from '../demo/index.ts';
 import { DomainEventBus } from '../platform/domain-events/index.ts';
 import { ServiceError } from '../platform/errors/index.ts';
@@ -57,7 +57,7 @@ const createUserInput = z.object({
   role: z.enum(roles),
   name: z.string().min(1).max(100).optional(),
   department: z.string().optional(),
-  password: z.string().min(8, 'at least 8 characters').optional(),
+  password: z.string().optional(),
 });
 
 async function main() {
@@ -88,6 +88,12 @@ async function main() {
       return;
     }
     const input = parsed.data;
+    const problem = input.password === undefined ? null : passwordProblem(input.password, input.username, config);
+    if (problem) {
+      console.error(`--password: ${problem}\n\n${usage}`);
+      process.exitCode = 2;
+      return;
+    }
     const password = input.password ?? randomBytes(12).toString('base64url');
     await addUsers(
       database.db,

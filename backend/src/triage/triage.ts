@@ -223,6 +223,7 @@ export class AppealTriage {
       point: appeal.latitude !== null && appeal.longitude !== null ? { latitude: appeal.latitude, longitude: appeal.longitude } : undefined,
       gridCode: appeal.gridCode ?? undefined,
       category: appeal.categoryCode ?? undefined,
+      emergency: appeal.urgency === 'emergency',
       at: appeal.createdAt,
     });
   }
@@ -258,11 +259,11 @@ interface Analysed extends Triaged {
 }
 
 /**
- * Merged without asking only when the text is certain *and* both appeals are placed near each
- * other: "the same matter in the same place". Without a place it stays a suggestion.
+ * Merged without asking only when the engine is certain: the same matter at the same place, or
+ * identical specific wording without a place; never an emergency (see `decide` in @hotline/nlp).
  */
 function isCertain(match: AppealAnalysis['duplicates'][number]): boolean {
-  return match.decision === 'attach' && match.evidence.distanceMeters !== null;
+  return match.decision === 'attach';
 }
 
 /**
