@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { screenshots, useBrowserHotline } from './harness.ts';
 import { insertTriagedAppeals } from '../../backend/src/testing/staff.ts';
 import { duplicateSuggestions } from '../../backend/src/appeals/index.ts';
+import type { EventDraft } from '@hotline/backend/api-types';
+import { toZoneInput } from '../src/shared/hotline-zone.ts';
 
 /**
  * A new agent's first day (issue 16): the places where the console slowed a real user down or
@@ -87,5 +89,26 @@ describe('an emergency behind the capacity limit', () => {
       .click();
     await queueRow(agent, emergency!.caseNumber).filter({ hasText: '我处理中' }).waitFor();
     expect(await notice.count()).toBe(0);
+  });
+});
+
+describe('dates on the hotline’s clock', () => {
+  it('shows the accept dialog’s time limit in Beijing time and the UI language on a browser set to another zone and locale', async () => {
+    const [appeal] = await insertTriagedAppeals(hotline(), [{ channel: 'web', summary: '东湖公园门口的井盖松动了', categoryCode: null }]);
+    const agent = await logInAgent('agent2', { locale: 'en-US', timezoneId: 'America/Los_Angeles' });
+    await agent.getByRole('tab', { name: /待受理/ }).click();
+    const view = await openAppeal(agent, appeal!.caseNumber);
+    await view.locator('h2').first().click();
+    await agent.keyboard.press('a');
+    const accept = agent.getByRole('dialog', { name: /受理为事件/ });
+    await accept.waitFor();
+    const cookie = await hotline().loginAs('agent2');
+    const draft = (await (await hotline().request(`/api/appeals/${appeal!.id}/event-draft`, { cookie })).json()) as EventDraft;
+    const field = accept.getByTestId('event-time-limit');
+    await expect.poll(() => field.inputValue()).toBe(toZoneInput(draft.timeLimitAt, 'Asia/Shanghai'));
+    const preview = await accept.getByTestId('time-zone-preview').innerText();
+    expect(preview).toMatch(/^北京时间 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
+    expect(preview).not.toMatch(/AM|PM|Asia\/Shanghai/);
+    await agent.screenshot({ path: `${screenshots}agent-accept-beijing-time.png` });
   });
 });

@@ -19,6 +19,10 @@ export const sessionUserSchema = z
   })
   .openapi('SessionUser');
 
+/** What the console needs of the hotline itself: dates and times are shown in its zone, whatever the browser's. */
+const hotlineSettingsSchema = z.object({ timezone: z.string().openapi({ example: 'Asia/Shanghai' }) }).openapi('HotlineSettings');
+const sessionSchema = z.object({ user: sessionUserSchema, hotline: hotlineSettingsSchema });
+
 const loginRoute = createRoute({
   method: 'post',
   path: '/api/auth/login',
@@ -31,7 +35,7 @@ const loginRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Logged in', content: { 'application/json': { schema: z.object({ user: sessionUserSchema }) } } },
+    200: { description: 'Logged in', content: { 'application/json': { schema: sessionSchema } } },
     ...errorResponses(400, 401),
   },
 });
@@ -63,7 +67,7 @@ const meRoute = createRoute({
   summary: 'The logged-in user',
   middleware: [requireRole(...roles)],
   responses: {
-    200: { description: 'The user', content: { 'application/json': { schema: z.object({ user: sessionUserSchema }) } } },
+    200: { description: 'The user', content: { 'application/json': { schema: sessionSchema } } },
     ...errorResponses(401),
   },
 });
@@ -79,7 +83,7 @@ export function authRoutes() {
         path: '/',
         expires: expiresAt,
       });
-      return c.json({ user }, 200);
+      return c.json({ user, hotline: { timezone: c.var.deps.config.timezone } }, 200);
     })
     .openapi(logoutRoute, async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -92,5 +96,5 @@ export function authRoutes() {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json(result, 200);
     })
-    .openapi(meRoute, (c) => c.json({ user: c.var.user! }, 200));
+    .openapi(meRoute, (c) => c.json({ user: c.var.user!, hotline: { timezone: c.var.deps.config.timezone } }, 200));
 }
