@@ -5,6 +5,7 @@ import { insertTriagedAppeals } from '../../backend/src/testing/staff.ts';
 import { duplicateSuggestions } from '../../backend/src/appeals/index.ts';
 import type { EventDraft } from '@hotline/backend/api-types';
 import { toZoneInput } from '../src/shared/hotline-zone.ts';
+import { TWILIO } from '../../backend/src/testing/twilio.ts';
 
 /**
  * A new agent's first day (issue 16): the places where the console slowed a real user down or
@@ -12,7 +13,15 @@ import { toZoneInput } from '../src/shared/hotline-zone.ts';
  * in the server's English.
  */
 
-const { hotline, logInAgent } = useBrowserHotline();
+// SMS goes to a Twilio nobody answers (a closed port): every reply fails as an unreachable provider would.
+const { hotline, logInAgent } = useBrowserHotline({
+  env: {
+    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: TWILIO.authToken,
+    TWILIO_PHONE_NUMBER: TWILIO.phoneNumber,
+    TWILIO_API_BASE: 'http://127.0.0.1:9',
+  },
+});
 
 const queueRow = (page: Page, caseNumber: string) => page.getByTestId('queue-row').filter({ hasText: caseNumber });
 const send = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -110,5 +119,23 @@ describe('dates on the hotline’s clock', () => {
     expect(preview).toMatch(/^北京时间 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
     expect(preview).not.toMatch(/AM|PM|Asia\/Shanghai/);
     await agent.screenshot({ path: `${screenshots}agent-accept-beijing-time.png` });
+  });
+});
+
+describe('a message the citizen did not get', () => {
+  it('says in plain words what happened and when the system tries again, with the raw error behind a toggle', async () => {
+    const [appeal] = await insertTriagedAppeals(hotline(), [{ channel: 'sms', summary: '小区二次供水水压太低' }]);
+    const cookie = await hotline().loginAs('agent1');
+    const reply = await hotline().request(`/api/appeals/${appeal!.id}/replies`, { ...send({ text: '您好，已转供水公司核查。' }), cookie });
+    expect(reply.status).toBe(201);
+    const agent = await logInAgent('agent1');
+    const view = await openAppeal(agent, appeal!.caseNumber);
+    const failure = view.getByTestId('delivery-failure');
+    await failure.waitFor();
+    expect(await failure.locator('p').innerText()).toMatch(/^短信发送失败：无法连接短信服务。 ?系统将于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 自动重试。$/);
+    expect(await failure.locator('summary').innerText()).toBe('技术详情');
+    await failure.locator('summary').click();
+    expect(await failure.locator('code').innerText()).toMatch(/ECONNREFUSED|fetch failed/);
+    await agent.screenshot({ path: `${screenshots}agent-delivery-failure.png` });
   });
 });
