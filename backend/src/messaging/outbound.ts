@@ -1,4 +1,4 @@
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Channel } from '@hotline/channels';
 import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import { type PlatformDeps, actorId } from '../platform/context/index.ts';
