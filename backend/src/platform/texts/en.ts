@@ -56,6 +56,7 @@ export const en: CitizenTexts = {
       unsatisfied
         ? `Thank you for your rating (${rating}). We are sorry we did not satisfy you; we will check how it was handled and contact you soon.`
         : `Thank you for your rating (${rating}). Have a good day!`,
+    notYet: (caseNumber) => `Your request (case ${caseNumber}) is still being handled; we will ask for your rating once it is done.`,
   },
   progress: {
     appeal: {

@@ -56,6 +56,7 @@ export const zhCN = {
     question: '请回复数字 1-5 评价：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。',
     thanks: (rating: number, unsatisfied: boolean) =>
       unsatisfied ? `感谢您的评价（${rating} 分）。很抱歉未能让您满意，我们将核查办理情况并尽快与您联系。` : `感谢您的评价（${rating} 分），祝您生活愉快！`,
+    notYet: (caseNumber: string) => `您的诉求（案件号 ${caseNumber}）正在办理中，办结后再请您评价。`,
   },
   /** The step of a case, as every channel (and the public tracking API's statusText) words it. */
   progress: {
