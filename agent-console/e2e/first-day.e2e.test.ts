@@ -6,6 +6,7 @@ import { duplicateSuggestions } from '../../backend/src/appeals/index.ts';
 import type { EventDraft } from '@hotline/backend/api-types';
 import { toZoneInput } from '../src/shared/hotline-zone.ts';
 import { TWILIO } from '../../backend/src/testing/twilio.ts';
+import { appealByCase } from '../../backend/src/testing/closed-loop.ts';
 
 /**
  * A new agent's first day (issue 16): the places where the console slowed a real user down or
@@ -14,7 +15,7 @@ import { TWILIO } from '../../backend/src/testing/twilio.ts';
  */
 
 // SMS goes to a Twilio nobody answers (a closed port): every reply fails as an unreachable provider would.
-const { hotline, logInAgent } = useBrowserHotline({
+const { hotline, logInAgent, openPage } = useBrowserHotline({
   env: {
     TWILIO_ACCOUNT_SID: TWILIO.accountSid,
     TWILIO_AUTH_TOKEN: TWILIO.authToken,
@@ -137,5 +138,24 @@ describe('a message the citizen did not get', () => {
     await failure.locator('summary').click();
     expect(await failure.locator('code').innerText()).toMatch(/ECONNREFUSED|fetch failed/);
     await agent.screenshot({ path: `${screenshots}agent-delivery-failure.png` });
+  });
+});
+
+describe('a citizen watching their case', () => {
+  it('sees the lookup result change by itself when the case moves on', async () => {
+    const filed = await hotline().request('/api/public/appeals', { ...send({ text: '幸福里小区门口的路灯一直不亮，晚上很黑。' }) });
+    expect(filed.status).toBe(201);
+    const { caseNumber } = (await filed.json()) as { caseNumber: string };
+    const citizen = await openPage('/');
+    await citizen.getByLabel('案件流水号').fill(caseNumber);
+    await citizen.getByRole('button', { name: '查询' }).click();
+    const result = citizen.getByTestId('lookup-result');
+    await result.filter({ hasText: '待受理' }).waitFor();
+
+    const appeal = await appealByCase(hotline(), caseNumber);
+    const cookie = await hotline().loginAs('agent1');
+    expect((await hotline().request(`/api/appeals/${appeal.id}/reject`, { ...send({ reason: '不属于热线受理范围' }), cookie })).status).toBe(200);
+    // No new search: the open result follows within one refresh.
+    await result.getByTestId('reject-reason').filter({ hasText: '不属于热线受理范围' }).waitFor({ timeout: 25_000 });
   });
 });
