@@ -13,9 +13,8 @@ import { assertPending, claimIfUnassigned, markFirstResponse } from './reply.ts'
 export type Decision = { kind: 'accept' } | { kind: 'reject'; reason: string };
 
 /** What the citizen is told of each decision, in the hotline's language. */
-function noticeFor(language: CitizenLanguage, appeal: Appeal, decision: Decision): string {
-  const { notices } = citizenTexts(language);
-  return decision.kind === 'accept' ? notices.accepted(appeal.caseNumber) : notices.rejected(appeal.caseNumber, decision.reason);
+function rejectionNotice(language: CitizenLanguage, appeal: Appeal, reason: string): string {
+  return citizenTexts(language).notices.rejected(appeal.caseNumber, reason);
 }
 
 /**
@@ -31,14 +30,14 @@ export async function takeUpPending(tx: TxCtx, appealId: string): Promise<Appeal
 
 /**
  * Records a decision on an appeal taken up in this transaction: it leaves the queue, its
- * conversation closes, it is audited, and the citizen's notice is stored (the caller delivers it after commit).
+ * conversation closes, it is audited, and a rejection's notice is stored (the caller delivers it after commit).
  */
 export async function recordDecision(
   tx: TxCtx,
   publish: (e: DomainEvent) => void,
   before: Appeal,
   decision: Decision,
-): Promise<{ decided: Appeal; notice: Message }> {
+): Promise<{ decided: Appeal; notice: Message | undefined }> {
   const accepted = decision.kind === 'accept';
   const now = new Date();
   const [decided] = await tx.db
@@ -54,7 +53,9 @@ export async function recordDecision(
     before: { status: before.status },
     after: { status: decided!.status, rejectReason: decided!.rejectReason },
   });
-  const notice = await storeOutbound(tx, publish, decided!, noticeFor(tx.config.language, decided!, decision));
+  // One notice per step: an accepted appeal's is the event's dispatch notice (派由…办理), sent by followup.
+  const notice =
+    decision.kind === 'reject' ? await storeOutbound(tx, publish, decided!, rejectionNotice(tx.config.language, decided!, decision.reason)) : undefined;
   publish({ name: 'appeal.updated', payload: { appeal: decided!, change: accepted ? 'accepted' : 'rejected' } });
   return { decided: decided!, notice };
 }
@@ -64,6 +65,6 @@ export async function rejectAppeal({ ctx, input }: { ctx: Ctx; input: { appealId
   const { decided, notice } = await transact(ctx, async (tx, publish) =>
     recordDecision(tx, publish, await takeUpPending(tx, input.appealId), { kind: 'reject', reason: input.reason }),
   );
-  await deliver(ctx, notice);
+  await deliver(ctx, notice!);
   return decided;
 }
