@@ -42,6 +42,7 @@ export const en: CitizenTexts = {
       spokenCase ? `Your message was received. Your case number is ${spokenCase}. Goodbye.` : 'Your message was received. Goodbye.',
   },
   notices: {
+    accepted: (caseNumber) => `Your request (case number ${caseNumber}) was accepted and will be assigned soon.`,
     rejected: (caseNumber, reason) => `Your request (case number ${caseNumber}) was not accepted. Reason: ${reason}`,
     merged: (caseNumber, intoCaseNumber) =>
       `Other citizens reported the same problem: it is handled together with case ${intoCaseNumber}. You can still follow your case number ${caseNumber}, and you will be told when it is done.`,

@@ -44,8 +44,7 @@ describe('the catalogue of citizen texts', () => {
     expect(en).toBe('Your request (case 20261204000016) is done. Result: The pothole was filled. Rate 1-5.');
   });
 
-  it('says the dispatch once, with the unit and the time limit: acceptance has no notice of its own', () => {
-    expect(citizenTexts('zh-CN').notices).not.toHaveProperty('accepted');
+  it('says the dispatch with the unit and the time limit', () => {
     expect(citizenTexts('zh-CN').notices.dispatched('20261204000016', '城市管理局', '2026年12月06日 18:00')).toBe(
       '您的诉求（案件号 20261204000016）已受理，派由城市管理局办理，办理时限2026年12月06日 18:00。可凭案件号查询进度。',
     );

@@ -46,6 +46,8 @@ export const zhCN = {
     voicemailReceived: (spokenCase: string | undefined) => (spokenCase ? `留言已收到。您的案件流水号是 ${spokenCase}，再见。` : '留言已收到，再见。'),
   },
   notices: {
+    /** Only when no event was dispatched with the acceptance: otherwise the dispatch notice says it. */
+    accepted: (caseNumber: string) => `您的诉求（案件流水号 ${caseNumber}）已受理，我们将尽快交办处理。`,
     rejected: (caseNumber: string, reason: string) => `您的诉求（案件流水号 ${caseNumber}）不予受理。原因：${reason}`,
     merged: (caseNumber: string, intoCaseNumber: string) =>
       `您反映的问题已有其他市民反映，已并入案件 ${intoCaseNumber} 一并办理。您的案件流水号 ${caseNumber} 仍可查询进度，办结时会通知您。`,
