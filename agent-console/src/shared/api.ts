@@ -18,7 +18,7 @@ export class ApiRequestError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Sent as application/json. */
   json?: unknown;
   /** Sent as multipart/form-data (the browser sets the boundary). */

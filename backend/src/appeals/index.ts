@@ -18,6 +18,7 @@ export { assertPending, replyToAppeal } from './reply.ts';
 export {
   type Appeal,
   type AppealNote,
+  appealNotes,
   appeals,
   type AppealStatus,
   appealStatuses,

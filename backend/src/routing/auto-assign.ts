@@ -6,6 +6,7 @@ import { appeals } from '../appeals/index.ts';
 import { categories } from '../reference/taxonomy/index.ts';
 import { agentPresence } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';
+import { capacitiesOf } from './capacity.ts';
 import { skillsOf } from './presence.ts';
 import { ROSTER_ROLES } from '../identity/auth/index.ts';
 import { type AgentSkills, type RoutableAppeal, type WorkLoad, canTake, hasRoom, hasRoomFor, workKind } from './skills.ts';
@@ -23,17 +24,18 @@ interface RoutingAgent {
   id: string;
   skills: AgentSkills | undefined;
   load: WorkLoad;
+  capacity: WorkLoad;
 }
 
 /**
  * The least-loaded agent who may take the appeal and has room for its kind of work (an emergency
  * chat goes over the limit): fewest of that kind first, then fewest overall; ties go to the first by username.
  */
-export function pickAgent(agents: RoutingAgent[], appeal: RoutableAppeal, capacity: WorkLoad): RoutingAgent | undefined {
+export function pickAgent(agents: RoutingAgent[], appeal: RoutableAppeal): RoutingAgent | undefined {
   const kind = workKind(appeal.channel);
   let best: RoutingAgent | undefined;
   for (const agent of agents) {
-    if (!hasRoomFor(agent.load, capacity, appeal) || !canTake(agent.skills, appeal)) continue;
+    if (!hasRoomFor(agent.load, agent.capacity, appeal) || !canTake(agent.skills, appeal)) continue;
     if (!best || agent.load[kind] < best.load[kind] || (agent.load[kind] === best.load[kind] && total(agent.load) < total(best.load))) best = agent;
   }
   return best;
@@ -61,7 +63,6 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
     .innerJoin(users, eq(users.id, agentPresence.userId))
     .where(and(eq(agentPresence.status, 'available'), inArray(agentPresence.userId, online), inArray(users.role, [...ROSTER_ROLES]), mayTakeWork(ctx.db)));
   if (!candidates.length) return 0;
-  const capacity = ctx.config.routing.capacity;
 
   return transact({ ...ctx, actor: { type: 'system' as const } }, async (tx, publish) => {
     const locked = await lockAgents(
@@ -75,8 +76,9 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
     const skills = await skillsOf(tx.db, locked);
     const platformRows = await tx.db.select({ code: categories.code, platform: categories.platform }).from(categories);
     const platforms = new Map(platformRows.map((c) => [c.code, c.platform]));
-    const agents: RoutingAgent[] = locked.map((id) => ({ id, skills: skills.get(id), load: { ...loadOf(loads, id) } }));
-    const room = (kind: keyof WorkLoad) => agents.some((a) => hasRoom(a.load, capacity, kind));
+    const capacities = await capacitiesOf(tx.db, locked, ctx.config.routing.capacity);
+    const agents: RoutingAgent[] = locked.map((id) => ({ id, skills: skills.get(id), load: { ...loadOf(loads, id) }, capacity: capacities.get(id)! }));
+    const room = (kind: keyof WorkLoad) => agents.some((a) => hasRoom(a.load, a.capacity, kind));
 
     let assigned = 0;
     const skipped: string[] = [];
@@ -102,16 +104,12 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
       if (!batch.length) break;
       for (const appeal of batch) {
         if (assigned >= max) break;
-        const agent = pickAgent(
-          agents,
-          {
-            channel: appeal.channel,
-            summary: appeal.summary,
-            platform: (appeal.categoryCode && platforms.get(appeal.categoryCode)) || null,
-            urgency: appeal.urgency,
-          },
-          capacity,
-        );
+        const agent = pickAgent(agents, {
+          channel: appeal.channel,
+          summary: appeal.summary,
+          platform: (appeal.categoryCode && platforms.get(appeal.categoryCode)) || null,
+          urgency: appeal.urgency,
+        });
         if (!agent || !(await assignIfUnassigned(tx, publish, appeal, agent.id, 'routing'))) {
           skipped.push(appeal.id);
           continue;

@@ -4,6 +4,7 @@ import { ServiceError } from '../platform/errors/index.ts';
 import type { Appeal } from '../appeals/index.ts';
 import { assertPending, lockAppeal } from '../appeals/index.ts';
 import { agentLoads, loadOf } from './load.ts';
+import { capacityOf } from './capacity.ts';
 import { hasRoomFor, workKind } from './skills.ts';
 import { assignIfUnassigned } from '../appeals/index.ts';
 import { heldByConflict, lockAgents } from './assign.ts';
@@ -19,7 +20,6 @@ const kindWords = { chats: '件文字诉求', calls: '通来电' } as const;
 export async function claimAppeal({ ctx, input }: { ctx: Ctx; input: { appealId: string } }): Promise<Appeal> {
   if (ctx.actor.type !== 'user') throw new ServiceError('forbidden', 'Only staff claim appeals');
   const me = ctx.actor.user;
-  const capacity = ctx.config.routing.capacity;
   return transact(ctx, async (tx, publish) => {
     const appeal = await lockAppeal(tx, input.appealId);
     assertPending(appeal);
@@ -28,6 +28,7 @@ export async function claimAppeal({ ctx, input }: { ctx: Ctx; input: { appealId:
     // Their session ended or their account was disabled since this request was authenticated.
     if (!(await lockAgents(tx, [me.id])).length) throw new ServiceError('unauthenticated', 'Log in first');
     const load = loadOf(await agentLoads(tx.db), me.id);
+    const capacity = await capacityOf(tx.db, me.id, ctx.config.routing.capacity);
     const kind = workKind(appeal.channel);
     if (!hasRoomFor(load, capacity, appeal)) {
       throw new ServiceError(

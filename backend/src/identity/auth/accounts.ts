@@ -7,7 +7,7 @@ import { ServiceError, notFound } from '../../platform/errors/index.ts';
 import { sessions, users } from './schema.ts';
 
 /** Revokes every open session of a user: 退出所有设备, and part of disabling an account. Returns their token hashes. */
-async function revokeSessionsOf(db: DbOrTx, userId: string): Promise<string[]> {
+export async function revokeSessionsOf(db: DbOrTx, userId: string): Promise<string[]> {
   const revoked = await db
     .update(sessions)
     .set({ revokedAt: new Date() })
@@ -44,6 +44,9 @@ export async function listAccounts({ ctx }: { ctx: Ctx }) {
       role: users.role,
       departmentCode: users.departmentCode,
       disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      chatCapacity: users.chatCapacity,
+      callCapacity: users.callCapacity,
       openSessions: open.open,
     })
     .from(users)

@@ -10,6 +10,7 @@ const statusOf = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
