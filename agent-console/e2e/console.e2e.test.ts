@@ -130,7 +130,7 @@ describe('seat agent and supervisor wall', () => {
     await accept.waitFor();
     await expect.poll(() => accept.getByTestId('event-lead').inputValue(), { timeout: 10_000 }).not.toBe('');
     expect(await accept.getByTestId('event-category').inputValue()).not.toBe('');
-    expect(await accept.getByTestId('event-time-limit').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(await accept.getByTestId('event-time-limit').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await accept.getByTestId('event-lead').selectOption({ label: '城市管理局' });
     await accept.getByRole('checkbox', { name: '东湖街道联动分中心' }).check();
     await accept.getByTestId('event-lead').focus();

@@ -3,6 +3,10 @@ import type { Page } from 'playwright-core';
 import { screenshots, useBrowserHotline } from './harness.ts';
 import { insertTriagedAppeals } from '../../backend/src/testing/staff.ts';
 import { duplicateSuggestions } from '../../backend/src/appeals/index.ts';
+import type { EventDraft } from '@hotline/backend/api-types';
+import { toZoneInput } from '../src/shared/hotline-zone.ts';
+import { TWILIO } from '../../backend/src/testing/twilio.ts';
+import { appealByCase } from '../../backend/src/testing/closed-loop.ts';
 
 /**
  * A new agent's first day (issue 16): the places where the console slowed a real user down or
@@ -10,7 +14,15 @@ import { duplicateSuggestions } from '../../backend/src/appeals/index.ts';
  * in the server's English.
  */
 
-const { hotline, logInAgent } = useBrowserHotline();
+// SMS goes to a Twilio nobody answers (a closed port): every reply fails as an unreachable provider would.
+const { hotline, logInAgent, openPage } = useBrowserHotline({
+  env: {
+    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: TWILIO.authToken,
+    TWILIO_PHONE_NUMBER: TWILIO.phoneNumber,
+    TWILIO_API_BASE: 'http://127.0.0.1:9',
+  },
+});
 
 const queueRow = (page: Page, caseNumber: string) => page.getByTestId('queue-row').filter({ hasText: caseNumber });
 const send = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -87,5 +99,63 @@ describe('an emergency behind the capacity limit', () => {
       .click();
     await queueRow(agent, emergency!.caseNumber).filter({ hasText: '我处理中' }).waitFor();
     expect(await notice.count()).toBe(0);
+  });
+});
+
+describe('dates on the hotline’s clock', () => {
+  it('shows the accept dialog’s time limit in Beijing time and the UI language on a browser set to another zone and locale', async () => {
+    const [appeal] = await insertTriagedAppeals(hotline(), [{ channel: 'web', summary: '东湖公园门口的井盖松动了', categoryCode: null }]);
+    const agent = await logInAgent('agent2', { locale: 'en-US', timezoneId: 'America/Los_Angeles' });
+    await agent.getByRole('tab', { name: /待受理/ }).click();
+    const view = await openAppeal(agent, appeal!.caseNumber);
+    await view.locator('h2').first().click();
+    await agent.keyboard.press('a');
+    const accept = agent.getByRole('dialog', { name: /受理为事件/ });
+    await accept.waitFor();
+    const cookie = await hotline().loginAs('agent2');
+    const draft = (await (await hotline().request(`/api/appeals/${appeal!.id}/event-draft`, { cookie })).json()) as EventDraft;
+    const field = accept.getByTestId('event-time-limit');
+    await expect.poll(() => field.inputValue()).toBe(toZoneInput(draft.timeLimitAt, 'Asia/Shanghai'));
+    const preview = await accept.getByTestId('time-zone-preview').innerText();
+    expect(preview).toMatch(/^北京时间 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
+    expect(preview).not.toMatch(/AM|PM|Asia\/Shanghai/);
+    await agent.screenshot({ path: `${screenshots}agent-accept-beijing-time.png` });
+  });
+});
+
+describe('a message the citizen did not get', () => {
+  it('says in plain words what happened and when the system tries again, with the raw error behind a toggle', async () => {
+    const [appeal] = await insertTriagedAppeals(hotline(), [{ channel: 'sms', summary: '小区二次供水水压太低' }]);
+    const cookie = await hotline().loginAs('agent1');
+    const reply = await hotline().request(`/api/appeals/${appeal!.id}/replies`, { ...send({ text: '您好，已转供水公司核查。' }), cookie });
+    expect(reply.status).toBe(201);
+    const agent = await logInAgent('agent1');
+    const view = await openAppeal(agent, appeal!.caseNumber);
+    const failure = view.getByTestId('delivery-failure');
+    await failure.waitFor();
+    expect(await failure.locator('p').innerText()).toMatch(/^短信发送失败：无法连接短信服务。 ?系统将于 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 自动重试。$/);
+    expect(await failure.locator('summary').innerText()).toBe('技术详情');
+    await failure.locator('summary').click();
+    expect(await failure.locator('code').innerText()).toMatch(/ECONNREFUSED|fetch failed/);
+    await agent.screenshot({ path: `${screenshots}agent-delivery-failure.png` });
+  });
+});
+
+describe('a citizen watching their case', () => {
+  it('sees the lookup result change by itself when the case moves on', async () => {
+    const filed = await hotline().request('/api/public/appeals', { ...send({ text: '幸福里小区门口的路灯一直不亮，晚上很黑。' }) });
+    expect(filed.status).toBe(201);
+    const { caseNumber } = (await filed.json()) as { caseNumber: string };
+    const citizen = await openPage('/');
+    await citizen.getByLabel('案件流水号').fill(caseNumber);
+    await citizen.getByRole('button', { name: '查询' }).click();
+    const result = citizen.getByTestId('lookup-result');
+    await result.filter({ hasText: '待受理' }).waitFor();
+
+    const appeal = await appealByCase(hotline(), caseNumber);
+    const cookie = await hotline().loginAs('agent1');
+    expect((await hotline().request(`/api/appeals/${appeal.id}/reject`, { ...send({ reason: '不属于热线受理范围' }), cookie })).status).toBe(200);
+    // No new search: the open result follows within one refresh.
+    await result.getByTestId('reject-reason').filter({ hasText: '不属于热线受理范围' }).waitFor({ timeout: 25_000 });
   });
 });

@@ -3,7 +3,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { build } from 'vite';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page, chromium } from 'playwright-core';
 import { signTwilioRequest } from '@hotline/channels/twilio';
 import { TEST_PASSWORD, type TestHotline, startTestHotline } from '../../backend/src/testing/hotline.ts';
 import { type FakeProvider, startFakeProvider } from '../../backend/src/testing/fake-provider.ts';
@@ -71,19 +71,22 @@ export function useBrowserHotline(options: BrowserHotlineOptions = {}) {
     return { hotline, browser };
   };
 
-  /** A fresh browser profile (its own cookies and storage), as a separate person would have. */
-  async function openPage(path: string): Promise<Page> {
+  /**
+   * A fresh browser profile (its own cookies and storage), as a separate person would have. The
+   * hotline's users are mostly in China (a zh-CN browser on Beijing time); `browser` sets another
+   * browser locale or zone, or a phone.
+   */
+  async function openPage(path: string, options: BrowserContextOptions = {}): Promise<Page> {
     const { hotline, browser } = running();
-    // The hotline's users are in China: dates and the accept dialog's local times are Beijing time.
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     await page.goto(`${hotline.url}${path}`);
     return page;
   }
 
-  async function logInAgent(username: string): Promise<Page> {
-    const agent = await openPage('/console/');
+  async function logInAgent(username: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const agent = await openPage('/console/', options);
     await agent.getByLabel('用户名').fill(username);
     await agent.getByLabel('密码').fill(TEST_PASSWORD);
     await agent.getByRole('button', { name: '登录' }).click();

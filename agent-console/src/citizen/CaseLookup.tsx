@@ -8,6 +8,30 @@ import { LookupResult } from './LookupResult.tsx';
 
 const CASE_NUMBER = /^\d{14,20}$/;
 
+/**
+ * How often a shown result is looked up again while the page is visible: the case moves on
+ * (accepted, signed for, closed) while the citizen watches. Well under the per-IP lookup limit.
+ */
+export const LOOKUP_REFRESH_MS = 15_000;
+
+/** Keeps a shown case current: again every LOOKUP_REFRESH_MS while visible, and on coming back to the page. */
+function useLiveResult(shown: PublicAppeal | null, onFresh: (appeal: PublicAppeal) => void) {
+  const caseNumber = shown?.caseNumber;
+  useEffect(() => {
+    if (!caseNumber) return;
+    // A failed refresh keeps what is shown: the next one will try again.
+    const refresh = () => {
+      if (document.visibilityState === 'visible') citizenApi.lookup(caseNumber).then(onFresh, () => undefined);
+    };
+    const timer = setInterval(refresh, LOOKUP_REFRESH_MS);
+    document.addEventListener('visibilitychange', refresh);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', refresh);
+    };
+  }, [caseNumber, onFresh]);
+}
+
 /** Progress by case number (进度查询): status, the event's current step and time limit, steps with times, and the reason if not accepted. */
 export function CaseLookup({ suggestedCaseNumber }: { suggestedCaseNumber: string | null }) {
   const { t } = useTranslation();
@@ -17,6 +41,7 @@ export function CaseLookup({ suggestedCaseNumber }: { suggestedCaseNumber: strin
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [searching, setSearching] = useState(false);
+  useLiveResult(result, setResult);
 
   // A fresh submission's number is what the citizen will most likely look up next.
   useEffect(() => {
@@ -70,7 +95,10 @@ export function CaseLookup({ suggestedCaseNumber }: { suggestedCaseNumber: strin
       )}
       <ErrorAlert error={error} />
       {/* Present before any result, so screen readers announce the result when it arrives. */}
-      <div aria-live="polite">{result && <LookupResult appeal={result} />}</div>
+      <div aria-live="polite">
+        {result && <LookupResult appeal={result} />}
+        {result && <p className="muted lookup-live">{t('citizen.lookup.live')}</p>}
+      </div>
     </section>
   );
 }

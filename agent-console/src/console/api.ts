@@ -15,6 +15,7 @@ import { apiRequest } from '../shared/api.ts';
 import { assessmentPath } from './assessment/assessment-format.ts';
 import { recordsPath } from './records/records-query.ts';
 import { type DeliveryFilter, deliveriesPath } from './webhooks/webhook-format.ts';
+import { setHotlineTimeZone } from '../shared/hotline-zone.ts';
 import type {
   AgentView,
   CannedReply,
@@ -62,11 +63,22 @@ export interface ClassificationCorrection {
 
 export type HotPeriod = HotReport['period'];
 
+interface StaffSession {
+  user: SessionUser;
+  hotline: { timezone: string };
+}
+
+/** From the session on, every date is shown on the hotline's clock. */
+function adoptSession(session: StaffSession): StaffSession {
+  setHotlineTimeZone(session.hotline.timezone);
+  return session;
+}
+
 /** The staff API; the session lives in an httpOnly cookie set by login. */
 export const staffApi = {
-  me: () => apiRequest<{ user: SessionUser }>('/api/auth/me', { expectUnauthorized: true }),
+  me: () => apiRequest<StaffSession>('/api/auth/me', { expectUnauthorized: true }).then(adoptSession),
   login: (username: string, password: string) =>
-    apiRequest<{ user: SessionUser }>('/api/auth/login', { json: { username, password }, expectUnauthorized: true }),
+    apiRequest<StaffSession>('/api/auth/login', { json: { username, password }, expectUnauthorized: true }).then(adoptSession),
   logout: () => apiRequest<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
 
   listAppeals: (query: { status: AppealStatus; page: number; pageSize: number }, signal?: AbortSignal) =>

@@ -10,12 +10,17 @@ import { lockAppeal } from './find.ts';
 import { assertPending, claimIfUnassigned, markFirstResponse } from './reply.ts';
 
 /** 受理 (the linkage layer makes the event in the same transaction) or 不予受理 with the reason the citizen is told. */
-export type Decision = { kind: 'accept' } | { kind: 'reject'; reason: string };
+/** `dispatched`: an event was created and dispatched with the acceptance. */
+export type Decision = { kind: 'accept'; dispatched: boolean } | { kind: 'reject'; reason: string };
 
-/** What the citizen is told of each decision, in the hotline's language. */
-function noticeFor(language: CitizenLanguage, appeal: Appeal, decision: Decision): string {
+/**
+ * One notice per step: an appeal accepted with an event is told by the event's dispatch notice
+ * (派由…办理, from followup); only one accepted without an event, or rejected, is told here.
+ */
+function noticeFor(language: CitizenLanguage, appeal: Appeal, decision: Decision): string | undefined {
   const { notices } = citizenTexts(language);
-  return decision.kind === 'accept' ? notices.accepted(appeal.caseNumber) : notices.rejected(appeal.caseNumber, decision.reason);
+  if (decision.kind === 'reject') return notices.rejected(appeal.caseNumber, decision.reason);
+  return decision.dispatched ? undefined : notices.accepted(appeal.caseNumber);
 }
 
 /**
@@ -31,14 +36,14 @@ export async function takeUpPending(tx: TxCtx, appealId: string): Promise<Appeal
 
 /**
  * Records a decision on an appeal taken up in this transaction: it leaves the queue, its
- * conversation closes, it is audited, and the citizen's notice is stored (the caller delivers it after commit).
+ * conversation closes, it is audited, and the citizen's notice, if the step has one of its own, is stored (the caller delivers it after commit).
  */
 export async function recordDecision(
   tx: TxCtx,
   publish: (e: DomainEvent) => void,
   before: Appeal,
   decision: Decision,
-): Promise<{ decided: Appeal; notice: Message }> {
+): Promise<{ decided: Appeal; notice: Message | undefined }> {
   const accepted = decision.kind === 'accept';
   const now = new Date();
   const [decided] = await tx.db
@@ -54,7 +59,8 @@ export async function recordDecision(
     before: { status: before.status },
     after: { status: decided!.status, rejectReason: decided!.rejectReason },
   });
-  const notice = await storeOutbound(tx, publish, decided!, noticeFor(tx.config.language, decided!, decision));
+  const text = noticeFor(tx.config.language, decided!, decision);
+  const notice = text === undefined ? undefined : await storeOutbound(tx, publish, decided!, text);
   publish({ name: 'appeal.updated', payload: { appeal: decided!, change: accepted ? 'accepted' : 'rejected' } });
   return { decided: decided!, notice };
 }
@@ -64,6 +70,6 @@ export async function rejectAppeal({ ctx, input }: { ctx: Ctx; input: { appealId
   const { decided, notice } = await transact(ctx, async (tx, publish) =>
     recordDecision(tx, publish, await takeUpPending(tx, input.appealId), { kind: 'reject', reason: input.reason }),
   );
-  await deliver(ctx, notice);
+  await deliver(ctx, notice!);
   return decided;
 }

@@ -49,6 +49,9 @@ describe.each(kinds)('telling citizens of dispatch and closure on %s', (kind) =>
     await vi.waitFor(async () =>
       expect((await outboundOf(hotline, appeal.id)).find((m) => m.text === notice)).toMatchObject({ deliveryStatus: 'sent', authorUserId: null }),
     );
+    // One notice per step: acceptance and dispatch are one text, not two near-identical ones.
+    expect(smsSentTo(fake, phone).filter((body) => body.includes('已受理'))).toEqual([notice]);
+    expect((await outboundOf(hotline, appeal.id)).filter((m) => m.text.includes('已受理'))).toHaveLength(1);
   });
 
   it('tells every reporter of a merged event on their own channel — SMS, WeChat and web chat — at dispatch and at closure, and asks each to rate it', async () => {

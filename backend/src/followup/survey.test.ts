@@ -174,6 +174,33 @@ describe.each(kinds)('回访: citizens rate a closed event by replying 1–5, on
     expect(detail.steps.at(-1)).toMatchObject({ action: 'callback', note: '短信评价 1 分', detail: duplicate.id });
   });
 
+  it('answers a bare rating about an appeal still being handled without opening one, and a retry the same way', async () => {
+    const root = await textedAppeal(hotline, '+8613977770011', '人行道地砖松动绊倒老人');
+    const duplicate = await textedAppeal(hotline, '+8613977770012', '人行道砖松了');
+    const merged = await hotline.request(`/api/appeals/${duplicate.id}/merge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ intoId: root.id }),
+      cookie: await hotline.loginAs('agent1'),
+    });
+    expect(merged.status).toBe(200);
+    const counts = await intakeRowCounts(hotline);
+    const params = smsParams('+8613977770012', '5', { MessageSid: twilioSid('SM') });
+    const first = await (await postTwilio(hotline, '/channels/twilio/sms', params)).text();
+    expect(first).toContain(`您的诉求（案件号 ${duplicate.caseNumber}）正在办理中，办结后再请您评价。`);
+    expect(caseInTwiml(first)).toBeUndefined();
+    const after = await intakeRowCounts(hotline);
+    expect(after).toMatchObject({ appeals: counts.appeals, messages: counts.messages + 1 });
+    const kept = await hotline.database.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.appealId, duplicate.id), eq(messages.text, '5')));
+    expect(kept).toHaveLength(1);
+    expect(await (await postTwilio(hotline, '/channels/twilio/sms', params)).text()).toBe(first);
+    expect(await intakeRowCounts(hotline)).toEqual(after);
+    expect(await reload(duplicate)).toMatchObject({ satisfaction: null, status: 'merged' });
+  });
+
   describe('is an ordinary message, filed as such, when nothing waits for an answer', () => {
     it('a digit from a citizen who was never asked opens an appeal', async () => {
       expect(caseInTwiml(await text(hotline, '+8613977770007', '3'))).toBeDefined();

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Channel, InboundMessage } from '@hotline/channels';
 import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
@@ -7,14 +7,16 @@ import type { DomainEvent } from '../platform/domain-events/index.ts';
 import { contactOfIdentity } from '../identity/contacts/index.ts';
 import { type Message, deliver, findStoredInbound, storeInboundMessages, storeOutbound } from '../messaging/index.ts';
 import { type Appeal, addMessageToAppeal, appeals, findAppeal, recordRating } from '../appeals/index.ts';
+import { ratingOf } from '../intake/index.ts';
 import { UNSATISFIED_AT_MOST, events, recordStep } from '../linkage/index.ts';
 
 /** How long a 回访 question stays open: a "5" a month later is a new message, not an answer. */
 export const SURVEY_WINDOW_MS = 7 * 24 * 3600_000;
 
-/** What the citizen is told after rating, on the channel they rated on. */
-export function surveyThanks(language: CitizenLanguage, rating: number): string {
-  return citizenTexts(language).survey.thanks(rating, rating <= UNSATISFIED_AT_MOST);
+/** What the citizen is told after rating (or rating too early), on the channel they rated on. */
+export function surveyReply(language: CitizenLanguage, answer: Pick<SurveyAnswer, 'appeal' | 'rating' | 'early'>): string {
+  const { survey } = citizenTexts(language);
+  return answer.early ? survey.notYet(answer.appeal.caseNumber) : survey.thanks(answer.rating, answer.rating <= UNSATISFIED_AT_MOST);
 }
 
 const channelWords: Record<Channel, string> = { sms: '短信', wechat: '微信', web: '网页', voice: '电话' };
@@ -38,6 +40,21 @@ async function awaitingSurvey(tx: TxCtx, contactId: string, at: Date): Promise<A
     .orderBy(desc(appeals.surveyAskedAt))
     .limit(1)
     .for('update');
+  return appeal;
+}
+
+/**
+ * The contact's newest appeal still being handled after the agent's decision (accepted and not yet
+ * closed, or merged into a case not yet closed): no survey was asked for it yet. A bare 1–5 is about
+ * that one. A waiting appeal is left out: there a digit may answer the agent, and is filed as a follow-up.
+ */
+async function stillInProgress(tx: TxCtx, contactId: string): Promise<Appeal | undefined> {
+  const [appeal] = await tx.db
+    .select()
+    .from(appeals)
+    .where(and(eq(appeals.contactId, contactId), inArray(appeals.status, ['accepted', 'merged']), isNull(appeals.surveyAskedAt)))
+    .orderBy(desc(appeals.createdAt))
+    .limit(1);
   return appeal;
 }
 
@@ -77,6 +94,11 @@ export interface SurveyAnswer {
   appeal: Appeal;
   message: Message;
   rating: number;
+  /**
+   * Nothing to rate yet: the sender's appeal is still being handled. The message is kept in that
+   * appeal's conversation, nothing is rated and no appeal is opened; the citizen is told to wait.
+   */
+  early: boolean;
   /** The same message again (a provider's retry): nothing new was stored. */
   replayed: boolean;
 }
@@ -101,28 +123,45 @@ export async function answerSurvey({ ctx, input }: { ctx: Ctx; input: { inbound:
   if (!contactId) return undefined;
   const answered = await transact({ ...ctx, actor: { type: 'contact' as const, contactId } }, async (tx, publish) => {
     const waiting = await awaitingSurvey(tx, contactId, inbound.receivedAt);
-    if (!waiting) return undefined;
+    if (!waiting) return earlyRating(tx, publish, contactId, inbound, rating);
     const [message] = await storeInboundMessages(tx.db, [{ conversationId: waiting.conversationId, appealId: waiting.id, inbound }]);
     if (!message) return 'raced' as const;
     const counted = await addMessageToAppeal(tx, waiting, inbound);
     const appeal = await rateAppeal(tx, publish, counted, { satisfaction: rating, channel: inbound.channel, at: inbound.receivedAt });
     publish({ name: 'message.created', payload: { message } });
-    return { appeal, message, rating, replayed: false };
+    return { appeal, message, rating, replayed: false, early: false };
   });
   // A concurrent copy of this answer committed first: it rated the appeal, and this one is its retry.
   if (answered === 'raced') return replayedAnswer(ctx, (await findStoredInbound(ctx.db, [inbound]))[0]!);
   return answered;
 }
 
-/** A stored message answered again: as the rating it gave, or undefined when it was filed as an ordinary message. */
+/** A bare 1–5 while the sender's appeal is still being handled: kept in its conversation, answered, nothing rated or opened. */
+async function earlyRating(tx: TxCtx, publish: (e: DomainEvent) => void, contactId: string, inbound: InboundMessage, rating: number) {
+  const open = await stillInProgress(tx, contactId);
+  if (!open) return undefined;
+  const [message] = await storeInboundMessages(tx.db, [{ conversationId: open.conversationId, appealId: open.id, inbound }]);
+  if (!message) return 'raced' as const;
+  publish({ name: 'message.created', payload: { message } });
+  return { appeal: open, message, rating, replayed: false, early: true };
+}
+
+/**
+ * A stored message answered again: as the rating it gave; as an early rating when it was kept in an
+ * appeal it did not open and did not rate; undefined when it was filed as an ordinary message.
+ */
 async function replayedAnswer(ctx: Ctx, message: Message): Promise<SurveyAnswer | undefined> {
   const appeal = message.appealId ? await findAppeal(ctx.db, message.appealId) : undefined;
-  const rating = appeal && ratingGivenBy(message, appeal);
-  return appeal && rating ? { appeal, message, rating, replayed: true } : undefined;
+  if (!appeal) return undefined;
+  const rating = ratingGivenBy(message, appeal);
+  if (rating) return { appeal, message, rating, replayed: true, early: false };
+  const keptEarly = appeal.createdAt.getTime() < message.createdAt.getTime() && appeal.surveyAskedAt === null;
+  const bare = keptEarly ? ratingOf(message.text) : undefined;
+  return bare ? { appeal, message, rating: bare, replayed: true, early: true } : undefined;
 }
 
 /** A web visitor has no inline reply: the thanks go to their chat, stored first like every message to a citizen. */
-export async function thankOnChat(ctx: Ctx, appeal: Appeal, rating: number): Promise<void> {
-  const thanks = await transact(ctx, (tx, publish) => storeOutbound(tx, publish, appeal, surveyThanks(ctx.config.language, rating)));
+export async function thankOnChat(ctx: Ctx, answer: SurveyAnswer): Promise<void> {
+  const thanks = await transact(ctx, (tx, publish) => storeOutbound(tx, publish, answer.appeal, surveyReply(ctx.config.language, answer)));
   await deliver(ctx, thanks);
 }

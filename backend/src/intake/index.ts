@@ -1,2 +1,2 @@
-export { interpretCaseDigits, interpretInbound, type Keyword } from './interpret.ts';
+export { interpretCaseDigits, interpretInbound, type Keyword, ratingOf } from './interpret.ts';
 export { webAppealInbound, webChatInbound } from './web-form.ts';

@@ -8,6 +8,7 @@ import { text, textedAppeal } from '../testing/closed-loop.ts';
 import { dispatchOutbox, outbox } from '../platform/outbox/index.ts';
 import { type Message, messages } from './schema.ts';
 import { citizenMessages } from './outbound.ts';
+import type { MessageView } from './views.ts';
 
 const kinds = await testDatabaseKinds();
 
@@ -61,6 +62,12 @@ describe.each(kinds)('messages to citizens go through the outbox, retried when t
     return { message: await stored((await res.json()).id), before, after };
   }
 
+  /** The message as the console reads it with its appeal. */
+  async function viewOf(message: Message): Promise<MessageView> {
+    const res = await hotline.request(`/api/appeals/${message.appealId}`, { cookie: await hotline.loginAs('agent1') });
+    return ((await res.json()) as { messages: MessageView[] }).messages.find((m) => m.id === message.id)!;
+  }
+
   /** The message's outbox item: its attempts and when it is tried next. */
   const itemOf = async (messageId: string) => (await hotline.database.db.select().from(outbox).where(eq(outbox.subjectId, messageId)))[0]!;
   /** The time a retry waits for: moves the item's next attempt into the past, as if it had passed. */
@@ -87,6 +94,8 @@ describe.each(kinds)('messages to citizens go through the outbox, retried when t
     });
     expect(item.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + FIRST_RETRY_DELAY_MS);
     expect(item.nextAttemptAt.getTime()).toBeLessThanOrEqual(after + FIRST_RETRY_DELAY_MS);
+    // The console says it in plain words, with the next try: the provider failed, it is retried then.
+    expect(await viewOf(message)).toMatchObject({ deliveryProblem: 'provider_down', deliveryRetryAt: item.nextAttemptAt.toISOString() });
 
     // Not due yet: nothing is sent again.
     await retryDueDeliveries();
@@ -134,6 +143,7 @@ describe.each(kinds)('messages to citizens go through the outbox, retried when t
     const { message } = await replyTo('+8613966660003', rejected);
     expect(message).toMatchObject({ deliveryStatus: 'failed', deliveryError: expect.stringContaining('not a valid phone number') });
     expect(await itemOf(message.id)).toMatchObject({ status: 'failed', attempts: 1, lastStatusCode: 400 });
+    expect(await viewOf(message)).toMatchObject({ deliveryProblem: 'rejected', deliveryRetryAt: null });
 
     const phone = '+8613966660004';
     const appeal = await textedAppeal(hotline, phone, '楼道灯坏了');

@@ -1,4 +1,4 @@
-import { eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Channel } from '@hotline/channels';
 import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import { type PlatformDeps, actorId } from '../platform/context/index.ts';
@@ -7,6 +7,7 @@ import { recordAudits } from '../platform/audit/index.ts';
 import { records } from '../platform/db/index.ts';
 import { type DeliveryOutcome, type OutboxHandler, type OutboxItem, dispatchOutbox, enqueueOutbox } from '../platform/outbox/index.ts';
 import { type IdentityKind, contactIdentities } from '../identity/contacts/index.ts';
+import { UNDELIVERABLE } from './delivery-problem.ts';
 import { type Message, conversations, messages } from './schema.ts';
 
 /** The case a message to a citizen is about: its conversation, channel and case number (an appeal is one). */
@@ -17,7 +18,7 @@ export interface CaseRef {
   caseNumber: string;
 }
 
-const CITIZEN_MESSAGE = 'citizen-message';
+export const CITIZEN_MESSAGE = 'citizen-message';
 
 /**
  * Stores an outbound message on the case's conversation, inside the caller's transaction, with its
@@ -96,9 +97,9 @@ type Recipient = { kind: IdentityKind; value: string; optedOutAt: Date | null };
 async function send(deps: PlatformDeps, message: Message, recipient: Recipient | undefined, caseNumber: string | undefined) {
   try {
     const sender = deps.channels[message.channel];
-    if (!sender) throw new Undeliverable(`no sender is configured for the ${message.channel} channel`);
-    if (!recipient) throw new Undeliverable('the conversation has no identity to answer');
-    if (recipient.optedOutAt) throw new Undeliverable('the citizen opted out of messages on this channel (STOP / 退订)');
+    if (!sender) throw new Undeliverable(UNDELIVERABLE.noChannel(message.channel));
+    if (!recipient) throw new Undeliverable(UNDELIVERABLE.noRecipient);
+    if (recipient.optedOutAt) throw new Undeliverable(UNDELIVERABLE.optedOut);
     const result = await sender.send({
       channel: message.channel,
       to: { kind: recipient.kind, value: recipient.value },
@@ -139,16 +140,18 @@ export const citizenMessages: OutboxHandler = {
         return send(deps, row.message, recipient, (item.payload as { caseNumber?: string }).caseNumber);
       }),
     );
-    const updated = await deps.db
+    await deps.db
       .update(messages)
       .set({ deliveryStatus: sql`v."deliveryStatus"`, deliveryError: sql`v."deliveryError"`, providerMessageId: sql`v."providerMessageId"` })
       .from(
         sql`jsonb_to_recordset(${JSON.stringify(sent.map((s) => s.row))}::jsonb) as v(id uuid, "deliveryStatus" delivery_status, "deliveryError" text, "providerMessageId" text)`,
       )
-      .where(sql`${messages.id} = v.id`)
-      .returning(getTableColumns(messages));
-    for (const message of updated) deps.domainEvents.emit({ name: 'message.updated', payload: { message } });
+      .where(sql`${messages.id} = v.id`);
     return sent.map((s) => s.outcome);
+  },
+  // Pushed once the outbox has recorded the attempt, so a failure's view carries its next retry time.
+  recorded(deps, items) {
+    for (const item of items) deps.domainEvents.emit({ name: 'message.updated', payload: { message: { id: item.subjectId! } } });
   },
 };
 

@@ -1,4 +1,7 @@
-import { type SQL, asc, eq, inArray } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray } from 'drizzle-orm';
+import { outbox } from '../platform/outbox/index.ts';
+import { deliveryProblemOf } from './delivery-problem.ts';
+import { CITIZEN_MESSAGE } from './outbound.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
 import { notFound } from '../platform/errors/index.ts';
 import { users } from '../identity/auth/index.ts';
@@ -6,6 +9,9 @@ import { attachments, messages } from './schema.ts';
 import type { MessageView } from './views.ts';
 
 const iso = (d: Date) => d.toISOString();
+
+/** A message's row in the outbox, as far as its view tells: whether and when it is tried again, and the provider's last status. */
+type OutboxState = { status: string | null; nextAttemptAt: Date | null; lastStatusCode: number | null };
 
 export function messagesOfAppeal(db: DbOrTx, appealId: string): Promise<MessageView[]> {
   return messageViews(db, eq(messages.appealId, appealId));
@@ -19,9 +25,14 @@ export async function loadMessageViews(db: DbOrTx, messageIds: readonly string[]
 
 async function messageViews(db: DbOrTx, where: SQL): Promise<MessageView[]> {
   const rows = await db
-    .select({ message: messages, authorName: users.displayName })
+    .select({
+      message: messages,
+      authorName: users.displayName,
+      delivery: { status: outbox.status, nextAttemptAt: outbox.nextAttemptAt, lastStatusCode: outbox.lastStatusCode },
+    })
     .from(messages)
     .leftJoin(users, eq(users.id, messages.authorUserId))
+    .leftJoin(outbox, and(eq(outbox.subjectId, messages.id), eq(outbox.kind, CITIZEN_MESSAGE)))
     .where(where)
     .orderBy(asc(messages.createdAt));
   const files = rows.length
@@ -41,14 +52,16 @@ async function messageViews(db: DbOrTx, where: SQL): Promise<MessageView[]> {
           ),
         )
     : [];
-  return rows.map(({ message, authorName }) => toMessageView(message, authorName, files));
+  return rows.map(({ message, authorName, delivery }) => toMessageView(message, authorName, files, delivery));
 }
 
 export function toMessageView(
   message: typeof messages.$inferSelect,
   authorName: string | null,
   files: { id: string; messageId: string; contentType: string; fileName: string | null; byteSize: number | null }[] = [],
+  delivery: OutboxState | null = null,
 ): MessageView {
+  const failed = message.deliveryStatus === 'failed' && message.deliveryError !== null;
   return {
     id: message.id,
     appealId: message.appealId,
@@ -58,6 +71,9 @@ export function toMessageView(
     author: message.authorUserId ? { id: message.authorUserId, displayName: authorName ?? '' } : null,
     deliveryStatus: message.deliveryStatus,
     deliveryError: message.deliveryError,
+    deliveryProblem: failed ? deliveryProblemOf(message.deliveryError!, delivery?.lastStatusCode ?? null) : null,
+    // Still pending in the outbox: it will be tried again then.
+    deliveryRetryAt: failed && delivery?.status === 'pending' && delivery.nextAttemptAt ? iso(delivery.nextAttemptAt) : null,
     location:
       message.latitude !== null && message.longitude !== null
         ? { latitude: message.latitude, longitude: message.longitude, label: message.locationLabel }

@@ -11,6 +11,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../web/realtime
 import type { PresenceUpdate } from './views.ts';
 import { agentPresence, agentSkills } from './schema.ts';
 import { callTakers } from './presence.ts';
+import { recordCall } from './calls/record.ts';
+import type { VoiceWebhook } from '@hotline/channels/twilio';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const kinds = await testDatabaseKinds();
@@ -380,6 +382,32 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       await settle();
       expect(await holderOf(call!.id)).toBe(agent!.id);
       expect(await callTakers(ctx)).toBe(0);
+    });
+
+    it('frees the call slot when the caller hangs up, while the agent still holds the appeal', async () => {
+      await clearQueue();
+      const ctx = { ...hotline.deps, actor: { type: 'system' as const } };
+      const [agent] = await agents(1);
+      await setStatus(agent!.cookie, 'available');
+      online(agent!.id);
+      await settle();
+      const [appeal] = await insertTriagedAppeals(hotline, [{ channel: 'voice' }]);
+      const webhook = (CallStatus: VoiceWebhook['CallStatus']): VoiceWebhook => ({
+        CallSid: `CA${'7e'.repeat(16)}`,
+        AccountSid: `AC${'a1'.repeat(16)}`,
+        From: '+8613900000077',
+        To: '+8657112345',
+        CallStatus,
+      });
+      await recordCall({ ctx, input: { webhook: webhook('in-progress'), event: 'answered', change: { appealId: appeal!.id } } });
+      expect((await claim(appeal!.id, agent!.cookie)).status).toBe(200);
+      expect(await callTakers(ctx)).toBe(0);
+      expect(await (await hotline.request('/api/me/presence', { cookie: agent!.cookie })).json()).toMatchObject({ load: { calls: 1, chats: 0 } });
+
+      await recordCall({ ctx, input: { webhook: { ...webhook('completed'), CallDuration: 95 }, event: 'completed' } });
+      expect(await holderOf(appeal!.id)).toBe(agent!.id);
+      expect(await callTakers(ctx)).toBe(1);
+      expect(await (await hotline.request('/api/me/presence', { cookie: agent!.cookie })).json()).toMatchObject({ load: { calls: 0, chats: 1 } });
     });
   });
 });

@@ -53,9 +53,7 @@ function MessageItem({ message, citizenName }: { message: MessageView; citizenNa
         <span className="message-author">{author}</span>
         <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, i18n.language)}</time>
         {!incoming && message.deliveryStatus && (
-          <span className={`delivery delivery-${message.deliveryStatus}`} title={message.deliveryError ?? undefined}>
-            {t(`console.appeal.delivery.${message.deliveryStatus}`)}
-          </span>
+          <span className={`delivery delivery-${message.deliveryStatus}`}>{t(`console.appeal.delivery.${message.deliveryStatus}`)}</span>
         )}
       </div>
       <p className="message-text">{message.text}</p>
@@ -76,8 +74,31 @@ function MessageItem({ message, citizenName }: { message: MessageView; citizenNa
           ))}
         </ul>
       )}
-      {message.deliveryStatus === 'failed' && message.deliveryError && <p className="message-error">{message.deliveryError}</p>}
+      {message.deliveryStatus === 'failed' && <DeliveryFailure message={message} />}
     </li>
+  );
+}
+
+/** A message the citizen did not get: what happened and what the system will do, the raw error behind a toggle. */
+function DeliveryFailure({ message }: { message: MessageView }) {
+  const { t, i18n } = useTranslation();
+  if (!message.deliveryProblem) return null;
+  const channel = t(`channel.${message.channel}`);
+  return (
+    <div className="message-error" data-testid="delivery-failure">
+      <p>
+        {t('console.appeal.deliveryFailure.failed', { channel, problem: t(`console.appeal.deliveryFailure.problem.${message.deliveryProblem}`, { channel }) })}{' '}
+        {message.deliveryRetryAt
+          ? t('console.appeal.deliveryFailure.retryAt', { time: formatDateTime(message.deliveryRetryAt, i18n.language) })
+          : t('console.appeal.deliveryFailure.gaveUp')}
+      </p>
+      {message.deliveryError && (
+        <details>
+          <summary>{t('console.appeal.deliveryFailure.detail')}</summary>
+          <code>{message.deliveryError}</code>
+        </details>
+      )}
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import { CoDepartmentChecks, DepartmentOptions } from '../common/DepartmentPicke
 import { UrgencySelect } from '../common/UrgencySelect.tsx';
 import { useConsoleTerritory, useDepartments } from '../common/useReference.ts';
 import type { EventForm, EventFormProblem } from './event-form.ts';
+import { HotlineTimeInput } from '../common/HotlineTimeInput.tsx';
 import type { SetEventField } from './useEventDraft.ts';
 
 interface EventFieldsProps {
@@ -138,14 +139,7 @@ function TimeLimitField({ value, problems, onChange }: { value: string; problems
   return (
     <div className="field">
       <label htmlFor={id}>{t('console.acceptDialog.timeLimit')}</label>
-      <input
-        id={id}
-        type="datetime-local"
-        value={value}
-        aria-invalid={missing || past}
-        data-testid="event-time-limit"
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <HotlineTimeInput id={id} value={value} invalid={missing || past} testId="event-time-limit" onChange={onChange} />
       {missing && <p className="field-error">{t('console.acceptDialog.problem.timeLimit')}</p>}
       {past && <p className="field-error">{t('console.acceptDialog.problem.timeLimitPast')}</p>}
     </div>

@@ -1,6 +1,6 @@
 import type { AppealSummary } from '@hotline/backend/api-types';
 import type { EventDraft, EventInput } from '../contract.ts';
-import { fromLocalInput, toLocalInput } from '../common/datetime-local.ts';
+import { fromZoneInput, toZoneInput } from '../../shared/hotline-zone.ts';
 
 /* The accept dialog's form: strings for the inputs, and back to the API's body. */
 
@@ -11,7 +11,7 @@ export interface EventForm {
   gridCode: string;
   leadDepartmentCode: string;
   coDepartmentCodes: string[];
-  /** `YYYY-MM-DDTHH:mm` in the browser's time zone, as <input type="datetime-local"> wants it. */
+  /** `YYYY-MM-DD HH:mm` on the hotline's clock (see `HotlineTimeInput`). */
   timeLimit: string;
 }
 
@@ -25,7 +25,7 @@ export function formFromDraft(draft: EventDraft): EventForm {
     leadDepartmentCode: draft.leadDepartmentCode ?? '',
     // The lead is never its own co-department.
     coDepartmentCodes: draft.coDepartmentCodes.filter((code) => code !== draft.leadDepartmentCode),
-    timeLimit: toLocalInput(draft.timeLimitAt),
+    timeLimit: toZoneInput(draft.timeLimitAt),
   };
 }
 
@@ -36,7 +36,7 @@ export function eventFormProblems(form: EventForm, now = Date.now()): EventFormP
   const problems: EventFormProblem[] = [];
   if (!form.categoryCode) problems.push('category');
   if (!form.leadDepartmentCode) problems.push('leadDepartment');
-  const limit = fromLocalInput(form.timeLimit);
+  const limit = fromZoneInput(form.timeLimit);
   if (!limit) problems.push('timeLimit');
   else if (Date.parse(limit) <= now) problems.push('timeLimitPast');
   return problems;
@@ -51,6 +51,6 @@ export function inputFromForm(form: EventForm): EventInput {
     gridCode: form.gridCode || null,
     leadDepartmentCode: form.leadDepartmentCode,
     coDepartmentCodes: form.coDepartmentCodes.filter((code) => code && code !== form.leadDepartmentCode),
-    timeLimitAt: fromLocalInput(form.timeLimit) ?? '',
+    timeLimitAt: fromZoneInput(form.timeLimit) ?? '',
   };
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../shared/format.ts';
 import { CoDepartmentChecks, DepartmentOptions } from '../common/DepartmentPicker.tsx';
 import { useDepartments } from '../common/useReference.ts';
 import type { StaffAction } from '../contract.ts';
+import { HotlineTimeInput } from '../common/HotlineTimeInput.tsx';
 import type { StepProblem } from './useStepForm.ts';
 
 /* The step dialog's fields; each step shows the ones its row in STEP_FIELDS asks for. */
@@ -85,14 +86,7 @@ export function TimeLimitField({ value, current, onChange, problem }: TimeLimitF
   return (
     <div className="field">
       <label htmlFor={id}>{t('events.dialog.timeLimit')}</label>
-      <input
-        id={id}
-        type="datetime-local"
-        value={value}
-        autoFocus
-        aria-invalid={problem('timeLimit') || problem('timeLimitEarly')}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <HotlineTimeInput id={id} value={value} autoFocus invalid={problem('timeLimit') || problem('timeLimitEarly')} onChange={onChange} />
       <span className="field-hint">{t('events.dialog.currentLimit', { time: formatDateTime(current, i18n.language) })}</span>
       {problem('timeLimit') && <p className="field-error">{t('events.dialog.problem.timeLimit')}</p>}
       {problem('timeLimitEarly') && <p className="field-error">{t('events.dialog.problem.timeLimitEarly')}</p>}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { fromLocalInput } from '../common/datetime-local.ts';
+import { fromZoneInput } from '../../shared/hotline-zone.ts';
 import type { EventDetail, StepInput } from '../contract.ts';
 import { type PhotoProblem, STEP_FIELDS, photoProblems, reportForm, stepInput } from './event-helpers.ts';
 import type { StepRequest } from './StepDialog.tsx';
@@ -22,7 +22,7 @@ export function useStepForm({ action, reporter }: StepRequest, event: EventDetai
     if (fields.note === 'required' && !note.trim()) found.push('note');
     if (fields.photos) found.push(...photoProblems(photos));
     if (fields.timeLimit) {
-      const at = fromLocalInput(timeLimit);
+      const at = fromZoneInput(timeLimit);
       if (!at) found.push('timeLimit');
       else if (Date.parse(at) <= Date.parse(event.timeLimitAt)) found.push('timeLimitEarly');
     }
@@ -39,7 +39,7 @@ export function useStepForm({ action, reporter }: StepRequest, event: EventDetai
     if (action === 'report' && photos.length > 0) return reportForm(note, photos);
     return stepInput(action, {
       note,
-      timeLimitAt: fromLocalInput(timeLimit) ?? undefined,
+      timeLimitAt: fromZoneInput(timeLimit) ?? undefined,
       leadDepartmentCode: lead,
       coDepartmentCodes: co.filter((code) => code !== lead),
       appealId: reporter?.appealId,

@@ -15,6 +15,8 @@ export interface OutboxHandler<D extends PlatformDeps = PlatformDeps> {
   ready?(deps: D): boolean;
   /** Attempts every item once, side by side: one outcome per item, in order; one item's failure is its outcome, not a throw. */
   deliver(deps: D, items: OutboxItem[]): Promise<DeliveryOutcome[]>;
+  /** After the attempts are recorded: what reads the outbox (the next retry's time) now reads this round's outcome. */
+  recorded?(deps: D, items: OutboxItem[]): void;
 }
 
 export type NewOutboxItem = Pick<OutboxItem, 'kind' | 'topic' | 'target' | 'payload'> & Partial<Pick<OutboxItem, 'id' | 'subjectId'>>;
@@ -124,6 +126,10 @@ export async function dispatchOutbox<D extends PlatformDeps>(deps: D, handlers: 
       }),
     );
     await record(deps.db, deps.config.delivery, outcomes.flat());
+    for (const handler of ready) {
+      const items = claimed.filter((item) => item.kind === handler.kind);
+      if (items.length) handler.recorded?.(deps, items);
+    }
     attempted += claimed.length;
     if (claimed.length < BATCH) return attempted;
   }

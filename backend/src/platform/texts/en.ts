@@ -1,4 +1,4 @@
-import type { CitizenTexts } from './zh-CN.ts';
+import { type CitizenTexts, withoutEndMark } from './zh-CN.ts';
 
 /** The same texts in English, for hotlines that serve in English (`HOTLINE_LANGUAGE=en`). */
 export const en: CitizenTexts = {
@@ -48,7 +48,8 @@ export const en: CitizenTexts = {
       `Other citizens reported the same problem: it is handled together with case ${intoCaseNumber}. You can still follow your case number ${caseNumber}, and you will be told when it is done.`,
     dispatched: (caseNumber, department, timeLimit) =>
       `Your request (case ${caseNumber}) was accepted and assigned to ${department}, to be handled by ${timeLimit}. Use the case number to follow it.`,
-    closed: (caseNumber, result, surveyQuestion) => `Your request (case ${caseNumber}) is done.${result ? ` Result: ${result}.` : ''} ${surveyQuestion}`,
+    closed: (caseNumber, result, surveyQuestion) =>
+      `Your request (case ${caseNumber}) is done.${result ? ` Result: ${withoutEndMark(result)}.` : ''} ${surveyQuestion}`,
   },
   survey: {
     question: 'Please reply with a number from 1 to 5: 5 very satisfied, 4 satisfied, 3 fairly satisfied, 2 unsatisfied, 1 very unsatisfied.',
@@ -56,6 +57,7 @@ export const en: CitizenTexts = {
       unsatisfied
         ? `Thank you for your rating (${rating}). We are sorry we did not satisfy you; we will check how it was handled and contact you soon.`
         : `Thank you for your rating (${rating}). Have a good day!`,
+    notYet: (caseNumber) => `Your request (case ${caseNumber}) is still being handled; we will ask for your rating once it is done.`,
   },
   progress: {
     appeal: {

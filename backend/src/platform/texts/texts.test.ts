@@ -34,4 +34,19 @@ describe('the catalogue of citizen texts', () => {
     expect(citizenTime(citizenTexts('zh-CN'), at, 'Asia/Shanghai')).toBe('2026年11月25日 17:30');
     expect(citizenTime(citizenTexts('en') as CitizenTexts, at, 'Asia/Shanghai')).toBe('25 November 2026 at 17:30');
   });
+
+  it('quotes a result that ends with its own full stop without doubling it', () => {
+    const question = citizenTexts('zh-CN').survey.question;
+    const zh = citizenTexts('zh-CN').notices.closed('20261204000016', '路面坑洞已填补，现已修复。', question);
+    expect(zh).toBe(`您的诉求（案件号 20261204000016）已办结。处理结果：路面坑洞已填补，现已修复。${question}`);
+    expect(zh).not.toMatch(/。。/);
+    const en = citizenTexts('en').notices.closed('20261204000016', 'The pothole was filled.', 'Rate 1-5.');
+    expect(en).toBe('Your request (case 20261204000016) is done. Result: The pothole was filled. Rate 1-5.');
+  });
+
+  it('says the dispatch with the unit and the time limit', () => {
+    expect(citizenTexts('zh-CN').notices.dispatched('20261204000016', '城市管理局', '2026年12月06日 18:00')).toBe(
+      '您的诉求（案件号 20261204000016）已受理，派由城市管理局办理，办理时限2026年12月06日 18:00。可凭案件号查询进度。',
+    );
+  });
 });

@@ -3,6 +3,9 @@
  * notices of decisions, dispatch and closure, the 回访 survey and the words for each step of a case.
  * `en.ts` has the same keys (a test holds them together); `HOTLINE_LANGUAGE` picks one.
  */
+/** A staff-written result ends the sentence it is quoted in: its own end mark would double it (…现已修复。。). */
+export const withoutEndMark = (text: string) => text.replace(/[。．.！!？?；;\s]+$/u, '');
+
 export const zhCN = {
   /** 【12345】 is how hotline texts are signed in China. */
   sms: {
@@ -43,6 +46,7 @@ export const zhCN = {
     voicemailReceived: (spokenCase: string | undefined) => (spokenCase ? `留言已收到。您的案件流水号是 ${spokenCase}，再见。` : '留言已收到，再见。'),
   },
   notices: {
+    /** Only when no event was dispatched with the acceptance: otherwise the dispatch notice says it. */
     accepted: (caseNumber: string) => `您的诉求（案件流水号 ${caseNumber}）已受理，我们将尽快交办处理。`,
     rejected: (caseNumber: string, reason: string) => `您的诉求（案件流水号 ${caseNumber}）不予受理。原因：${reason}`,
     merged: (caseNumber: string, intoCaseNumber: string) =>
@@ -50,12 +54,13 @@ export const zhCN = {
     dispatched: (caseNumber: string, department: string, timeLimit: string) =>
       `您的诉求（案件号 ${caseNumber}）已受理，派由${department}办理，办理时限${timeLimit}。可凭案件号查询进度。`,
     closed: (caseNumber: string, result: string | null, surveyQuestion: string) =>
-      `您的诉求（案件号 ${caseNumber}）已办结。${result ? `处理结果：${result}。` : ''}${surveyQuestion}`,
+      `您的诉求（案件号 ${caseNumber}）已办结。${result ? `处理结果：${withoutEndMark(result)}。` : ''}${surveyQuestion}`,
   },
   survey: {
     question: '请回复数字 1-5 评价：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意。',
     thanks: (rating: number, unsatisfied: boolean) =>
       unsatisfied ? `感谢您的评价（${rating} 分）。很抱歉未能让您满意，我们将核查办理情况并尽快与您联系。` : `感谢您的评价（${rating} 分），祝您生活愉快！`,
+    notYet: (caseNumber: string) => `您的诉求（案件号 ${caseNumber}）正在办理中，办结后再请您评价。`,
   },
   /** The step of a case, as every channel (and the public tracking API's statusText) words it. */
   progress: {

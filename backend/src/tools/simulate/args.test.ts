@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from './args.ts';
+import { parseCliArgs, signingUrl } from './args.ts';
 import { caseNumberIn, networkErrorCode } from './http.ts';
 
 describe('the command line', () => {
@@ -69,5 +69,19 @@ describe('reading answers', () => {
     const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }) });
     expect(networkErrorCode(refused)).toBe('ECONNREFUSED');
     expect(networkErrorCode(new Error('plain'))).toBeUndefined();
+  });
+});
+
+describe('the address webhooks are signed for', () => {
+  it('follows a local --url without PORT, as the server started on that port signs', () => {
+    expect(signingUrl({ url: 'http://127.0.0.1:3900' }, {}, 'http://localhost:3000')).toBe('http://localhost:3900');
+    expect(signingUrl({ url: 'http://localhost:3900/' }, {}, 'http://localhost:3000')).toBe('http://localhost:3900');
+    expect(signingUrl({ url: 'https://hotline.example.gov.cn' }, {}, 'http://localhost:3000')).toBe('https://hotline.example.gov.cn');
+  });
+
+  it('keeps --public-url, then PUBLIC_URL, then the server configuration', () => {
+    expect(signingUrl({ url: 'http://127.0.0.1:3900', publicUrl: 'https://h.example.cn' }, {}, 'http://localhost:3000')).toBe('https://h.example.cn');
+    expect(signingUrl({ url: 'http://127.0.0.1:3900' }, { PUBLIC_URL: 'https://p.example.cn' }, 'https://p.example.cn')).toBe('https://p.example.cn');
+    expect(signingUrl({}, {}, 'http://localhost:3000')).toBe('http://localhost:3000');
   });
 });

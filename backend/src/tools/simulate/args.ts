@@ -7,7 +7,7 @@ Plays citizens on every channel (Twilio SMS and voice, WeChat, the web form) aga
 hotline, through the real protocols, and reports errors and acknowledgement latency.
 
   --url URL            where to send requests          (default http://localhost:$PORT, PORT as the server reads it)
-  --public-url URL     the server's PUBLIC_URL, which Twilio signatures cover (default: as the server computes it)
+  --public-url URL     the server's PUBLIC_URL, which Twilio signatures cover (default: PUBLIC_URL, else localhost on the --url port, as a server on that port signs)
   --rate N             appeals started per second      (default 2)
   --duration SECONDS   how long to keep starting them  (default 30)
   --data-dir DIR       the embedded demo's DATA_DIR, whose demo-channels.json holds the credentials (default ./data)
@@ -88,4 +88,17 @@ export function parseCliArgs(argv: string[]): { ok: true; args: CliArgs } | { ok
       help: v.help,
     },
   };
+}
+
+/**
+ * The address the simulator signs webhooks for (signatures cover the server's PUBLIC_URL + path):
+ * --public-url, else PUBLIC_URL as the server reads it; without either, the server signs for
+ * `http://localhost:$PORT`, so a local --url is signed for localhost on the port given — no PORT needed.
+ */
+export function signingUrl(args: Pick<CliArgs, 'url' | 'publicUrl'>, env: { PUBLIC_URL?: string }, serverPublicUrl: string): string {
+  if (args.publicUrl) return args.publicUrl;
+  if (env.PUBLIC_URL || !args.url) return serverPublicUrl;
+  const given = new URL(args.url);
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(given.hostname);
+  return loopback ? `http://localhost:${given.port || (given.protocol === 'https:' ? 443 : 80)}` : given.origin;
 }

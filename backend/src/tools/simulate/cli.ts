@@ -1,6 +1,6 @@
 import { type Config, loadConfig } from '../../platform/config/index.ts';
 import { withDemoChannels } from '../../platform/config/index.ts';
-import { type CliArgs, parseCliArgs, usage } from './args.ts';
+import { type CliArgs, parseCliArgs, signingUrl, usage } from './args.ts';
 import { randomSeed } from './random.ts';
 import { formatProgress, formatReport } from './report.ts';
 import { SimulatorSetupError, simulate } from './simulate.ts';
@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const report = await simulate({
       url,
-      publicUrl: args.publicUrl ?? config.publicUrl,
+      publicUrl: signingUrl(args, process.env, config.publicUrl),
       rate: args.rate,
       durationSeconds: args.durationSeconds,
       seed,

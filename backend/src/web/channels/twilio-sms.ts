@@ -5,7 +5,7 @@ import { ServiceError, describeZodError } from '../../platform/errors/index.ts';
 import type { Config } from '../../platform/config/index.ts';
 import { citizenTexts } from '../../platform/texts/index.ts';
 import { recordDeliveryStatus } from '../../messaging/index.ts';
-import { surveyThanks } from '../../followup/index.ts';
+import { surveyReply } from '../../followup/index.ts';
 import { type InboundOutcome, handleInbound } from './inbound.ts';
 import { twiml, verifiedTwilioParams } from './twilio-request.ts';
 
@@ -18,7 +18,7 @@ function smsAnswer(outcome: InboundOutcome, config: Config): string | undefined 
     case 'lookup':
       return outcome.found ? sms.progress(outcome.caseNumber, outcome.found.statusText) : sms.notFound(outcome.caseNumber);
     case 'rated':
-      return sms.signed(surveyThanks(config.language, outcome.answer.rating));
+      return sms.signed(surveyReply(config.language, outcome.answer));
     case 'filed':
       return outcome.filed.senderOptedOut ? undefined : sms.received(outcome.filed.appeal.caseNumber);
   }

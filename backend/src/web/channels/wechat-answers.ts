@@ -1,7 +1,7 @@
 import type { WechatInbound } from '@hotline/channels/wechat';
 import type { Config } from '../../platform/config/index.ts';
 import { citizenTexts, citizenTime } from '../../platform/texts/index.ts';
-import { type PublicAppeal, surveyThanks } from '../../followup/index.ts';
+import { type PublicAppeal, surveyReply } from '../../followup/index.ts';
 import type { AppCtx } from '../http/index.ts';
 import { handleInbound } from './inbound.ts';
 
@@ -24,7 +24,7 @@ export async function answerWechatPush({ ctx, input }: { ctx: AppCtx; input: Wec
     case 'lookup':
       return outcome.found ? describeProgress(outcome.found, ctx.config) : wechat.notFound(outcome.caseNumber);
     case 'rated':
-      return surveyThanks(ctx.config.language, outcome.answer.rating);
+      return surveyReply(ctx.config.language, outcome.answer);
     case 'filed':
       return wechat.received(outcome.filed.appeal.caseNumber);
     case 'keyword':

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, startTestHotline, submitWebAppeal } from '../../testing/hotline.ts';
@@ -72,8 +72,14 @@ describe.each(kinds)('the pre-acceptance queue on %s', (kind) => {
     const lookup = await (await hotline.request(`/api/public/appeals/${appeal.caseNumber}`)).json();
     // Then the event's own steps follow (dispatched…), when the draft placed it as one.
     expect(lookup.progress.map((p: { step: string }) => p.step).slice(0, 2)).toEqual(['received', 'accepted']);
-    const chat = await (await hotline.request('/api/public/chat', { cookie: citizen })).json();
-    expect(chat.lines.at(-1).text).toContain('已受理');
+    // One notice for the step: the dispatch notice when an event was placed, else the acceptance's own.
+    const expected = lookup.event ? '已受理，派由' : '已受理，我们将尽快交办处理';
+    await vi.waitFor(async () => {
+      const chat = await (await hotline.request('/api/public/chat', { cookie: citizen })).json();
+      expect(chat.lines.filter((line: { text: string }) => line.text.includes('已受理')).map((line: { text: string }) => line.text)).toEqual([
+        expect.stringContaining(expected),
+      ]);
+    }, 5_000);
   });
 
   it('rejects with a reason the citizen sees, closes the conversation, and audits before → after', async () => {

@@ -20,6 +20,10 @@ export const sessionUserSchema = z
   })
   .openapi('SessionUser');
 
+/** What the console needs of the hotline itself: dates and times are shown in its zone, whatever the browser's. */
+const hotlineSettingsSchema = z.object({ timezone: z.string().openapi({ example: 'Asia/Shanghai' }) }).openapi('HotlineSettings');
+const sessionSchema = z.object({ user: sessionUserSchema, hotline: hotlineSettingsSchema });
+
 const loginRoute = createRoute({
   method: 'post',
   path: '/api/auth/login',
@@ -32,7 +36,7 @@ const loginRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Logged in', content: { 'application/json': { schema: z.object({ user: sessionUserSchema }) } } },
+    200: { description: 'Logged in', content: { 'application/json': { schema: sessionSchema } } },
     ...errorResponses(400, 401),
   },
 });
@@ -64,7 +68,7 @@ const meRoute = createRoute({
   summary: 'The logged-in user',
   middleware: [requireSession],
   responses: {
-    200: { description: 'The user', content: { 'application/json': { schema: z.object({ user: sessionUserSchema }) } } },
+    200: { description: 'The user', content: { 'application/json': { schema: sessionSchema } } },
     ...errorResponses(401),
   },
 });
@@ -99,7 +103,7 @@ export function authRoutes() {
         path: '/',
         expires: expiresAt,
       });
-      return c.json({ user }, 200);
+      return c.json({ user, hotline: { timezone: c.var.deps.config.timezone } }, 200);
     })
     .openapi(logoutRoute, async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -112,7 +116,7 @@ export function authRoutes() {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json(result, 200);
     })
-    .openapi(meRoute, (c) => c.json({ user: c.var.user! }, 200))
+    .openapi(meRoute, (c) => c.json({ user: c.var.user!, hotline: { timezone: c.var.deps.config.timezone } }, 200))
     .openapi(changePasswordRoute, async (c) => {
       await changeOwnPassword({ ctx: actorOf(c), input: c.req.valid('json') });
       return c.json({ user: { ...c.var.user!, mustChangePassword: false } }, 200);

@@ -119,7 +119,7 @@ export function webIntakeRoutes() {
 async function sendWebChat(ctx: AppCtx, inbound: InboundMessage) {
   const outcome = await handleInbound(ctx, inbound);
   if (outcome.kind === 'rated') {
-    if (!outcome.answer.replayed) await thankOnChat(ctx, outcome.answer.appeal, outcome.answer.rating);
+    if (!outcome.answer.replayed) await thankOnChat(ctx, outcome.answer);
     return outcome.answer;
   }
   if (outcome.kind !== 'filed') throw new Error(`a web chat line is never a ${outcome.kind}`);
