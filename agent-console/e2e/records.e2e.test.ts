@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { insertTriagedAppeals } from '../../backend/src/testing/staff.ts';
 import { acceptAsEvent } from '../../backend/src/testing/closed-loop.ts';
@@ -53,6 +55,16 @@ describe('the 综合查询 screen', () => {
     await screen.getByTestId('records-total').getByText('共 1 条').waitFor();
     expect(await screen.getByTestId('records-row').innerText()).toContain(wet!.caseNumber);
     await page.screenshot({ path: `${screenshots}records-search.png` });
+
+    // Exported to Excel, read back with the same library: the rows the screen shows.
+    const onScreen = await screen.getByTestId('records-row').locator('td:first-child').allInnerTexts();
+    const [download] = await Promise.all([page.waitForEvent('download'), screen.getByTestId('records-export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^records-\d{12}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)).buffer as ArrayBuffer);
+    const rows = workbook.getWorksheet('综合查询')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.slice(1).map((r) => r[1])).toEqual(onScreen);
+    await screen.getByText('已导出 1 条').waitFor();
 
     await page.getByPlaceholder('保存当前查询为…').fill('竹林红牌');
     await page.getByRole('button', { name: '保存', exact: true }).click();
