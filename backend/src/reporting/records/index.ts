@@ -4,3 +4,4 @@ export { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-search
 export { savedSearches } from './schema.ts';
 export { type RecordPage, recordPageSchema, type RecordRow, type SavedSearchView, savedSearchSchema } from './views.ts';
 export { type RecordExport, exportRecords } from './export.ts';
+export { type CitizenHistory, citizenHistory, citizenHistorySchema } from './citizen.ts';
