@@ -1,5 +1,5 @@
 export { actorOf } from './actor.ts';
-export { authenticate, requireRole } from './auth.ts';
+export { authenticate, requireRole, requireSession } from './auth.ts';
 export { CITIZEN_COOKIE, citizenSession } from './citizen-session.ts';
 export type { AppCtx, AppDeps } from './deps.ts';
 export { createRateLimits } from './rate-limit.ts';

@@ -1,8 +1,9 @@
-export { accountAdminRoutes } from './accounts.ts';
+export { type AccountView, accountAdminRoutes } from './accounts.ts';
 export type { AppealDetail } from './appeal-detail.ts';
 export { appealRoutes } from './appeals.ts';
 export { assessmentRoutes } from './assessment.ts';
 export { attachmentRoutes } from './attachments.ts';
+export { type AuditPage, auditRoutes } from './audit.ts';
 export { authRoutes } from './auth.ts';
 export { citizenRoutes } from './citizens.ts';
 export { departmentRoutes, type DepartmentView } from './departments.ts';
