@@ -24,6 +24,11 @@ const suites: Record<string, { script: string; about: string }> = {
     about: '5,000 socket.io clients held; a new appeal pushed to 200 agent consoles, latency from the citizen’s submission',
   },
   stats: { script: 'bench/stats.ts', about: 'supervisor wall, charts and monthly assessment over HTTP on 1,000,000 appeals and 300,000 events (PostgreSQL)' },
+  records: {
+    script: 'bench/records.ts',
+    about:
+      '综合查询 over HTTP as an agent: filtered and Chinese text searches with their count, on 1,000,000 appeals with their messages and 300,000 events (PostgreSQL)',
+  },
   nlp: { script: 'bench/nlp.ts', about: 'classifications/s, dedup lookup p50/p99 with 100,000 open appeals, memory' },
 };
 

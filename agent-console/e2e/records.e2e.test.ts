@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { insertTriagedAppeals } from '../../backend/src/testing/staff.ts';
 import { acceptAsEvent } from '../../backend/src/testing/closed-loop.ts';
 import { addSongfengDistrict } from '../../backend/src/testing/territory-fixture.ts';
 import { events } from '../../backend/src/linkage/index.ts';
+import { appeals } from '../../backend/src/appeals/index.ts';
 import { screenshots, useBrowserHotline } from './harness.ts';
 
 /**
@@ -54,6 +57,16 @@ describe('the 综合查询 screen', () => {
     expect(await screen.getByTestId('records-row').innerText()).toContain(wet!.caseNumber);
     await page.screenshot({ path: `${screenshots}records-search.png` });
 
+    // Exported to Excel, read back with the same library: the rows the screen shows.
+    const onScreen = await screen.getByTestId('records-row').locator('td:first-child').allInnerTexts();
+    const [download] = await Promise.all([page.waitForEvent('download'), screen.getByTestId('records-export-xlsx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^records-\d{12}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile((await download.path())!)).buffer as ArrayBuffer);
+    const rows = workbook.getWorksheet('综合查询')!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.slice(1).map((r) => r[1])).toEqual(onScreen);
+    await screen.getByText('已导出 1 条').waitFor();
+
     await page.getByPlaceholder('保存当前查询为…').fill('竹林红牌');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     const saved = page.getByRole('link', { name: '竹林红牌' });
@@ -69,5 +82,25 @@ describe('the 综合查询 screen', () => {
     const shared = await logInAgent('agent2');
     await shared.goto(page.url());
     await shared.getByTestId('records-total').getByText('共 1 条').waitFor();
+  });
+
+  it("opens a citizen's history from an appeal: every appeal of theirs, the last rating at a glance", async () => {
+    const caseNumber = await textAppeal('+8613700137000', '井盖松动了，很危险');
+    const [now] = await hotline().database.db.select().from(appeals).where(eq(appeals.caseNumber, caseNumber));
+    const [before] = await insertTriagedAppeals(hotline(), [{ channel: 'voice', summary: '上个月反映过的井盖' }]);
+    await hotline().database.db.update(appeals).set({ contactId: now!.contactId, satisfaction: 1, ratedAt: new Date() }).where(eq(appeals.id, before!.id));
+
+    const page = await logInAgent('agent1');
+    await page.goto(`${new URL(page.url()).origin}/console/appeals/${now!.id}`);
+    await page.locator('#side-tab-place').click();
+    await page.getByTestId('contact-history').getByTestId('citizen-glance').getByText('2 次诉求，上次不满意').waitFor();
+    await page.getByTestId('open-citizen').click();
+    const screen = page.getByTestId('citizen-screen');
+    await screen.getByTestId('citizen-appeals').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/console/citizens/${now!.contactId}`);
+    expect(await screen.getByTestId('citizen-glance').innerText()).toBe('2 次诉求，上次不满意');
+    expect(await screen.getByTestId('citizen-appeals').locator('tbody tr').count()).toBe(2);
+    expect(await screen.getByTestId('citizen-contacts').innerText()).toContain('+8613700137000');
+    await page.screenshot({ path: `${screenshots}citizen-history.png` });
   });
 });

@@ -2,6 +2,7 @@ import type {
   AppealPage,
   AppealSummary,
   AssessmentReport,
+  CitizenHistory,
   HotReport,
   MessageView,
   RecordPage,
@@ -142,6 +143,11 @@ export const staffApi = {
   savedSearches: (signal?: AbortSignal) => apiRequest<SavedSearchView[]>('/api/records/saved', { signal }),
   saveSearch: (name: string, query: string) => apiRequest<SavedSearchView>('/api/records/saved', { json: { name, query } }),
   deleteSavedSearch: (id: string) => apiRequest<void>(`/api/records/saved/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  citizen: (contactId: string, signal?: AbortSignal) => apiRequest<CitizenHistory>(`/api/citizens/${encodeURIComponent(contactId)}`, { signal }),
+  linkCitizen: (contactId: string, otherContactId: string) =>
+    apiRequest<CitizenHistory>(`/api/citizens/${encodeURIComponent(contactId)}/links`, { json: { contactId: otherContactId } }),
+  unlinkCitizen: (contactId: string, otherContactId: string) =>
+    apiRequest<CitizenHistory>(`/api/citizens/${encodeURIComponent(contactId)}/links/${encodeURIComponent(otherContactId)}`, { method: 'DELETE' }),
   /** A failed delivery goes out again (409 when it is not failed any more). */
   retryWebhookDelivery: (id: string) => apiRequest<WebhookDeliveryView>(`/api/admin/webhook-deliveries/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
   /** A dry run of a territory import: its errors by feature, or what it holds. */

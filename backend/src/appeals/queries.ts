@@ -160,6 +160,7 @@ async function contactHistoryOf(db: DbOrTx, appeal: Appeal): Promise<ContactHist
       status: appeals.status,
       summary: appeals.summary,
       createdAt: appeals.createdAt,
+      satisfaction: appeals.satisfaction,
     })
     .from(appeals)
     .where(and(eq(appeals.contactId, appeal.contactId), ne(appeals.id, appeal.id)))

@@ -101,6 +101,8 @@ export const contactHistoryItemSchema = z.object({
   status: z.enum(appealStatuses),
   summary: z.string(),
   createdAt: z.iso.datetime(),
+  /** The citizen's 1–5 rating of it, when they gave one. */
+  satisfaction: z.number().int().nullable(),
 });
 export type ContactHistoryItem = z.infer<typeof contactHistoryItemSchema>;
 

@@ -28,7 +28,10 @@ export interface ServerProcess {
  * operator or a crash would; `entry` runs another script instead (the bench's floor server).
  * Resolves once /readyz answers ready (the process is warm: see warm-up.ts).
  */
-export async function startServerProcess(env: Record<string, string>, { port, entry = MAIN }: { port?: number; entry?: string } = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string>,
+  { port, entry = MAIN, readyWithinMs = 30_000 }: { port?: number; entry?: string; readyWithinMs?: number } = {},
+): Promise<ServerProcess> {
   const listenOn = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(listenOn), ROUTING_MODE: 'manual', ...GENEROUS_RATE_LIMITS, ...env },
@@ -48,7 +51,7 @@ export async function startServerProcess(env: Record<string, string>, { port, en
       await exited;
     },
   };
-  for (let tries = 0; tries < 300; tries++) {
+  for (let tries = 0; tries < readyWithinMs / 100; tries++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output}`);
     const healthy = await fetch(`${url}/readyz`).then(
       (res) => res.ok,
@@ -58,5 +61,5 @@ export async function startServerProcess(env: Record<string, string>, { port, en
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await process_.stop('SIGKILL');
-  throw new Error(`the server did not become ready in 30 s:\n${output}`);
+  throw new Error(`the server did not become ready in ${readyWithinMs / 1000} s:\n${output}`);
 }

@@ -29,7 +29,7 @@ import { knowledgeRoutes } from './routes/index.ts';
 import { departmentRoutes } from './routes/index.ts';
 import { EVENT_STEPS_PATH, eventRoutes } from './routes/index.ts';
 import { assessmentRoutes } from './routes/index.ts';
-import { recordRoutes } from './routes/index.ts';
+import { citizenRoutes, recordRoutes } from './routes/index.ts';
 import { open311Routes } from './routes/index.ts';
 import { webhookDeliveryRoutes } from './routes/index.ts';
 import { auditRoutes } from './routes/index.ts';
@@ -133,6 +133,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.route('/', eventRoutes());
   app.route('/', assessmentRoutes());
   app.route('/', recordRoutes());
+  app.route('/', citizenRoutes());
   app.route('/', open311Routes());
   app.route('/', webhookDeliveryRoutes());
   app.route('/', auditRoutes());

@@ -49,6 +49,12 @@ const OPENAPI_MATRIX: Record<string, Access> = {
   'GET /api/records/saved': ALL_STAFF,
   'POST /api/records/saved': ALL_STAFF,
   'DELETE /api/records/saved/{id}': ALL_STAFF,
+  'GET /api/records.csv': ALL_STAFF,
+  'GET /api/records.xlsx': ALL_STAFF,
+  // 市民档案 is contact data: the center's alone.
+  'GET /api/citizens/{contactId}': QUEUE,
+  'POST /api/citizens/{contactId}/links': QUEUE,
+  'DELETE /api/citizens/{contactId}/links/{otherContactId}': QUEUE,
   'GET /api/admin/webhook-deliveries': ADMIN,
   'POST /api/admin/webhook-deliveries/{id}/retry': ADMIN,
   'GET /api/appeals': QUEUE,

@@ -9,6 +9,8 @@ import { ChannelLabel } from '../common/badges.tsx';
 import type { ConsoleAppeal } from '../contract.ts';
 import { AppealLink } from '../common/links.tsx';
 import { useConsoleTerritory } from '../common/useReference.ts';
+import { CitizenGlance, ratingWord } from '../records/CitizenGlance.tsx';
+import { goTo } from '../shell/route.ts';
 
 /** 区 › 街道 › 社区 › 网格, in the reader's language. */
 export const gridPathText = (appeal: Pick<ConsoleAppeal, 'gridPath'>, language: string) =>
@@ -78,6 +80,12 @@ function unitOnly(
   return t('console.place.unitOnly', { place: names.join(' › ') });
 }
 
+/** The citizen's latest rating among their other appeals (newest first), as a word. */
+const lastRating = (others: ConsoleAppeal['contactHistory']) => {
+  const rated = (others ?? []).find((item) => item.satisfaction !== null);
+  return rated ? ratingWord(rated.satisfaction!) : null;
+};
+
 /** 来电/来信记录: the same person's other appeals, on any channel (one phone that texts and calls is one contact). */
 export function ContactHistory({ appeal, onOpenAppeal }: { appeal: ConsoleAppeal; onOpenAppeal(id: string): void }) {
   const { t, i18n } = useTranslation();
@@ -89,6 +97,19 @@ export function ContactHistory({ appeal, onOpenAppeal }: { appeal: ConsoleAppeal
         <h3 id="history-heading">{t('console.history.heading')}</h3>
         {history && others.length > 0 && <span className="muted">{t('console.history.count', { count: others.length })}</span>}
       </div>
+      {history && (
+        <p className="side-note">
+          <CitizenGlance count={others.length + 1} lastRating={lastRating(others)} />{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => goTo({ screen: 'records', appealId: null, citizenId: appeal.contact.id })}
+            data-testid="open-citizen"
+          >
+            {t('citizenArchive.open')}
+          </button>
+        </p>
+      )}
       {!history ? (
         <p className="muted side-note">{t('console.history.unavailable')}</p>
       ) : others.length === 0 ? (

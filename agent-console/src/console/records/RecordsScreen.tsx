@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { ExportControls } from './ExportControls.tsx';
 import { RecordFilters } from './RecordFilters.tsx';
 import { RecordTable } from './RecordTable.tsx';
 import { SavedSearches } from './SavedSearches.tsx';
@@ -24,6 +25,7 @@ export function RecordsScreen({ onOpenAppeal }: { onOpenAppeal(id: string): void
             {t('records.total', { count: page.total })}
           </span>
         )}
+        <ExportControls query={query} />
       </div>
       <div className="records-layout">
         <div className="records-main">

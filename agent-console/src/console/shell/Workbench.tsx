@@ -6,6 +6,7 @@ import { useEmergencyAlerts } from '../alerts/useEmergencyAlerts.ts';
 import type { AppealHandle } from '../appeal/AppealView.tsx';
 import { AssessmentScreen } from '../assessment/AssessmentScreen.tsx';
 import { RecordsScreen } from '../records/RecordsScreen.tsx';
+import { CitizenScreen } from '../records/CitizenScreen.tsx';
 import { DecisionDialogs } from '../decision/DecisionDialogs.tsx';
 import { eventShortcutRows } from '../events/event-shortcuts.ts';
 import { EventsScreen } from '../events/EventsScreen.tsx';
@@ -82,7 +83,11 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
           onAnnounce={announce}
         />
       ) : screen === 'records' ? (
-        <RecordsScreen onOpenAppeal={openAppeal} />
+        nav.citizenId ? (
+          <CitizenScreen key={nav.citizenId} contactId={nav.citizenId} onOpenAppeal={openAppeal} />
+        ) : (
+          <RecordsScreen onOpenAppeal={openAppeal} />
+        )
       ) : screen === 'assessment' ? (
         <AssessmentScreen />
       ) : screen === 'webhooks' ? (

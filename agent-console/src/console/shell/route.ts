@@ -7,10 +7,13 @@ export interface ConsoleRoute {
   appealId: string | null;
   /** The open event on the events screen (/console/events/<id>). */
   eventId?: string | null;
+  /** The citizen whose history (市民档案) the records screen shows (/console/citizens/<contact id>). */
+  citizenId?: string | null;
 }
 
 const APPEAL_PATH = /^\/console\/appeals\/([0-9a-f-]{36})\/?$/i;
 const EVENT_PATH = /^\/console\/events\/([0-9a-f-]{36})\/?$/i;
+const CITIZEN_PATH = /^\/console\/citizens\/([0-9a-f-]{36})\/?$/i;
 const SCREEN_PATHS: Record<ConsoleScreen, RegExp> = {
   workbench: /^\/console\/queue\/?$/,
   wall: /^\/console\/wall\/?$/,
@@ -25,7 +28,7 @@ const SCREEN_PATHS: Record<ConsoleScreen, RegExp> = {
 /**
  * /console/appeals/<id> opens an appeal, /console/queue the workbench, /console/wall the supervisor
  * wall, /console/hot the hot words, /console/events the event board (worklist) and /console/events/<id> one
- * event, /console/records 综合查询 (its search in the query string), /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log,
+ * event, /console/records 综合查询 (its search in the query string) and /console/citizens/<contact id> a 市民档案, /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log,
  * /console/territory the territory import;
  * anything else is the home screen.
  */
@@ -34,6 +37,8 @@ export function parseConsolePath(pathname: string): ConsoleRoute {
   if (appealId) return { screen: 'workbench', appealId };
   const eventId = EVENT_PATH.exec(pathname)?.[1]?.toLowerCase();
   if (eventId) return { screen: 'events', appealId: null, eventId };
+  const citizenId = CITIZEN_PATH.exec(pathname)?.[1]?.toLowerCase();
+  if (citizenId) return { screen: 'records', appealId: null, citizenId };
   const screen = (Object.keys(SCREEN_PATHS) as ConsoleScreen[]).find((s) => SCREEN_PATHS[s].test(pathname));
   return { screen: screen ?? null, appealId: null };
 }
@@ -42,6 +47,7 @@ export function pathFor(route: ConsoleRoute): string {
   if (route.screen === 'workbench' && route.appealId) return `/console/appeals/${route.appealId}`;
   if (route.screen === 'workbench') return '/console/queue';
   if (route.screen === 'events' && route.eventId) return `/console/events/${route.eventId}`;
+  if (route.screen === 'records' && route.citizenId) return `/console/citizens/${route.citizenId}`;
   if (route.screen) return `/console/${route.screen}`;
   return '/console/';
 }
@@ -84,5 +90,5 @@ export function useConsoleRoute() {
   const openScreen = useCallback((screen: ConsoleScreen) => navigate({ screen, appealId: null }), [navigate]);
   const openEvent = useCallback((id: string | null) => navigate({ screen: 'events', appealId: null, eventId: id }), [navigate]);
 
-  return { ...route, eventId: route.eventId ?? null, openAppeal, openScreen, openEvent };
+  return { ...route, eventId: route.eventId ?? null, citizenId: route.citizenId ?? null, openAppeal, openScreen, openEvent };
 }

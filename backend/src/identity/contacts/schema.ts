@@ -1,4 +1,5 @@
-import { pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { createdAt } from '../../platform/db/index.ts';
 
 /** A citizen (市民). One person is one contact, however many channels they use. */
@@ -27,4 +28,28 @@ export const contactIdentities = pgTable(
     createdAt: createdAt(),
   },
   (t) => [unique('contact_identities_kind_value_key').on(t.kind, t.value)],
+);
+
+/**
+ * Two contacts an agent recognised as one person (the same citizen on WeChat and by phone): their
+ * histories read as one. Stored once per pair, the smaller id first; unlinking deletes the row.
+ */
+export const contactLinks = pgTable(
+  'contact_links',
+  {
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    linkedContactId: uuid('linked_contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    /** The staff member who linked them (users are a sibling domain: kept as a plain id, audited). */
+    linkedByUserId: uuid('linked_by_user_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('contact_links_pair_key').on(t.contactId, t.linkedContactId),
+    index('contact_links_linked_idx').on(t.linkedContactId),
+    check('contact_links_ordered', sql`${t.contactId} < ${t.linkedContactId}`),
+  ],
 );

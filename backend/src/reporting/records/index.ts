@@ -3,3 +3,5 @@ export { type RecordSearch, searchRecords } from './search.ts';
 export { deleteSavedSearch, listSavedSearches, saveSearch } from './saved-searches.ts';
 export { savedSearches } from './schema.ts';
 export { type RecordPage, recordPageSchema, type RecordRow, type SavedSearchView, savedSearchSchema } from './views.ts';
+export { type RecordExport, exportRecords } from './export.ts';
+export { type CitizenHistory, citizenHistory, citizenHistorySchema } from './citizen.ts';

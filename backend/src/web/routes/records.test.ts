@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, startTestHotline } from '../../testing/hotline.ts';
 import { type FakeProvider, startFakeProvider } from '../../testing/fake-provider.ts';
@@ -165,5 +166,47 @@ describe.each(kinds)('综合查询 GET /api/records on %s', (kind) => {
     expect(await (await hotline.request('/api/records/saved', { cookie: handler })).json()).toEqual([]);
     expect((await hotline.request(`/api/records/saved/${id}`, { method: 'DELETE', cookie: handler })).status).toBe(404);
     expect((await hotline.request(`/api/records/saved/${id}`, { method: 'DELETE', cookie: agent })).status).toBe(204);
+  });
+
+  it('exports the search as .xlsx with the same rows as the screen, Chinese headers and times on the hotline clock', async () => {
+    const query = 'street=sf-s1&sort=received';
+    const screen = await search(`${query}&limit=100`);
+    const res = await hotline.request(`/api/records.xlsx?${query}`, { cookie: agent });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('x-record-count')).toBe(String(screen.total));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const sheet = workbook.getWorksheet('综合查询')!;
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]!.slice(1, 4)).toEqual(['案件流水号', '受理时间', '来源渠道']);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(cases(screen));
+    const first = screen.items[0]!;
+    const shanghai = new Date(new Date(first.receivedAt).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(rows[1]![2]).toBe(shanghai);
+    expect(rows[1]![3]).toBe('网页');
+    expect(await hotline.database.db.$count(auditLog, eq(auditLog.action, 'records.exported'))).toBe(1);
+  });
+
+  it('streams a CSV of every page (more rows than one export page), a department’s without contacts', async () => {
+    await insertTriagedAppeals(
+      hotline,
+      Array.from({ length: 1001 }, (_, i) => ({ channel: 'sms' as const, summary: `分页导出 ${i}` })),
+    );
+    const res = await hotline.request(`/api/records.csv?q=${encodeURIComponent('分页导出')}`, { cookie: agent });
+    expect(res.headers.get('x-record-count')).toBe('1001');
+    // Decoded keeping the BOM, which Excel needs to read the file as UTF-8.
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true })
+      .decode(await res.arrayBuffer())
+      .trimEnd()
+      .split('\r\n');
+    expect(lines[0]!.startsWith('\uFEFF案件流水号,受理时间,')).toBe(true);
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(1001);
+    expect(lines[1]).toMatch(/,\+86139\d+$/);
+
+    const own = await hotline.request('/api/records.csv?street=sf-s1', { cookie: handler });
+    const ownLines = (await own.text()).trimEnd().split('\r\n');
+    expect(ownLines).toHaveLength(6);
+    expect(ownLines.slice(1).every((l) => l.endsWith(',,'))).toBe(true);
   });
 });
