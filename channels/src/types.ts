@@ -44,6 +44,11 @@ export const senderIdentitySchema = z.object({
 export type SenderIdentity = z.infer<typeof senderIdentitySchema>;
 
 export const MAX_TEXT_LENGTH = 4000;
+/**
+ * What one stored inbound message may hold: protocols with no limit of their own (an Open311
+ * description) are stored whole up to this; the forms we serve keep `MAX_TEXT_LENGTH`.
+ */
+export const MAX_INBOUND_TEXT_LENGTH = 20_000;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 export const pointSchema = z.object({
@@ -73,7 +78,7 @@ export const inboundMessageSchema = z.object({
   /** Further identities the citizen gave (e.g. a phone number typed into the web form), so one person is one contact. */
   otherIdentities: z.array(senderIdentitySchema).default([]),
   senderName: inputText().trim().max(100).optional(),
-  text: inputText().trim().min(1).max(MAX_TEXT_LENGTH),
+  text: inputText().trim().min(1).max(MAX_INBOUND_TEXT_LENGTH),
   attachments: z.array(inboundAttachmentSchema).max(10).default([]),
   location: pointSchema.extend({ label: inputText().max(300).optional() }).optional(),
   address: inputText().trim().max(300).optional(),

@@ -84,6 +84,14 @@ const OPENAPI_MATRIX: Record<string, Access> = {
   'GET /open311/v2/requests/{file}': 'public',
   'POST /open311/v2/requests.json': 'credential',
   'POST /open311/v2/requests.xml': 'credential',
+  'GET /open311/v2/servicerequestupdates.json': 'public',
+  'GET /open311/v2/servicerequestupdates.xml': 'public',
+  'POST /open311/v2/servicerequestupdates.json': 'credential',
+  'POST /open311/v2/servicerequestupdates.xml': 'credential',
+  'GET /open311/discovery.json': 'public',
+  'GET /open311/discovery.xml': 'public',
+  'GET /open311/v2/discovery.json': 'public',
+  'GET /open311/v2/discovery.xml': 'public',
 };
 
 /** Routes mounted outside the OpenAPI document (plain hono routes in app.ts and the Twilio webhooks). */
