@@ -7,7 +7,7 @@ export { authRoutes } from './auth.ts';
 export { departmentRoutes, type DepartmentView } from './departments.ts';
 export { EVENT_STEPS_PATH, eventRoutes } from './events.ts';
 export { knowledgeRoutes } from './knowledge.ts';
-export { open311Routes } from './open311.ts';
+export { OPEN311_MAX_BODY, OPEN311_POST_PATH, open311Routes } from './open311.ts';
 export { routingRoutes } from './presence.ts';
 export { publicAppealRoutes } from './public-appeals.ts';
 export { statsRoutes, WALL_ROLES } from './stats.ts';

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type InboundAttachment, MAX_PHOTO_BYTES, inputText } from '@hotline/channels';
 import { readWebPhotos } from '@hotline/channels/web';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { createRouter } from '../http/index.ts';
@@ -30,6 +29,9 @@ import {
 } from '../../interop/open311/index.ts';
 
 const BASE = '/open311/v2';
+/** The posts that may carry photos, and the body they may send: the photos and the fields. */
+export const OPEN311_POST_PATH = /^\/open311\/v2\/(requests|servicerequestupdates)\.(json|xml)$/;
+export const OPEN311_MAX_BODY = MAX_MEDIA * MAX_PHOTO_BYTES + 1024 * 1024;
 const tags = ['open311'];
 
 /** Both formats the spec defines, so the OpenAPI document shows each route's JSON shape and its XML twin. */
@@ -81,12 +83,6 @@ async function attachedMedia(c: Context): Promise<InboundAttachment[]> {
   return readWebPhotos(files);
 }
 
-const tooLarge = (): never => {
-  throw new Open311Error(400, `The request is larger than ${MAX_MEDIA} photos of 10 MB allow`);
-};
-/** Room for the attached photos and the fields. */
-const postLimit = bodyLimit({ maxSize: MAX_MEDIA * MAX_PHOTO_BYTES + 1024 * 1024, onError: tooLarge });
-
 /** The three ways the spec's clients post: a form, a form with files, JSON. */
 const postBody = <T extends z.ZodType>(schema: T) => ({
   required: false,
@@ -124,7 +120,7 @@ function routesFor(format: Format) {
     summary: `GeoReport v2: file a service request; it waits in the pre-acceptance queue (预受理). Answers ${format.toUpperCase()}`,
     description:
       'Form-encoded as the spec says (JSON accepted; multipart/form-data with photos as `media` files). api_key must be one of OPEN311_API_KEYS. service_code and lat/long or address_string are required. media_url may be repeated; description is kept whole up to 20,000 characters.',
-    middleware: [postLimit, requireApiKey] as const,
+    middleware: [requireApiKey] as const,
     request: { body: postBody(serviceRequestInputSchema) },
     responses: {
       201: { description: 'Filed: the case number is the service_request_id', content: content(z.array(createdRequestSchema)) },
@@ -165,7 +161,7 @@ function updateRoutesFor(format: Format) {
     summary: `Open311 updates: a citizen's follow-up to a request this client filed, into the appeal's conversation. Answers ${format.toUpperCase()}`,
     description:
       'api_key, service_request_id, update_id (the client’s: a repeat stores nothing new), description; optional status, updated_datetime, media_url (repeatable), email, first_name, last_name.',
-    middleware: [postLimit, requireApiKey] as const,
+    middleware: [requireApiKey] as const,
     request: { body: postBody(requestUpdateInputSchema) },
     responses: { 200: { description: 'Added: our update_id', content: content(z.array(createdUpdateSchema)) }, ...errors(400, 403, 404) },
   });
