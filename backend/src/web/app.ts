@@ -30,6 +30,7 @@ import { departmentRoutes } from './routes/index.ts';
 import { EVENT_STEPS_PATH, eventRoutes } from './routes/index.ts';
 import { assessmentRoutes } from './routes/index.ts';
 import { OPEN311_MAX_BODY, OPEN311_POST_PATH, open311Routes } from './routes/index.ts';
+import { departmentOpen311Routes } from './routes/index.ts';
 import { webhookDeliveryRoutes } from './routes/index.ts';
 import type pg from 'pg';
 
@@ -139,6 +140,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.route('/', assessmentRoutes());
   app.route('/', open311Routes());
   app.route('/', webhookDeliveryRoutes());
+  app.route('/', departmentOpen311Routes());
 
   extraRoutes?.(app);
 

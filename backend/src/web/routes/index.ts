@@ -5,6 +5,7 @@ export { assessmentRoutes } from './assessment.ts';
 export { attachmentRoutes } from './attachments.ts';
 export { authRoutes } from './auth.ts';
 export { departmentRoutes, type DepartmentView } from './departments.ts';
+export { departmentOpen311Routes } from './department-open311.ts';
 export { EVENT_STEPS_PATH, eventRoutes } from './events.ts';
 export { knowledgeRoutes } from './knowledge.ts';
 export { OPEN311_MAX_BODY, OPEN311_POST_PATH, open311Routes } from './open311.ts';
