@@ -27,8 +27,7 @@ export async function takeExternalStep({
     const to = nextStatus(input.action, event.status);
     if (!to) return null;
     const now = new Date();
-    const changes =
-      input.action === 'sign' ? { signedAt: now } : input.action === 'report' ? { result: input.note ?? '', reportedAt: now } : {};
+    const changes = input.action === 'sign' ? { signedAt: now } : input.action === 'report' ? { result: input.note ?? '', reportedAt: now } : {};
     const [after] = await tx.db
       .update(events)
       .set({ ...changes, status: to, updatedAt: now })

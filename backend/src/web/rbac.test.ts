@@ -36,6 +36,8 @@ const OPENAPI_MATRIX: Record<string, Access> = {
   'POST /api/admin/users/{id}/enable': ADMIN,
   'GET /api/admin/webhook-deliveries': ADMIN,
   'POST /api/admin/webhook-deliveries/{id}/retry': ADMIN,
+  'GET /api/admin/departments/{id}/open311': ADMIN,
+  'PUT /api/admin/departments/{id}/open311': ADMIN,
   'GET /api/appeals': QUEUE,
   'GET /api/appeals/{id}': QUEUE,
   'POST /api/appeals/{id}/replies': QUEUE,

@@ -18,8 +18,8 @@ const HANDING_OVER = ['dispatch', 'redispatch', 'reopen'] as const;
 
 /**
  * The request filed in the department's system: the service its mapping names, the place, and the
- * matter in the event's words with our case number — never the citizen's name or contact, and a
- * confidential appeal's text masked.
+ * citizen's words with our case number, as our own departments read them (a confidential appeal's
+ * masked); never the citizen's name or contact identities.
  */
 function requestForm(row: DispatchRow): Record<string, string> {
   const { settings, event, appeal } = row;
@@ -43,7 +43,13 @@ function stepsOwed(tx: Parameters<Parameters<PlatformDeps['db']['transaction']>[
     .select({
       step: { id: eventSteps.id, departmentCode: eventSteps.departmentCode },
       event: { id: events.id, caseNumber: events.caseNumber, categoryCode: events.categoryCode, address: events.address },
-      appeal: { summary: appeals.summary, latitude: appeals.latitude, longitude: appeals.longitude, appealType: appeals.appealType, confidential: appeals.confidential },
+      appeal: {
+        summary: appeals.summary,
+        latitude: appeals.latitude,
+        longitude: appeals.longitude,
+        appealType: appeals.appealType,
+        confidential: appeals.confidential,
+      },
       settings: departmentOpen311,
     })
     .from(eventSteps)

@@ -87,7 +87,10 @@ async function pollDepartment(deps: Deps, settings: DepartmentOpen311, now: Date
   try {
     const { updates, lastModified } = await readFeed(settings, now);
     await applyUpdates(deps, settings, updates);
-    const newest = updates.reduce<Date | null>((max, u) => (!max || new Date(u.updated_datetime) > max ? new Date(u.updated_datetime) : max), settings.pollCursor);
+    const newest = updates.reduce<Date | null>(
+      (max, u) => (!max || new Date(u.updated_datetime) > max ? new Date(u.updated_datetime) : max),
+      settings.pollCursor,
+    );
     await deps.db
       .update(departmentOpen311)
       .set({ pollCursor: newest, lastModified, lastPolledAt: now, lastPollError: null })
@@ -113,7 +116,10 @@ export async function pollOpen311Departments(deps: Deps, now = new Date()): Prom
     .where(
       and(
         eq(departmentOpen311.enabled, true),
-        or(sql`${departmentOpen311.lastPolledAt} is null`, lte(sql`${departmentOpen311.lastPolledAt} + make_interval(secs => ${departmentOpen311.pollIntervalSeconds})`, now)),
+        or(
+          sql`${departmentOpen311.lastPolledAt} is null`,
+          lte(sql`${departmentOpen311.lastPolledAt} + make_interval(secs => ${departmentOpen311.pollIntervalSeconds})`, now),
+        ),
       ),
     )
     .returning();
