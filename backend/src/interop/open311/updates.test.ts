@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { testDatabaseKinds } from '../../testing/databases.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../../testing/hotline.ts';
@@ -101,6 +101,35 @@ describe.each(kinds)('Open311 updates, statuses and what the spec allows, on %s'
       expect(bad.status).toBe(400);
       expect(await bad.json()).toEqual([{ code: 400, description: expect.stringMatching(/start_date must be a w3 date or datetime/) }]);
     });
+  });
+
+  it('answers 304 to If-Modified-Since while nothing newer happened (pollers read cheaply)', async () => {
+    const reject = async (caseNumber: string) =>
+      hotline.request(`/api/appeals/${(await appealOf(caseNumber)).id}/reject`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ reason: '不属于受理范围' }),
+        cookie: await hotline.loginAs('agent1'),
+      });
+    expect((await reject(await file({ description: '询问天气' }))).status).toBe(200);
+    // Last-Modified names whole seconds, so it is given once the newest update's second is over.
+    const lastModified = await vi.waitFor(
+      async () => {
+        const lm = (await get('servicerequestupdates.json')).headers.get('last-modified');
+        expect(lm).toBeTruthy();
+        return lm!;
+      },
+      { timeout: 5_000, interval: 200 },
+    );
+    const unchanged = await fetch(`${base}/servicerequestupdates.json`, { headers: { 'if-modified-since': lastModified } });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+
+    const rejected = await file({ description: '询问停车收费' });
+    expect((await reject(rejected)).status).toBe(200);
+    const changed = await fetch(`${base}/servicerequestupdates.json`, { headers: { 'if-modified-since': lastModified } });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as Update[]).map((u) => u.service_request_id)).toContain(rejected);
   });
 
   describe('POST servicerequestupdates (item 1)', () => {

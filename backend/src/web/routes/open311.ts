@@ -142,6 +142,17 @@ function routesFor(format: Format) {
     .route('/', updateRoutesFor(format));
 }
 
+/**
+ * The feed's Last-Modified: the end of the second of its newest update, once that second is over
+ * (HTTP dates have whole seconds: a later update in a second still running must not be hidden by a 304).
+ */
+function feedLastModified(updates: { updated_datetime: string }[], now: number): number | undefined {
+  const newest = updates.at(-1);
+  if (!newest) return undefined;
+  const endOfSecond = Math.floor(Date.parse(newest.updated_datetime) / 1000) * 1000 + 1000;
+  return endOfSecond <= now ? endOfSecond : undefined;
+}
+
 /** The update extension (FixMyStreet's): the steps of requests, and citizens' follow-ups to them. */
 function updateRoutesFor(format: Format) {
   const listUpdatesRoute = createRoute({
@@ -150,9 +161,13 @@ function updateRoutesFor(format: Format) {
     tags,
     summary: `Open311 updates: every step of every request in a window (dispatched, signed for, reported, closed, not accepted, merged…) as ${format.toUpperCase()}`,
     description:
-      'start_date/end_date (w3 date-times or dates; at most 90 days; default the last 90) on updated_datetime; oldest first, at most 1000. The words are the steps’, never the reporter’s; contacts in them are masked.',
+      'start_date/end_date (w3 date-times or dates; at most 90 days; default the last 90) on updated_datetime; oldest first, at most 1000. The words are the steps’, never the reporter’s; contacts in them are masked. Last-Modified is sent; If-Modified-Since with it answers 304 while nothing newer is in the window.',
     request: { query: updateQuerySchema },
-    responses: { 200: { description: 'The updates', content: content(z.array(requestUpdateViewSchema)) }, ...errors(400) },
+    responses: {
+      200: { description: 'The updates', content: content(z.array(requestUpdateViewSchema)) },
+      304: { description: 'Nothing newer than If-Modified-Since' },
+      ...errors(400),
+    },
   });
   const postUpdateRoute = createRoute({
     method: 'post',
@@ -166,13 +181,15 @@ function updateRoutesFor(format: Format) {
     responses: { 200: { description: 'Added: our update_id', content: content(z.array(createdUpdateSchema)) }, ...errors(400, 403, 404) },
   });
   return createRouter()
-    .openapi(listUpdatesRoute, async (c) =>
-      sendList(c, format, {
-        root: 'service_requests_updates',
-        item: 'request_update',
-        items: await listRequestUpdates({ ctx: actorOf(c), input: c.req.valid('query') }),
-      }),
-    )
+    .openapi(listUpdatesRoute, async (c) => {
+      const updates = await listRequestUpdates({ ctx: actorOf(c), input: c.req.valid('query') });
+      const modified = feedLastModified(updates, Date.now());
+      const since = Date.parse(c.req.header('if-modified-since') ?? '');
+      if (modified !== undefined && modified <= since) return c.body(null, 304, { 'last-modified': new Date(modified).toUTCString() });
+      const res = sendList(c, format, { root: 'service_requests_updates', item: 'request_update', items: updates });
+      if (modified !== undefined) res.headers.set('last-modified', new Date(modified).toUTCString());
+      return res;
+    })
     .openapi(postUpdateRoute, async (c) => {
       const update: RequestUpdateInput = isJson(c) ? c.req.valid('json') : c.req.valid('form');
       const files = await attachedMedia(c);
