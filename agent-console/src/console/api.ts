@@ -4,6 +4,8 @@ import type {
   AssessmentReport,
   HotReport,
   MessageView,
+  Open311SettingsInput,
+  Open311SettingsView,
   SessionUser,
   WebhookDeliveryPage,
   WebhookDeliveryView,
@@ -124,4 +126,9 @@ export const staffApi = {
     apiRequest<WebhookDeliveryPage>(deliveriesPath(query), { signal }),
   /** A failed delivery goes out again (409 when it is not failed any more). */
   retryWebhookDelivery: (id: string) => apiRequest<WebhookDeliveryView>(`/api/admin/webhook-deliveries/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
+  /** A department's own Open311 system (admins): where its events are filed, and how they fared. */
+  open311Settings: (departmentCode: string, signal?: AbortSignal) =>
+    apiRequest<Open311SettingsView>(`/api/admin/departments/${encodeURIComponent(departmentCode)}/open311`, { signal }),
+  saveOpen311Settings: (departmentCode: string, settings: Open311SettingsInput) =>
+    apiRequest<Open311SettingsView>(`/api/admin/departments/${encodeURIComponent(departmentCode)}/open311`, { method: 'PUT', json: settings }),
 };

@@ -21,6 +21,7 @@ export type { AssessmentReport, AssessmentRow } from '../reporting/assessment/in
 export type { SessionUser } from '../identity/auth/index.ts';
 export type { CannedReply, KnowledgeArticle } from '../reference/knowledge/index.ts';
 export type { WebhookDeliveryView, WebhookDeliveryPage } from '../interop/linkage-webhooks/index.ts';
+export type { Open311SettingsInput, Open311SettingsView } from '../interop/open311-client/index.ts';
 export type {
   EventView,
   EventDraft,
