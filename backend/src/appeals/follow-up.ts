@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type InboundMessageInput, inboundMessageSchema } from '@hotline/channels';
+import { type InboundMessageInput, storedInboundSchema } from '@hotline/channels';
 import type { Ctx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
 import { notFound } from '../platform/errors/index.ts';
@@ -13,7 +13,7 @@ import { appeals } from './schema.ts';
  * (channel, provider message id): a retry is answered with the message stored the first time.
  */
 export async function receiveFollowUp({ ctx, input }: { ctx: Ctx; input: { appealId: string; inbound: InboundMessageInput } }): Promise<IntakeResult> {
-  const inbound = inboundMessageSchema.parse(input.inbound);
+  const inbound = storedInboundSchema.parse(input.inbound);
   return transact(ctx, async (tx, publish) => {
     const [appeal] = await tx.db.select().from(appeals).where(eq(appeals.id, input.appealId)).for('update');
     if (!appeal) throw notFound('Appeal');
