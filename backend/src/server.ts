@@ -20,6 +20,7 @@ import { eventWarningsJob } from './linkage/index.ts';
 import { notifyCitizensJob } from './followup/index.ts';
 import { queueWebhooksJob } from './interop/linkage-webhooks/index.ts';
 import { linkageWebhooks } from './interop/linkage-webhooks/index.ts';
+import { open311DispatchJob, open311PollJob, open311Requests } from './interop/open311-client/index.ts';
 import { type DemoAccounts, seedDemoUsers, seedReferenceData } from './demo/index.ts';
 import { seedKnowledgeBase } from './demo/index.ts';
 import type { AppDeps } from './web/http/index.ts';
@@ -32,7 +33,14 @@ import { shareTerritory, shareTriage } from './web/realtime/index.ts';
 import { startWallLive } from './web/realtime/index.ts';
 
 /** Every scheduled job of the server, in one list so a newcomer sees all background work at once. */
-const JOBS: Job<AppDeps>[] = [notifyCitizensJob, eventWarningsJob, queueWebhooksJob, outboxJob([citizenMessages, linkageWebhooks])];
+const JOBS: Job<AppDeps>[] = [
+  notifyCitizensJob,
+  eventWarningsJob,
+  queueWebhooksJob,
+  open311DispatchJob,
+  open311PollJob,
+  outboxJob([citizenMessages, linkageWebhooks, open311Requests]),
+];
 
 export interface RunningServer {
   url: string;

@@ -44,6 +44,8 @@ export const senderIdentitySchema = z.object({
 export type SenderIdentity = z.infer<typeof senderIdentitySchema>;
 
 export const MAX_TEXT_LENGTH = 4000;
+/** What one stored inbound message may hold (see `storedInboundSchema`); channels and the forms we serve keep `MAX_TEXT_LENGTH`. */
+export const MAX_INBOUND_TEXT_LENGTH = 20_000;
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 export const pointSchema = z.object({
@@ -83,8 +85,13 @@ export const inboundMessageSchema = z.object({
   /** A web form is a new appeal by design; a chat line or SMS follows up the conversation's current one. */
   startsNewAppeal: z.boolean().default(false),
 });
-export type InboundMessage = z.infer<typeof inboundMessageSchema>;
-export type InboundMessageInput = z.input<typeof inboundMessageSchema>;
+/**
+ * What intake stores: a channel's message, or one from a protocol with no limit of its own (an
+ * Open311 description), kept whole up to `MAX_INBOUND_TEXT_LENGTH`. Channel parsers keep `MAX_TEXT_LENGTH`.
+ */
+export const storedInboundSchema = inboundMessageSchema.extend({ text: inputText().trim().min(1).max(MAX_INBOUND_TEXT_LENGTH) });
+export type InboundMessage = z.infer<typeof storedInboundSchema>;
+export type InboundMessageInput = z.input<typeof storedInboundSchema>;
 
 /** A message to the citizen, on the channel and identity they wrote from. */
 export interface OutboundMessage {

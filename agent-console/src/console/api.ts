@@ -5,6 +5,8 @@ import type {
   CitizenHistory,
   HotReport,
   MessageView,
+  Open311SettingsInput,
+  Open311SettingsView,
   RecordPage,
   SavedSearchView,
   SessionUser,
@@ -155,6 +157,11 @@ export const staffApi = {
   /** Replaces the territory (400 with details.issues when the file is refused; nothing changes then). */
   importTerritory: (file: unknown) => apiRequest<TerritoryCounts>('/api/admin/territory', { method: 'PUT', json: file }),
   exportTerritory: () => apiRequest<unknown>('/api/admin/territory'),
+  /** A department's own Open311 system (admins): where its events are filed, and how they fared. */
+  open311Settings: (departmentCode: string, signal?: AbortSignal) =>
+    apiRequest<Open311SettingsView>(`/api/admin/departments/${encodeURIComponent(departmentCode)}/open311`, { signal }),
+  saveOpen311Settings: (departmentCode: string, settings: Open311SettingsInput) =>
+    apiRequest<Open311SettingsView>(`/api/admin/departments/${encodeURIComponent(departmentCode)}/open311`, { method: 'PUT', json: settings }),
 };
 
 export interface TerritoryCounts {

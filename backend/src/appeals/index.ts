@@ -12,6 +12,7 @@ export { mergeAppeal, mergeDuplicates } from './merge.ts';
 export { addNote, loadNoteView, toNoteView } from './notes.ts';
 export { MERGEABLE_STATUSES, duplicatePartnerIds, getAppealRecord, listAppeals, loadAppealSummaries, loadAppealSummary } from './queries.ts';
 export { askForRatings, recordRating } from './rating.ts';
+export { receiveFollowUp } from './follow-up.ts';
 export { addMessageToAppeal, type IntakeResult, receiveInbound } from './receive-inbound.ts';
 export { type ClassificationCorrection, reclassifyAppeal } from './reclassify.ts';
 export { assertPending, replyToAppeal } from './reply.ts';

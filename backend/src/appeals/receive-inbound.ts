@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { type InboundMessage, type InboundMessageInput, inboundMessageSchema } from '@hotline/channels';
+import { type InboundMessage, type InboundMessageInput, storedInboundSchema } from '@hotline/channels';
 import type { Ctx, Deps, TxCtx } from '../identity/auth/index.ts';
 import { transact } from '../platform/context/index.ts';
 import { type Db, GroupCommit } from '../platform/db/index.ts';
@@ -33,7 +33,7 @@ type Publish = (event: DomainEvent) => void;
  * Inside a caller's transaction the message is written there, alone.
  */
 export async function receiveInbound({ ctx, input }: { ctx: Ctx; input: InboundMessageInput }): Promise<IntakeResult> {
-  const inbound = inboundMessageSchema.parse(input);
+  const inbound = storedInboundSchema.parse(input);
   if (isTransaction(ctx.db)) return (await storeInbound(ctx, [inbound]))[0]!;
   return groupCommitFor(ctx).submit(inbound);
 }

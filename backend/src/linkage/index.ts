@@ -4,6 +4,7 @@ export { acceptAppeal } from './accept.ts';
 export { eventDraft, eventOfAppeal } from './create.ts';
 export { nextStatus, OPEN_STATUSES } from './lifecycle.ts';
 export { dueOf, eventCounts, eventFacts, getEventDetail, listEvents, listTimeLimitRules, loadEventSummary, readEventPhoto, reporterSafe } from './queries.ts';
+export { type ExternalAction, takeExternalStep } from './external-step.ts';
 export { recordStep } from './record-step.ts';
 export { reportersOf } from './reporters.ts';
 export {

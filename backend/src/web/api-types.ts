@@ -22,6 +22,7 @@ export type { CitizenHistory, RecordPage, RecordRow, SavedSearchView } from '../
 export type { SessionUser } from '../identity/auth/index.ts';
 export type { CannedReply, KnowledgeArticle } from '../reference/knowledge/index.ts';
 export type { WebhookDeliveryView, WebhookDeliveryPage } from '../interop/linkage-webhooks/index.ts';
+export type { Open311SettingsInput, Open311SettingsView } from '../interop/open311-client/index.ts';
 export type {
   EventView,
   EventDraft,

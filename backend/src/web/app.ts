@@ -30,7 +30,8 @@ import { departmentRoutes } from './routes/index.ts';
 import { EVENT_STEPS_PATH, eventRoutes } from './routes/index.ts';
 import { assessmentRoutes } from './routes/index.ts';
 import { citizenRoutes, recordRoutes } from './routes/index.ts';
-import { open311Routes } from './routes/index.ts';
+import { departmentOpen311Routes } from './routes/index.ts';
+import { OPEN311_MAX_BODY, OPEN311_POST_PATH, open311Routes } from './routes/index.ts';
 import { webhookDeliveryRoutes } from './routes/index.ts';
 import { auditRoutes } from './routes/index.ts';
 import type pg from 'pg';
@@ -89,7 +90,14 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   const ownBodyLimit = (path: string) => path === '/api/public/appeals' || EVENT_STEPS_PATH.test(path) || path.startsWith('/api/admin/territory');
   app.use('/api/*', async (c, next) => (ownBodyLimit(c.req.path) ? next() : oneMegabyte(c, next)));
   app.use('/channels/*', oneMegabyte);
-  app.use('/open311/*', oneMegabyte);
+  // Open311 posts may attach photos; set here, before the rate limit reads their api_key from the body.
+  const open311Posts = bodyLimit({
+    maxSize: OPEN311_MAX_BODY,
+    onError: () => {
+      throw new ServiceError('payload_too_large', `The request body is larger than ${OPEN311_MAX_BODY / 1024 / 1024} MB`);
+    },
+  });
+  app.use('/open311/*', async (c, next) => (OPEN311_POST_PATH.test(c.req.path) ? open311Posts(c, next) : oneMegabyte(c, next)));
   app.use('/api/*', sameOriginWrites(deps.config.publicUrl));
   mountRateLimits(app, createRateLimits(deps.config.rateLimits, pool));
   app.use('/api/*', authenticate);
@@ -136,6 +144,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.route('/', citizenRoutes());
   app.route('/', open311Routes());
   app.route('/', webhookDeliveryRoutes());
+  app.route('/', departmentOpen311Routes());
   app.route('/', auditRoutes());
 
   extraRoutes?.(app);

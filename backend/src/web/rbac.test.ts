@@ -57,6 +57,8 @@ const OPENAPI_MATRIX: Record<string, Access> = {
   'DELETE /api/citizens/{contactId}/links/{otherContactId}': QUEUE,
   'GET /api/admin/webhook-deliveries': ADMIN,
   'POST /api/admin/webhook-deliveries/{id}/retry': ADMIN,
+  'GET /api/admin/departments/{id}/open311': ADMIN,
+  'PUT /api/admin/departments/{id}/open311': ADMIN,
   'GET /api/appeals': QUEUE,
   'GET /api/appeals/{id}': QUEUE,
   'POST /api/appeals/{id}/replies': QUEUE,
@@ -105,6 +107,14 @@ const OPENAPI_MATRIX: Record<string, Access> = {
   'GET /open311/v2/requests/{file}': 'public',
   'POST /open311/v2/requests.json': 'credential',
   'POST /open311/v2/requests.xml': 'credential',
+  'GET /open311/v2/servicerequestupdates.json': 'public',
+  'GET /open311/v2/servicerequestupdates.xml': 'public',
+  'POST /open311/v2/servicerequestupdates.json': 'credential',
+  'POST /open311/v2/servicerequestupdates.xml': 'credential',
+  'GET /open311/discovery.json': 'public',
+  'GET /open311/discovery.xml': 'public',
+  'GET /open311/v2/discovery.json': 'public',
+  'GET /open311/v2/discovery.xml': 'public',
 };
 
 /** Routes mounted outside the OpenAPI document (plain hono routes in app.ts and the Twilio webhooks). */

@@ -231,8 +231,10 @@ describe.each(kinds)('举报人保密 by type and by hand on %s', (kind) => {
     const [complaint] = await hotline.database.db.select({ caseNumber: appeals.caseNumber }).from(appeals).where(eq(appeals.id, ids.complaint));
     const open311 = await hotline.request(`/open311/v2/requests/${complaint!.caseNumber}.json`);
     expect(open311.status).toBe(200);
-    const [request] = (await open311.json()) as { address: string }[];
+    const [request] = (await open311.json()) as { address: string; description: string | null; media_url: string | null }[];
     expect(request!.address).toBe('东湖路12号（业主手机***********）');
+    // Of a confidential appeal, Open311 clients get none of the reporter's words.
+    expect(request).toMatchObject({ description: null, media_url: null });
   });
 
   it('masks an accepted appeal for the department as soon as an agent retypes it 举报', async () => {

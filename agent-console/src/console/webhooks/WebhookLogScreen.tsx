@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WebhookDeliveryView } from '@hotline/backend/api-types';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { Open311Panel } from '../open311/Open311Panel.tsx';
 import { DeliveryTable } from './DeliveryTable.tsx';
 import { DELIVERIES_PAGE_SIZE, useWebhookDeliveries } from './useWebhookDeliveries.ts';
 import { DELIVERY_FILTERS, type DeliveryFilter, pageCount } from './webhook-format.ts';
@@ -70,6 +71,7 @@ export function WebhookLogScreen({ onAnnounce }: { onAnnounce(message: string): 
           </nav>
         </section>
       )}
+      <Open311Panel onAnnounce={onAnnounce} />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { MAX_TEXT_LENGTH, type SenderIdentity } from '@hotline/channels';
+import type { InboundAttachment, SenderIdentity } from '@hotline/channels';
 import { normalizePhone } from '@hotline/channels/web';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../identity/auth/index.ts';
@@ -27,6 +27,19 @@ export function clientOfApiKey(configured: readonly string[], given: string | un
 }
 
 /**
+ * A phone as digits (with its + when international), so it is the same contact as the number's
+ * SMS and calls: `+44 (0)20 7946 0000` → `+442079460000` (the trunk 0 in brackets goes). Null when
+ * it does not read as a number (too few or too many digits, words in it): it is then kept as written.
+ */
+export function phoneIdentity(raw: string): string | null {
+  const withoutTrunk = raw.replace(/^(\s*\+\s*\d{1,3})\s*\(0\)/, '$1');
+  if (!/^[\s+\d().\-/]+$/.test(withoutTrunk)) return null;
+  const normalized = normalizePhone(withoutTrunk);
+  const digits = normalized.replace('+', '').length;
+  return digits >= 5 && digits <= 20 ? normalized : null;
+}
+
+/**
  * The web identity an Open311 submitter is known by, namespaced by client so it can never be a
  * citizen's browser session: by email, phone, device or account when given, else a fresh one.
  */
@@ -34,7 +47,7 @@ function submitterIdentity(client: string, input: ServiceRequestInput): SenderId
   const who = input.email
     ? `email:${input.email.toLowerCase()}`
     : input.phone
-      ? `phone:${normalizePhone(input.phone)}`
+      ? `phone:${phoneIdentity(input.phone) ?? input.phone}`
       : input.device_id
         ? `device:${input.device_id}`
         : input.account_id
@@ -57,7 +70,7 @@ export const requestedServiceCode = sql<string | null>`(select split_part(${mess
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' };
 
 /** media_url stays where the client keeps it; its type is read from the file name, when there is one. */
-function mediaAttachment(mediaUrl: string) {
+export function mediaAttachment(mediaUrl: string) {
   const extension = new URL(mediaUrl).pathname.split('.').pop()?.toLowerCase() ?? '';
   return { contentType: IMAGE_TYPES[extension] ?? 'application/octet-stream', url: mediaUrl };
 }
@@ -67,8 +80,15 @@ function mediaAttachment(mediaUrl: string) {
  * one intake verb, on the web channel. NLP classifies every new appeal itself, so the client's
  * service is put at the head of the text, where the agent and the classifier both read it.
  */
-export async function fileServiceRequest({ ctx, input }: { ctx: Ctx; input: { request: ServiceRequestInput; client: string } }): Promise<CreatedRequest> {
+export async function fileServiceRequest({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { request: ServiceRequestInput; client: string; files?: InboundAttachment[] };
+}): Promise<CreatedRequest> {
   const { request } = input;
+  const phone = request.phone === undefined ? undefined : phoneIdentity(request.phone);
   const service = await findService(ctx.db, request.service_code);
   const point = request.lat !== undefined && request.long !== undefined ? { latitude: request.lat, longitude: request.long } : undefined;
   if (point && !ctx.territory.locateGrid(point)) throw new Open311Error(400, 'lat/long is outside the area this hotline serves');
@@ -78,10 +98,11 @@ export async function fileServiceRequest({ ctx, input }: { ctx: Ctx; input: { re
     input: {
       channel: 'web',
       sender: submitterIdentity(input.client, request),
-      otherIdentities: request.phone ? [{ kind: 'phone', value: normalizePhone(request.phone) }] : [],
+      otherIdentities: phone ? [{ kind: 'phone', value: phone }] : [],
       senderName: name || undefined,
-      text: `【${service.name}】${request.description ?? ''}`.slice(0, MAX_TEXT_LENGTH),
-      attachments: request.media_url ? [mediaAttachment(request.media_url)] : [],
+      // A phone that is not a number is still the citizen's words to the agent: kept as written.
+      text: `【${service.name}】${request.description ?? ''}${request.phone && !phone ? `\n（电话：${request.phone}）` : ''}`,
+      attachments: [...(request.media_url ?? []).map(mediaAttachment), ...(input.files ?? [])],
       location: point,
       address: request.address_string,
       providerMessageId: requestMessageId(service.code),

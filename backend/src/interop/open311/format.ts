@@ -7,8 +7,8 @@ export type Format = (typeof formats)[number];
 
 /** A GeoReport field value: text, a number, a boolean, or null (an empty element in XML). */
 type Field = string | number | boolean | null;
-/** One record: its fields, or for `attributes` in a service definition, a nested list. */
-export type Open311Record = Record<string, Field | Open311Record[]>;
+/** One record: its fields, or a nested list of records (a definition's `attributes`) or of values (discovery's `formats`). */
+export type Open311Record = { [field: string]: Field | Open311Record[] | string[] };
 
 /**
  * A list as the spec's JSON is a plain array and its XML a root element with one child per item
@@ -30,13 +30,16 @@ function escapeXml(text: string): string {
   return text.replace(NOT_XML, '').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 }
 
-function xmlElement(name: string, value: Field | Open311Record[], childName?: string): string {
+function xmlElement(name: string, value: Open311Record[string], childName = 'item'): string {
   if (value === null || value === '') return `<${name}/>`;
-  if (Array.isArray(value)) return `<${name}>${value.map((v) => xmlRecord(childName ?? 'item', v)).join('')}</${name}>`;
+  if (Array.isArray(value)) {
+    const children = value.map((v) => (typeof v === 'string' ? xmlElement(childName, v) : xmlRecord(childName, v)));
+    return `<${name}>${children.join('')}</${name}>`;
+  }
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
-/** Nested lists are named in the plural with singular children, as the spec's `attributes`/`attribute`. */
+/** Nested lists are named in the plural with singular children, as the spec's `attributes`/`attribute`, `endpoints`/`endpoint`. */
 function xmlRecord(name: string, record: Open311Record): string {
   const fields = Object.entries(record).map(([key, value]) => xmlElement(key, value, key.replace(/s$/, '')));
   return `<${name}>${fields.join('')}</${name}>`;
@@ -65,8 +68,10 @@ export function sendSingle(c: Context, format: Format, root: string, record: Ope
 }
 
 /** The spec's error body: `[{code, description}]` or `<errors><error><code/><description/></error></errors>`. */
-export function sendErrors(c: Context, format: Format, status: ContentfulStatusCode, descriptions: string[]) {
-  return sendList(c, format, { root: 'errors', item: 'error', items: descriptions.map((description) => ({ code: status, description })) }, status);
+export function sendErrors(c: Context, format: Format, status: ContentfulStatusCode, descriptions: string[], headers: Record<string, string> = {}) {
+  const res = sendList(c, format, { root: 'errors', item: 'error', items: descriptions.map((description) => ({ code: status, description })) }, status);
+  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+  return res;
 }
 
 /** The format a path asks for by its suffix; JSON when it names none we serve (the error must still be readable). */

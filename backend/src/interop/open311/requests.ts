@@ -4,12 +4,13 @@ import type { Ctx } from '../../identity/auth/index.ts';
 import { appeals, isReporterConfidential, maskReporterContacts } from '../../appeals/index.ts';
 import { type CitizenTexts, citizenTexts } from '../../platform/texts/index.ts';
 import { departments } from '../../reference/departments/index.ts';
-import { eventSteps, events } from '../../linkage/index.ts';
+import { type EventStatus, eventSteps, events } from '../../linkage/index.ts';
 import { attachments, messages } from '../../messaging/index.ts';
 import { categories } from '../../reference/taxonomy/index.ts';
 import { Open311Error } from './errors.ts';
 import { SERVICE_NOTICE, requestedServiceCode } from './file-request.ts';
-import type { RequestQuery, RequestStatus, ServiceRequestView } from './views.ts';
+import { DATE_ONLY, type ExtendedStatus, type RequestQuery, type RequestStatus, type ServiceRequestView } from './views.ts';
+import { instantAt } from '../../platform/config/index.ts';
 
 /** The spec's response volume: a span of at most 90 days, at most 1000 requests. */
 const WINDOW_MS = 90 * 24 * 3600_000;
@@ -42,6 +43,8 @@ function selectRequests(ctx: Ctx) {
       rejectReason: appeals.rejectReason,
       appealType: appeals.appealType,
       confidential: appeals.confidential,
+      summary: appeals.summary,
+      filedHere: sql<boolean>`${requestedServiceCode} is not null`,
       mergedIntoCase: mergedInto.caseNumber,
       address: appeals.address,
       latitude: appeals.latitude,
@@ -102,16 +105,50 @@ function statusNotes(row: Row, texts: CitizenTexts): string {
   }
 }
 
+/** The detail behind open/closed (see `extendedStatuses`). */
+export function extendedStatus(appealStatus: Row['appealStatus'], eventStatus: EventStatus | undefined): ExtendedStatus {
+  switch (appealStatus) {
+    case 'pending':
+      return 'open';
+    case 'rejected':
+      return 'not_accepted';
+    case 'merged':
+      return 'duplicate';
+    case 'answered':
+      return 'answered';
+    case 'accepted':
+      switch (eventStatus) {
+        case 'handling':
+        case 'reported':
+          return 'in_progress';
+        case 'closed':
+          return 'fixed';
+        case 'cancelled':
+          return 'no_further_action';
+        default:
+          return 'action_scheduled';
+      }
+  }
+}
+
+/** A request filed here carries the service at the head of its text (see `fileServiceRequest`); the description is what follows. */
+const reporterWords = (row: Row) => (row.filedHere ? row.summary.replace(/^【[^】]*】/, '') : row.summary) || null;
+
 const latest = (...dates: (Date | null | undefined)[]) => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
 
 function toView(row: Row, texts: CitizenTexts): ServiceRequestView {
   const status: RequestStatus = row.closed ? 'closed' : 'open';
   // 举报人保密: the notes (a reason, a result) and the address are staff's and the citizen's words, read by anyone here.
-  const shown = (text: string | null) => (text && isReporterConfidential(row) ? maskReporterContacts(text) : text);
+  const confidential = isReporterConfidential(row);
+  const shown = (text: string | null) => (text && confidential ? maskReporterContacts(text) : text);
   return {
     service_request_id: row.caseNumber,
     status,
+    extended_status: extendedStatus(row.appealStatus, row.event?.status),
+    merged_into: row.appealStatus === 'merged' ? row.mergedIntoCase : null,
     status_notes: shown(statusNotes(row, texts)),
+    // The reporter's own words, whole, unless they are a whistle-blower's: then nothing of them.
+    description: confidential ? null : reporterWords(row),
     service_name: row.serviceName,
     service_code: row.serviceCode,
     agency_responsible: row.agency,
@@ -123,17 +160,31 @@ function toView(row: Row, texts: CitizenTexts): ServiceRequestView {
     address: shown(row.event?.address ?? row.address),
     lat: row.latitude,
     long: row.longitude,
-    media_url: row.mediaUrl,
+    media_url: confidential ? null : row.mediaUrl,
   };
+}
+
+/**
+ * A W3C-DTF value as an instant: a date-time as written; a date alone (a year, a month or a day)
+ * from its first moment in the hotline's zone, or to its last as the window's end.
+ */
+export function w3cInstant(value: string, edge: 'start' | 'end', timezone: string): Date {
+  const date = DATE_ONLY.exec(value);
+  if (!date) return new Date(value);
+  const [year, month, day] = [Number(date[1]), date[2] ? Number(date[2]) : undefined, date[3] ? Number(date[3]) : undefined];
+  const first = instantAt({ year, month: month ?? 1, day: day ?? 1 }, timezone);
+  if (edge === 'start') return first;
+  const next = instantAt({ year: month ? year : year + 1, month: month ? (day ? month : month + 1) : 1, day: day ? day + 1 : 1 }, timezone);
+  return new Date(next.getTime() - 1);
 }
 
 /**
  * The date window: both ends given (at most 90 days apart), one end and 90 days from it, or the
  * most recent 90 days.
  */
-function dateWindow(query: RequestQuery, now: Date): { from: Date; to: Date } {
-  const start = query.start_date ? new Date(query.start_date) : undefined;
-  const end = query.end_date ? new Date(query.end_date) : undefined;
+export function dateWindow(query: Pick<RequestQuery, 'start_date' | 'end_date'>, now: Date, timezone: string): { from: Date; to: Date } {
+  const start = query.start_date ? w3cInstant(query.start_date, 'start', timezone) : undefined;
+  const end = query.end_date ? w3cInstant(query.end_date, 'end', timezone) : undefined;
   if (start && end) {
     if (start > end) throw new Open311Error(400, 'start_date is after end_date');
     if (end.getTime() - start.getTime() > WINDOW_MS) throw new Open311Error(400, 'start_date and end_date may not span more than 90 days');
@@ -150,7 +201,7 @@ export async function listServiceRequests({ ctx, input }: { ctx: Ctx; input: Req
   if (input.service_request_id) {
     filters.push(inArray(appeals.caseNumber, input.service_request_id));
   } else {
-    const { from, to } = dateWindow(input, new Date());
+    const { from, to } = dateWindow(input, new Date(), ctx.config.timezone);
     filters.push(gte(appeals.createdAt, from), lte(appeals.createdAt, to));
     if (input.service_code) filters.push(inArray(serviceCode, input.service_code));
     const statuses = new Set(input.status ?? []);

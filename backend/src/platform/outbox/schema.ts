@@ -13,7 +13,7 @@ export const outbox = pgTable(
   'outbox',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** Which handler delivers it: `citizen-message` (messaging) or `linkage-webhook` (interop). */
+    /** Which handler delivers it: `citizen-message` (messaging), `linkage-webhook` or `open311-request` (interop). */
     kind: text('kind').notNull(),
     /** What it is, in the handler's words: the message's channel, the webhook's topic. */
     topic: text('topic').notNull(),
