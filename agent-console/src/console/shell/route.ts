@@ -1,17 +1,24 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'assessment' | 'webhooks';
+export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'assessment' | 'webhooks' | 'admin';
+/** The sections of 系统管理, each at /console/admin/<section>. */
+export const ADMIN_SECTIONS = ['staff', 'audit'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 export interface ConsoleRoute {
   /** null: the console's home, whose screen depends on the role (the wall for supervisors). */
   screen: ConsoleScreen | null;
   appealId: string | null;
   /** The open event on the events screen (/console/events/<id>). */
   eventId?: string | null;
+  /** The section of 系统管理 (/console/admin/<section>); the first one when absent. */
+  adminSection?: AdminSection;
 }
 
 const APPEAL_PATH = /^\/console\/appeals\/([0-9a-f-]{36})\/?$/i;
 const EVENT_PATH = /^\/console\/events\/([0-9a-f-]{36})\/?$/i;
-const SCREEN_PATHS: Record<ConsoleScreen, RegExp> = {
+const ADMIN_PATH = /^\/console\/admin(?:\/([a-z]+))?\/?$/;
+/** The screens at one fixed path; 系统管理 has a path per section (ADMIN_PATH). */
+const SCREEN_PATHS: Record<Exclude<ConsoleScreen, 'admin'>, RegExp> = {
   workbench: /^\/console\/queue\/?$/,
   wall: /^\/console\/wall\/?$/,
   hot: /^\/console\/hot\/?$/,
@@ -23,15 +30,20 @@ const SCREEN_PATHS: Record<ConsoleScreen, RegExp> = {
 /**
  * /console/appeals/<id> opens an appeal, /console/queue the workbench, /console/wall the supervisor
  * wall, /console/hot the hot words, /console/events the event board (worklist) and /console/events/<id> one
- * event, /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log;
- * anything else is the home screen.
+ * event, /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log,
+ * /console/admin/<section> a section of 系统管理; anything else is the home screen.
  */
 export function parseConsolePath(pathname: string): ConsoleRoute {
   const appealId = APPEAL_PATH.exec(pathname)?.[1]?.toLowerCase() ?? null;
   if (appealId) return { screen: 'workbench', appealId };
   const eventId = EVENT_PATH.exec(pathname)?.[1]?.toLowerCase();
   if (eventId) return { screen: 'events', appealId: null, eventId };
-  const screen = (Object.keys(SCREEN_PATHS) as ConsoleScreen[]).find((s) => SCREEN_PATHS[s].test(pathname));
+  const admin = ADMIN_PATH.exec(pathname);
+  if (admin) {
+    const section = ADMIN_SECTIONS.find((s) => s === (admin[1] ?? 'staff'));
+    if (section) return { screen: 'admin', appealId: null, adminSection: section };
+  }
+  const screen = (Object.keys(SCREEN_PATHS) as (keyof typeof SCREEN_PATHS)[]).find((s) => SCREEN_PATHS[s].test(pathname));
   return { screen: screen ?? null, appealId: null };
 }
 
@@ -39,6 +51,7 @@ export function pathFor(route: ConsoleRoute): string {
   if (route.screen === 'workbench' && route.appealId) return `/console/appeals/${route.appealId}`;
   if (route.screen === 'workbench') return '/console/queue';
   if (route.screen === 'events' && route.eventId) return `/console/events/${route.eventId}`;
+  if (route.screen === 'admin') return `/console/admin/${route.adminSection ?? ADMIN_SECTIONS[0]}`;
   if (route.screen) return `/console/${route.screen}`;
   return '/console/';
 }
@@ -80,6 +93,7 @@ export function useConsoleRoute() {
   const openAppeal = useCallback((id: string | null) => navigate({ screen: 'workbench', appealId: id }), [navigate]);
   const openScreen = useCallback((screen: ConsoleScreen) => navigate({ screen, appealId: null }), [navigate]);
   const openEvent = useCallback((id: string | null) => navigate({ screen: 'events', appealId: null, eventId: id }), [navigate]);
+  const openAdmin = useCallback((section: AdminSection) => navigate({ screen: 'admin', appealId: null, adminSection: section }), [navigate]);
 
-  return { ...route, eventId: route.eventId ?? null, openAppeal, openScreen, openEvent };
+  return { ...route, eventId: route.eventId ?? null, adminSection: route.adminSection ?? ADMIN_SECTIONS[0], openAppeal, openScreen, openEvent, openAdmin };
 }

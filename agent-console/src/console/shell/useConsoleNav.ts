@@ -5,11 +5,13 @@ import { type ConsoleScreen, homeScreen, useConsoleRoute } from './route.ts';
 const supervises = (role: SessionUser['role']) => role === 'supervisor' || role === 'admin';
 
 /**
- * The wall, 热点分析 and 考核 are a supervisor's tools, the webhook delivery log an admin's: agents
- * work the queue; everyone here supervises events (事件督办).
+ * The wall, 热点分析 and 考核 are a supervisor's tools, the webhook delivery log and 系统管理 an
+ * admin's: agents work the queue; everyone here supervises events (事件督办).
  */
 const screensFor = (role: SessionUser['role']): ConsoleScreen[] =>
-  supervises(role) ? ['wall', 'workbench', 'events', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks'] as const) : [])] : ['workbench', 'events'];
+  supervises(role)
+    ? ['wall', 'workbench', 'events', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks', 'admin'] as const) : [])]
+    : ['workbench', 'events'];
 
 /** The screens this user has, the one the URL shows, and the open appeal and event. */
 export function useConsoleNav(role: SessionUser['role']) {

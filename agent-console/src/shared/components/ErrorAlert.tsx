@@ -7,6 +7,7 @@ const KNOWN_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  'password_change_required',
   'not_found',
   'conflict',
   'payload_too_large',
