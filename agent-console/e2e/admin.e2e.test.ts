@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { appeals } from '../../backend/src/appeals/index.ts';
+import { insertTriagedAppeals } from '../../backend/src/testing/staff.ts';
 import { screenshots, useBrowserHotline } from './harness.ts';
 
 /**
@@ -7,7 +10,7 @@ import { screenshots, useBrowserHotline } from './harness.ts';
  * worklist. The admin then finds the account's creation in the audit log and exports it.
  */
 
-const { openPage, logInAgent } = useBrowserHotline();
+const { hotline, openPage, logInAgent } = useBrowserHotline();
 
 describe('the administration area', () => {
   it('creates a handler who logs in, changes the given password and works; the audit log shows it', async () => {
@@ -59,5 +62,23 @@ describe('the administration area', () => {
     expect(await audit.getByTestId('audit-row').count()).toBe(1);
     expect(await audit.getByRole('link', { name: '导出 CSV' }).getAttribute('href')).toBe('/api/admin/audit.csv?action=user.created');
     await admin.screenshot({ path: `${screenshots}admin-audit-log.png` });
+  });
+
+  it('switches routing to automatic at runtime, and the waiting appeal goes to the agent online', async () => {
+    const agent = await logInAgent('agent2');
+    const [appeal] = await insertTriagedAppeals(hotline(), [{ channel: 'web', summary: '小区路灯不亮' }]);
+    const admin = await logInAgent('admin');
+    await admin.goto(`${hotline().url}/console/admin/settings`);
+    const form = admin.getByTestId('settings-form');
+    expect(await form.getByLabel('分配方式').inputValue()).toBe('manual');
+    await form.getByLabel('分配方式').selectOption({ label: '自动分配' });
+    await form.getByRole('button', { name: '保存' }).click();
+    await admin.getByTestId('announcer').filter({ hasText: '运行参数已保存' }).waitFor({ state: 'attached' });
+    await admin.screenshot({ path: `${screenshots}admin-settings.png` });
+    expect(hotline().deps.config.routing.mode).toBe('auto');
+    const agentId = (await agent.evaluate(() => fetch('/api/auth/me').then((r) => r.json()))).user.id;
+    const assignee = async () => (await hotline().database.db.select().from(appeals).where(eq(appeals.id, appeal!.id)))[0]!.assigneeId;
+    for (let i = 0; i < 100 && !(await assignee()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await assignee()).toBe(agentId);
   });
 });

@@ -32,6 +32,7 @@ import { assessmentRoutes } from './routes/index.ts';
 import { open311Routes } from './routes/index.ts';
 import { webhookDeliveryRoutes } from './routes/index.ts';
 import { auditRoutes } from './routes/index.ts';
+import { settingsRoutes } from './routes/index.ts';
 import type pg from 'pg';
 
 export const consoleDist = fileURLToPath(new URL('../../../agent-console/dist', import.meta.url));
@@ -134,6 +135,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.route('/', open311Routes());
   app.route('/', webhookDeliveryRoutes());
   app.route('/', auditRoutes());
+  app.route('/', settingsRoutes());
 
   extraRoutes?.(app);
 

@@ -42,6 +42,8 @@ const OPENAPI_MATRIX: Record<string, Access> = {
   'POST /api/admin/users/{id}/enable': ADMIN,
   'GET /api/admin/audit': ADMIN,
   'GET /api/admin/audit.csv': ADMIN,
+  'GET /api/admin/settings': LEADS,
+  'PATCH /api/admin/settings': ADMIN,
   'GET /api/admin/webhook-deliveries': ADMIN,
   'POST /api/admin/webhook-deliveries/{id}/retry': ADMIN,
   'GET /api/appeals': QUEUE,

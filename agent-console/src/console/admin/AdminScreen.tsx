@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { followLink } from '../common/links.tsx';
 import { ADMIN_SECTIONS, type AdminSection, pathFor } from '../shell/route.ts';
 import { AuditSection } from './AuditSection.tsx';
+import { SettingsSection } from './SettingsSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 import './admin.css';
 
@@ -32,7 +33,13 @@ export function AdminScreen({ section, me, onSection, onAnnounce }: AdminScreenP
           ))}
         </nav>
       </div>
-      {section === 'staff' ? <StaffSection me={me} onAnnounce={onAnnounce} /> : <AuditSection />}
+      {section === 'staff' ? (
+        <StaffSection me={me} onAnnounce={onAnnounce} />
+      ) : section === 'settings' ? (
+        <SettingsSection onAnnounce={onAnnounce} />
+      ) : (
+        <AuditSection />
+      )}
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import type { AccountView, AuditPage, SessionUser } from '@hotline/backend/api-types';
+import type { AccountView, AuditPage, SessionUser, SettingsView } from '@hotline/backend/api-types';
 import { apiRequest } from '../../shared/api.ts';
 
 export type Role = SessionUser['role'];
@@ -65,6 +65,9 @@ export const adminApi = {
   endSessions: (id: string) => apiRequest<{ revoked: number }>(userPath(id, '/end-sessions'), { method: 'POST' }),
   setDisabled: (id: string, disabled: boolean) =>
     apiRequest<{ disabled: boolean; revokedSessions: number }>(userPath(id, disabled ? '/disable' : '/enable'), { method: 'POST' }),
+
+  settings: (signal?: AbortSignal) => apiRequest<SettingsView>('/api/admin/settings', { signal }),
+  updateSettings: (patch: Partial<SettingsView['settings']>) => apiRequest<SettingsView>('/api/admin/settings', { method: 'PATCH', json: patch }),
 
   audit: (query: AuditQuery, signal?: AbortSignal) => {
     const params = auditParams(query);

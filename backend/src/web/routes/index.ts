@@ -11,6 +11,7 @@ export { knowledgeRoutes } from './knowledge.ts';
 export { open311Routes } from './open311.ts';
 export { routingRoutes } from './presence.ts';
 export { publicAppealRoutes } from './public-appeals.ts';
+export { type SettingsView, settingsRoutes } from './settings.ts';
 export { statsRoutes, WALL_ROLES } from './stats.ts';
 export { type CategoryView, taxonomyRoutes } from './taxonomy.ts';
 export { territoryRoutes } from './territory.ts';
