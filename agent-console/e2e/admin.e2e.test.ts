@@ -81,4 +81,21 @@ describe('the administration area', () => {
     for (let i = 0; i < 100 && !(await assignee()); i++) await new Promise((r) => setTimeout(r, 50));
     expect(await assignee()).toBe(agentId);
   });
+
+  it('adds a department, retires it and restores it', async () => {
+    const admin = await logInAgent('admin');
+    await admin.goto(`${hotline().url}/console/admin/departments`);
+    const form = admin.getByTestId('department-form');
+    await form.getByLabel('编码').fill('energy');
+    await form.getByLabel('名称', { exact: true }).fill('能源局');
+    await form.getByLabel('英文名称').fill('Energy Bureau');
+    await form.getByRole('button', { name: '新增' }).click();
+    const row = admin.locator('[data-testid="department-row"][data-code="energy"]');
+    await row.getByRole('button', { name: '撤销' }).click();
+    await row.getByRole('button', { name: '恢复' }).waitFor();
+    expect(await row.innerText()).toContain('已撤销');
+    await admin.screenshot({ path: `${screenshots}admin-departments.png` });
+    await row.getByRole('button', { name: '恢复' }).click();
+    await row.getByRole('button', { name: '撤销' }).waitFor();
+  });
 });

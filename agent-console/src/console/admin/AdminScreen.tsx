@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { followLink } from '../common/links.tsx';
 import { ADMIN_SECTIONS, type AdminSection, pathFor } from '../shell/route.ts';
 import { AuditSection } from './AuditSection.tsx';
+import { DepartmentsSection } from './DepartmentsSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { StaffSection } from './StaffSection.tsx';
 import './admin.css';
@@ -35,6 +36,8 @@ export function AdminScreen({ section, me, onSection, onAnnounce }: AdminScreenP
       </div>
       {section === 'staff' ? (
         <StaffSection me={me} onAnnounce={onAnnounce} />
+      ) : section === 'departments' ? (
+        <DepartmentsSection />
       ) : section === 'settings' ? (
         <SettingsSection onAnnounce={onAnnounce} />
       ) : (

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { Modal } from '../../shared/components/Modal.tsx';
 import { PLATFORMS } from '../api.ts';
 import { DialogActions } from '../common/dialog.tsx';
-import { departmentName, useDepartments } from '../common/useReference.ts';
+import { departmentName, useCurrentDepartments } from '../common/useReference.ts';
 import { ROLES, type Role, SKILL_CHANNELS, type StaffForm } from './admin-api.ts';
 import type { StaffEditing } from './useStaffAdmin.ts';
 
@@ -51,7 +51,7 @@ interface FormBodyProps extends Omit<StaffDialogProps, 'editing'> {
 function StaffFormBody({ headingId, heading, account, busy, error, onSave, onClose }: FormBodyProps) {
   const { t, i18n } = useTranslation();
   const ids = { username: useId(), name: useId(), role: useId(), department: useId(), chats: useId(), calls: useId(), languages: useId() };
-  const departments = useDepartments();
+  const departments = useCurrentDepartments();
   const [username, setUsername] = useState(account?.username ?? '');
   const [displayName, setDisplayName] = useState(account?.displayName ?? '');
   const [role, setRole] = useState<Role>(account?.role ?? 'agent');

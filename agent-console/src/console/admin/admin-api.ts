@@ -1,4 +1,4 @@
-import type { AccountView, AuditPage, SessionUser, SettingsView } from '@hotline/backend/api-types';
+import type { AccountView, AdminDepartmentView, AuditPage, SessionUser, SettingsView } from '@hotline/backend/api-types';
 import { apiRequest } from '../../shared/api.ts';
 
 export type Role = SessionUser['role'];
@@ -25,6 +25,13 @@ export interface StaffForm {
 export interface IssuedPassword {
   username: string;
   password: string;
+}
+
+export interface DepartmentForm {
+  name: string;
+  nameEn: string;
+  kind: 'department' | 'sub_center';
+  streetCode: string | null;
 }
 
 export interface AuditQuery {
@@ -65,6 +72,11 @@ export const adminApi = {
   endSessions: (id: string) => apiRequest<{ revoked: number }>(userPath(id, '/end-sessions'), { method: 'POST' }),
   setDisabled: (id: string, disabled: boolean) =>
     apiRequest<{ disabled: boolean; revokedSessions: number }>(userPath(id, disabled ? '/disable' : '/enable'), { method: 'POST' }),
+
+  departments: (signal?: AbortSignal) => apiRequest<{ items: AdminDepartmentView[] }>('/api/admin/departments', { signal }),
+  createDepartment: (form: DepartmentForm & { code: string }) => apiRequest<AdminDepartmentView>('/api/admin/departments', { json: form }),
+  updateDepartment: (code: string, patch: Partial<DepartmentForm> & { retired?: boolean }) =>
+    apiRequest<AdminDepartmentView>(`/api/admin/departments/${encodeURIComponent(code)}`, { method: 'PATCH', json: patch }),
 
   settings: (signal?: AbortSignal) => apiRequest<SettingsView>('/api/admin/settings', { signal }),
   updateSettings: (patch: Partial<SettingsView['settings']>) => apiRequest<SettingsView>('/api/admin/settings', { method: 'PATCH', json: patch }),

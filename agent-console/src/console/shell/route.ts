@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'assessment' | 'webhooks' | 'admin';
 /** The sections of 系统管理, each at /console/admin/<section>. */
-export const ADMIN_SECTIONS = ['staff', 'settings', 'audit'] as const;
+export const ADMIN_SECTIONS = ['staff', 'departments', 'settings', 'audit'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 export interface ConsoleRoute {
   /** null: the console's home, whose screen depends on the role (the wall for supervisors). */

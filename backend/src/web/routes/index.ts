@@ -5,7 +5,7 @@ export { assessmentRoutes } from './assessment.ts';
 export { attachmentRoutes } from './attachments.ts';
 export { type AuditPage, auditRoutes } from './audit.ts';
 export { authRoutes } from './auth.ts';
-export { departmentRoutes, type DepartmentView } from './departments.ts';
+export { type AdminDepartmentView, departmentRoutes, type DepartmentView } from './departments.ts';
 export { EVENT_STEPS_PATH, eventRoutes } from './events.ts';
 export { knowledgeRoutes } from './knowledge.ts';
 export { open311Routes } from './open311.ts';
