@@ -57,7 +57,7 @@ describe('nlp command line', () => {
     const [evaluated, cv, dedup] = await Promise.all([
       cli('eval', '--model', out, '--data', small, '--json'),
       cli('cv', '--data', small, '--folds', '3', '--json'),
-      cli('dedup-eval', '--data', pairs, '--json'),
+      cli('dedup-eval', '--data', pairs, '--model', out, '--json'),
     ]);
     expect(evaluated.code, evaluated.stderr).toBe(0);
     expect(evaluated.stdout).toContain('confusion matrix');
@@ -68,7 +68,8 @@ describe('nlp command line', () => {
     expect(cvJson.macroF1).toBeGreaterThan(0.3); // 3 folds of ~12 lines per class: a smoke test, not a figure
     expect(cvJson.foldMacroF1).toHaveLength(3);
     expect(dedup.code, dedup.stderr).toBe(0);
-    expect(lastJson(dedup.stdout)).toMatchObject({ precision: 1, recall: 1, f1: 1 });
+    expect(lastJson(dedup.stdout)).toMatchObject({ precision: 1, recall: 1, f1: 1, merged: { precision: expect.any(Number) } });
+    expect(dedup.stdout).toContain('merged automatically');
   });
 
   it('refuses bad files with the line number and exit code 2', async () => {

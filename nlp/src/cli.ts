@@ -4,7 +4,7 @@
  *   train      --data FILE.jsonl --out DIR [--version V]   train and save a model
  *   eval       --model DIR --data FILE.jsonl                 score a saved model on labelled lines
  *   cv         --data FILE.jsonl [--folds 5] [--seed 1]      stratified k-fold cross-validation
- *   dedup-eval --data PAIRS.jsonl [--threshold T]            duplicate scorer on labelled pairs
+ *   dedup-eval --data PAIRS.jsonl [--threshold T] [--model DIR]  duplicate scorer and rules on labelled pairs
  *
  * Every command prints a readable report; with `--json` its last line is one JSON object.
  * Exit codes: 0 done, 2 bad input (usage, unreadable or malformed file), 1 anything else.
@@ -14,6 +14,9 @@ import { DataError, readExamples, readPairs } from './dataset.ts';
 import { DEFAULT_DUPLICATE_OPTIONS } from './dedup.ts';
 import { type PairMetrics, evaluatePairs } from './dedup-eval.ts';
 import { districtLocator } from './corpus/district.ts';
+import { CORPUS_FILE } from './background.ts';
+import { NONE_LABEL } from './models.ts';
+import { gradeUrgency } from './urgency.ts';
 import { type EvalReport, evaluate, formatReport, stratifiedFolds } from './metrics.ts';
 
 class UsageError extends Error {}
@@ -22,7 +25,7 @@ const USAGE = `usage: npm run nlp -- <command> [options]
   train      --data FILE.jsonl --out DIR [--version V]
   eval       --model DIR --data FILE.jsonl
   cv         --data FILE.jsonl [--folds 5] [--seed 1]
-  dedup-eval --data PAIRS.jsonl [--threshold T]
+  dedup-eval --data PAIRS.jsonl [--threshold T] [--model DIR]
 options: --json   end with one JSON line of the figures`;
 
 function parseArgs(argv: string[]): { command: string; opts: Record<string, string | true> } {
@@ -169,8 +172,14 @@ function dedupEval(opts: Opts, print: Print, json: boolean): number {
   const pairs = readPairs(need(opts, 'data'));
   const threshold = opts.threshold === undefined ? DEFAULT_DUPLICATE_OPTIONS.suggestThreshold : Number(opts.threshold);
   if (!(threshold >= 0 && threshold <= 1)) throw new UsageError('--threshold must be a number in [0,1]');
+  // Each text is classified as triage would (the given model, or one trained on the shipped corpus) and graded for urgency.
+  const model = typeof opts.model === 'string' ? AppealClassifier.load(opts.model) : AppealClassifier.train(readExamples(CORPUS_FILE));
+  const read = (text: string) => {
+    const label = model.classify(text).category.label;
+    return { category: label === NONE_LABEL ? undefined : label, emergency: gradeUrgency(text).level === 'emergency' };
+  };
   // The shipped pairs, like the corpus behind the IDF background, name places of the corpus district.
-  const r = evaluatePairs(pairs, { locator: districtLocator(), suggestThreshold: threshold });
+  const r = evaluatePairs(pairs, { locator: districtLocator(), suggestThreshold: threshold, read });
   const line = (name: string, m: PairMetrics) =>
     `  ${name.padEnd(22)} ${m.threshold.toFixed(2)}   ${(m.precision * 100).toFixed(1).padStart(5)}%   ${(m.recall * 100).toFixed(1).padStart(5)}%  ${(m.f1 * 100).toFixed(1).padStart(5)}%   tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn}`;
   print(`duplicate pairs: ${r.pairs} (${r.positives} duplicates, ${r.pairs - r.positives} not)`);
@@ -178,6 +187,9 @@ function dedupEval(opts: Opts, print: Print, json: boolean): number {
   print(line('shipped (suggest)', r));
   print(line('auto-attach', r.attach));
   print(line('best on this file', r.best));
+  print('  with every rule (category, emergency, place or identical text for a merge):');
+  print(line('suggested or merged', r.decisions.suggested));
+  print(line('merged automatically', r.decisions.attached));
   if (json)
     print(
       JSON.stringify({
@@ -188,6 +200,8 @@ function dedupEval(opts: Opts, print: Print, json: boolean): number {
         pairs: r.pairs,
         attach: { threshold: r.attach.threshold, precision: r.attach.precision, recall: r.attach.recall, f1: r.attach.f1 },
         best: { threshold: r.best.threshold, precision: r.best.precision, recall: r.best.recall, f1: r.best.f1 },
+        suggested: { precision: r.decisions.suggested.precision, recall: r.decisions.suggested.recall, f1: r.decisions.suggested.f1 },
+        merged: { precision: r.decisions.attached.precision, recall: r.decisions.attached.recall, f1: r.decisions.attached.f1 },
       }),
     );
   return 0;

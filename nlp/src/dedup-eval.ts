@@ -1,5 +1,6 @@
 import type { Pair } from './dataset.ts';
-import { DEFAULT_DUPLICATE_OPTIONS, scorePair } from './dedup.ts';
+import { DEFAULT_DUPLICATE_OPTIONS, decide, identicalTexts, plainText, scorePair } from './dedup.ts';
+import { gradeUrgency } from './urgency.ts';
 import type { Locator } from './location.ts';
 import { backgroundStats } from './background.ts';
 import { represent } from './similarity.ts';
@@ -22,18 +23,35 @@ export interface DedupEvalReport extends PairMetrics {
   attach: PairMetrics;
   /** The threshold with the best F1 on this file (reported, never used to pick the shipped one). */
   best: PairMetrics;
+  /**
+   * What the index would do with each pair, all rules applied (emergencies, categories, place or
+   * identical text for an automatic merge): `suggested` counts any decision, `attached` only merges.
+   */
+  decisions: { suggested: PairMetrics; attached: PairMetrics };
   scores: number[];
 }
+
+/** How a text is read before pairing: its category (the classifier's) and whether it is an emergency. */
+export type PairReader = (text: string) => { category?: string; emergency: boolean };
+
+const urgencyOnly: PairReader = (text) => ({ emergency: gradeUrgency(text).level === 'emergency' });
 
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 export function metricsAt(scores: number[], labels: (0 | 1)[], threshold: number): PairMetrics {
+  return metricsOf(
+    scores.map((s) => s >= threshold),
+    labels,
+    threshold,
+  );
+}
+
+function metricsOf(predicted: boolean[], labels: (0 | 1)[], threshold: number): PairMetrics {
   let tp = 0,
     fp = 0,
     fn = 0,
     tn = 0;
-  scores.forEach((s, i) => {
-    const yes = s >= threshold;
+  predicted.forEach((yes, i) => {
     if (yes && labels[i]) tp++;
     else if (yes) fp++;
     else if (labels[i]) fn++;
@@ -50,7 +68,10 @@ export function metricsAt(scores: number[], labels: (0 | 1)[], threshold: number
  * parsed out of the texts; no time or category), then precision/recall/F1 at the shipped
  * suggest threshold, at the attach threshold, and at the best threshold for this file.
  */
-export function evaluatePairs(pairs: Pair[], opts: { locator: Locator; suggestThreshold?: number; attachThreshold?: number }): DedupEvalReport {
+export function evaluatePairs(
+  pairs: Pair[],
+  opts: { locator: Locator; suggestThreshold?: number; attachThreshold?: number; read?: PairReader },
+): DedupEvalReport {
   const { locator } = opts;
   const stats = backgroundStats(locator);
   // The file's own texts join the IDF statistics (unsupervised: labels are not used).
@@ -62,6 +83,15 @@ export function evaluatePairs(pairs: Pair[], opts: { locator: Locator; suggestTh
   const scores = reps.map(([a, b]) => scorePair(a, b, stats).score);
   const labels = pairs.map((p) => p.label);
   const shipped = opts.suggestThreshold ?? DEFAULT_DUPLICATE_OPTIONS.suggestThreshold;
+  const attachAt = opts.attachThreshold ?? DEFAULT_DUPLICATE_OPTIONS.attachThreshold;
+  const read = opts.read ?? urgencyOnly;
+  const decisions = pairs.map((p, i) => {
+    const [x, y] = [read(p.text1), read(p.text2)];
+    const [a, b] = reps[i]!;
+    const { score, evidence } = scorePair(a, b, stats, { categoryA: x.category, categoryB: y.category });
+    evidence.identicalText = identicalTexts(plainText(p.text1), plainText(p.text2));
+    return decide(score, evidence, { emergencyA: x.emergency, emergencyB: y.emergency }, { suggestThreshold: shipped, attachThreshold: attachAt });
+  });
   let best = metricsAt(scores, labels, shipped);
   for (let t = 0.05; t <= 0.95 + 1e-9; t += 0.01) {
     const m = metricsAt(scores, labels, t);
@@ -71,8 +101,20 @@ export function evaluatePairs(pairs: Pair[], opts: { locator: Locator; suggestTh
     pairs: pairs.length,
     positives: labels.filter(Boolean).length,
     ...metricsAt(scores, labels, shipped),
-    attach: metricsAt(scores, labels, opts.attachThreshold ?? DEFAULT_DUPLICATE_OPTIONS.attachThreshold),
+    attach: metricsAt(scores, labels, attachAt),
     best,
+    decisions: {
+      suggested: metricsOf(
+        decisions.map((d) => d !== undefined),
+        labels,
+        shipped,
+      ),
+      attached: metricsOf(
+        decisions.map((d) => d === 'attach'),
+        labels,
+        attachAt,
+      ),
+    },
     scores,
   };
 }

@@ -2,7 +2,8 @@ import type { LonLat } from './geometry.ts';
 import { distanceMeters } from './gazetteer.ts';
 import type { Locator } from './location.ts';
 import { backgroundStats } from './background.ts';
-import { type DocRep, type TermStats, comparePlace, compareText, represent } from './similarity.ts';
+import { type DocRep, FILLER_CHARS, type TermStats, comparePlace, compareText, represent } from './similarity.ts';
+import { normalize } from './text.ts';
 
 /**
  * Duplicate detection over open appeals: MinHash signatures of each appeal's character bigrams
@@ -20,6 +21,8 @@ export interface DuplicateRecord {
   gridCode?: string;
   /** The matter category (the classifier's label or the agent's). */
   category?: string;
+  /** Graded an emergency: matched only with another emergency of the same matter, and never merged automatically. */
+  emergency?: boolean;
   /** When the appeal arrived. */
   at: Date | number | string;
 }
@@ -34,6 +37,10 @@ export interface DuplicateEvidence {
   textSimilarity: number;
   /** Null when either side has no category. */
   sameCategory: boolean | null;
+  /** The two texts are identical or nearly so (places included) and specific enough to merge without a place. */
+  identicalText?: boolean;
+  /** Both appeals are emergencies (one emergency is never matched with a routine appeal). */
+  emergency?: boolean;
 }
 
 export interface DuplicateMatch {
@@ -50,7 +57,7 @@ export interface DuplicateOptions {
   maxDistanceMeters?: number;
   /** Score at or above which a match is attached automatically (default 0.8). */
   attachThreshold?: number;
-  /** Score at or above which a match is suggested to the agent (default 0.4). */
+  /** Score at or above which a match is suggested to the agent (default 0.3: see the dedup-eval figures in README.md). */
   suggestThreshold?: number;
   /** At most this many matches per lookup (default 5). */
   maxResults?: number;
@@ -73,7 +80,7 @@ export const DEFAULT_DUPLICATE_OPTIONS = {
   windowMinutes: 7 * 24 * 60,
   maxDistanceMeters: 1000,
   attachThreshold: 0.8,
-  suggestThreshold: 0.4,
+  suggestThreshold: 0.3,
   maxResults: 5,
   bands: 20,
   rows: 2,
@@ -115,6 +122,7 @@ export function scorePair(
   // states (不亮 / 倒了) cut the score. The square root spreads the low end of cosine similarity,
   // so thresholds read naturally (0.4 ≈ cosine 0.16).
   const matter = text.states === 'shared' ? text.textSimilarity + 0.25 * (1 - text.textSimilarity) : text.textSimilarity;
+  // Another category is likely another matter (the classifier errs, so it is a discount, not a veto): never merged (see `decide`).
   const score = Math.sqrt(matter) * (text.states === 'conflict' ? 0.4 : 1) * place.factor * timeFactor(minutes, window) * (sameCategory === false ? 0.7 : 1);
   return {
     score: Math.round(score * 1e4) / 1e4,
@@ -128,11 +136,64 @@ export function scorePair(
   };
 }
 
+/** At least this many content characters make a text specific enough to merge on identical wording alone. */
+export const SPECIFIC_TEXT_CHARS = 15;
+/** Character-bigram Dice of the whole texts (places included) at or above which two texts count as identical. */
+export const IDENTICAL_TEXT_DICE = 0.9;
+
+/** The text as compared for identity: normalized, without punctuation, spaces and spoken fillers. */
+export function plainText(text: string): string {
+  return normalize(text)
+    .replace(/[^\u3400-\u9fffa-z0-9]/g, '')
+    .replace(FILLER_CHARS, '');
+}
+
+/** Character-bigram Dice coefficient of two plain texts. */
+export function bigramDice(a: string, b: string): number {
+  const grams = (s: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i + 1 < s.length; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const [x, y] = [grams(a), grams(b)];
+  let shared = 0;
+  for (const [g, n] of x) shared += Math.min(n, y.get(g) ?? 0);
+  const total = Math.max(0, a.length - 1) + Math.max(0, b.length - 1);
+  return total ? (2 * shared) / total : a === b ? 1 : 0;
+}
+
+/** Identical or nearly so, and long enough to be about one specific matter. */
+export function identicalTexts(a: string, b: string): boolean {
+  return Math.min(a.length, b.length) >= SPECIFIC_TEXT_CHARS && bigramDice(a, b) >= IDENTICAL_TEXT_DICE;
+}
+
+/**
+ * What to do with a scored pair: nothing, suggest it to the agent, or attach it automatically.
+ * - An emergency is matched only with another emergency of the same matter, and never attached.
+ * - Another category is never attached (it may be suggested when the wording is that close).
+ * - Attached only when the place agrees (both placed within the distance cut-off), or without a
+ *   place when the texts are identical and specific; a short identical text is only suggested.
+ */
+export function decide(
+  score: number,
+  evidence: DuplicateEvidence,
+  sides: { emergencyA?: boolean; emergencyB?: boolean },
+  thresholds: { attachThreshold: number; suggestThreshold: number },
+): 'attach' | 'suggest' | undefined {
+  if (Boolean(sides.emergencyA) !== Boolean(sides.emergencyB)) return undefined;
+  if (sides.emergencyA && evidence.sameCategory === false) return undefined;
+  if (score < thresholds.suggestThreshold) return undefined;
+  const certain = evidence.distanceMeters !== null || evidence.identicalText === true;
+  return score >= thresholds.attachThreshold && certain && !sides.emergencyA && evidence.sameCategory !== false ? 'attach' : 'suggest';
+}
+
 interface Doc {
   id: string;
   at: number;
   rep: DocRep;
   category?: string;
+  emergency: boolean;
+  plain: string;
   cell: number;
 }
 
@@ -187,7 +248,15 @@ export class DuplicateIndex {
     const slot = this.#free.pop() ?? this.#docs.length;
     const cell = cellOf(rep.place.point);
     const keys = this.#keys(this.#bandHashes(rep), [cell]);
-    this.#docs[slot] = { id: record.id, at: toMs(record.at), rep, category: record.category, cell };
+    this.#docs[slot] = {
+      id: record.id,
+      at: toMs(record.at),
+      rep,
+      category: record.category,
+      emergency: Boolean(record.emergency),
+      plain: plainText(record.text),
+      cell,
+    };
     const inCell = this.#cells.get(cell);
     if (inCell) inCell.push(slot);
     else this.#cells.set(cell, [slot]);
@@ -289,8 +358,10 @@ export class DuplicateIndex {
     }
     if (nearby > o.exhaustiveBelow && pool.length > o.maxCandidates) pool.sort((x, y) => y[1] - x[1]).length = o.maxCandidates;
     const matches: DuplicateMatch[] = [];
+    const plain = plainText(candidate.text);
     for (const [slot] of pool) {
       const d = this.#docs[slot]!;
+      if (Boolean(candidate.emergency) !== d.emergency) continue;
       const { score, evidence } = scorePair(rep, d.rep, this.stats, {
         minutesApart: Math.abs(d.at - at) / 60_000,
         categoryA: candidate.category,
@@ -298,7 +369,11 @@ export class DuplicateIndex {
         windowMinutes: o.windowMinutes,
         maxDistanceMeters: o.maxDistanceMeters,
       });
-      if (score >= o.suggestThreshold) matches.push({ id: d.id, score, decision: score >= o.attachThreshold ? 'attach' : 'suggest', evidence });
+      if (score < o.suggestThreshold) continue;
+      evidence.identicalText = identicalTexts(plain, d.plain);
+      evidence.emergency = d.emergency;
+      const decision = decide(score, evidence, { emergencyA: candidate.emergency, emergencyB: d.emergency }, o);
+      if (decision) matches.push({ id: d.id, score, decision, evidence });
     }
     matches.sort((x, y) => y.score - x.score);
     const top = matches.slice(0, o.maxResults);

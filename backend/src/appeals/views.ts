@@ -72,6 +72,10 @@ export const duplicateViewSchema = z.object({
     minutesApart: z.number(),
     textSimilarity: z.number(),
     sameCategory: z.boolean().nullable(),
+    /** Identical or nearly identical specific wording (merged without a place). */
+    identicalText: z.boolean().optional(),
+    /** Both are emergencies (an emergency is matched only with another of the same matter). */
+    emergency: z.boolean().optional(),
   }),
 });
 export type DuplicateView = z.infer<typeof duplicateViewSchema>;

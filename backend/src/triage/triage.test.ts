@@ -117,6 +117,41 @@ describe.each(kinds)('NLP triage of arriving appeals on %s', (kind) => {
     expect(merged).toMatchObject({ status: 'merged', duplicateSuggestions: 0 });
   });
 
+  it('merges an identical specific text from another citizen without any place, and only suggests a short one', async () => {
+    const text = '我们单位拖欠了三个月工资，老板一直拿各种理由推脱不给';
+    const first = await file({ text });
+    const copy = await file({ text: `${text}。` });
+    expect(copy.detail).toMatchObject({ status: 'merged', duplicateOfId: first.detail.id });
+    await file({ text: '井盖被偷了' });
+    const short = await file({ text: '井盖被偷了' });
+    expect(short.detail.status).toBe('pending');
+    expect(short.detail.duplicates[0]).toMatchObject({ decision: 'suggest', evidence: { identicalText: false } });
+  });
+
+  it('never offers an emergency the routine reports that only share its place, and counts only live suggestions', async () => {
+    const lamps = [];
+    for (const text of ['柳岸新村5幢门口那盏路灯不亮了，晚上黑乎乎的', '柳岸新村南门路灯坏了好几天了，晚上不亮', '柳岸新村那边路灯晚上一直不亮'])
+      lamps.push((await file({ text })).detail);
+    const wire = await file({ text: '青禾区东湖街道柳岸新村5幢有电线掉在地上冒火花' });
+    expect(wire.detail.urgency).toBe('emergency');
+    expect(wire.detail.duplicates).toEqual([]);
+    expect(wire.detail.duplicateSuggestions).toBe(0);
+    const detail = async (id: string) => (await (await hotline.request(`/api/appeals/${id}`, { cookie: agent })).json()) as AppealDetail;
+    const lamp = await detail(lamps[0]!.id);
+    expect(lamp.duplicates.map((d) => d.appeal.id)).not.toContain(wire.detail.id);
+    // The queue card, the header and the panel count the same live suggestions; a rejected one drops out of all.
+    const live = lamp.duplicates.length;
+    expect(live).toBeGreaterThan(0);
+    expect(lamp.duplicateSuggestions).toBe(live);
+    const gone = lamp.duplicates[0]!.appeal.id;
+    expect((await hotline.request(`/api/appeals/${gone}/reject`, json('POST', { reason: '重复' }))).status).toBe(200);
+    const after = await detail(lamp.id);
+    expect(after.duplicates.map((d) => d.appeal.id)).not.toContain(gone);
+    expect(after.duplicateSuggestions).toBe(after.duplicates.length);
+    const queue = (await (await hotline.request('/api/appeals?status=pending&pageSize=100', { cookie: agent })).json()) as { items: AppealSummary[] };
+    expect(queue.items.find((a) => a.id === lamp.id)?.duplicateSuggestions).toBe(after.duplicates.length);
+  });
+
   it('lets an agent merge by hand, and refuses impossible merges', async () => {
     const a = await file({ text: '翠峰社区菜市场门口占道经营，堵得车过不去' });
     const b = await file({ text: '石桥社区有人晚上在河边钓鱼喝酒吵闹' });

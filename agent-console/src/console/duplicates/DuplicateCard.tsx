@@ -5,7 +5,7 @@ import { StatusBadge } from '../../shared/components/StatusBadge.tsx';
 import { formatDateTime, formatDuration } from '../../shared/format.ts';
 import { AppealLink } from '../common/links.tsx';
 import { formatPercent } from '../nlp/nlp-format.ts';
-import { type EvidenceFact, evidenceFacts } from './evidence.ts';
+import { type EvidenceFact, evidenceFacts, isWarning } from './evidence.ts';
 
 interface DuplicateCardProps {
   appeal: AppealDetail;
@@ -83,7 +83,7 @@ function Evidence({ evidence }: { evidence: DuplicateView['evidence'] }) {
       )}
       <ul className="evidence-facts">
         {evidenceFacts(evidence).map((fact) => (
-          <li key={fact.kind}>
+          <li key={fact.kind} className={isWarning(fact) ? 'evidence-warning' : undefined} role={isWarning(fact) ? 'alert' : undefined}>
             <EvidenceText fact={fact} />
           </li>
         ))}
@@ -104,8 +104,12 @@ function EvidenceText({ fact }: { fact: EvidenceFact }) {
       return <>{t('console.duplicates.apart', { duration: formatDuration(fact.minutes * 60_000, t) })}</>;
     case 'similarity':
       return <>{t('console.duplicates.similarity', { percent: fact.percent })}</>;
+    case 'identicalText':
+      return <>{t('console.duplicates.identicalText')}</>;
     case 'sameCategory':
       return <>{t('console.duplicates.sameCategory')}</>;
+    case 'bothEmergency':
+      return <>{t('console.duplicates.bothEmergency')}</>;
     case 'otherCategory':
       return <>{t('console.duplicates.otherCategory')}</>;
   }

@@ -57,6 +57,7 @@ export function DuplicatesPanel({ appeal, mergeRef, onOpenAppeal, onMerged }: Du
         open={target !== null}
         caseNumber={appeal.caseNumber}
         targetCaseNumber={target?.appeal.caseNumber ?? ''}
+        otherCategory={target?.evidence.sameCategory === false}
         busy={merge.busy}
         error={merge.error}
         onCancel={() => setTarget(null)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceFacts, roundDistance } from './evidence.ts';
+import { evidenceFacts, isWarning, roundDistance } from './evidence.ts';
 
 describe('duplicate evidence', () => {
   it('rounds distances to 10 m, and to a tenth of a kilometre beyond 1 km', () => {
@@ -28,5 +28,19 @@ describe('duplicate evidence', () => {
     expect(evidenceFacts({ sharedTerms: [], distanceMeters: 2400, minutesApart: 0, textSimilarity: 1, sameCategory: false }).at(-1)).toEqual({
       kind: 'otherCategory',
     });
+  });
+
+  it('says when the wording is identical, when both are emergencies, and warns last of another category', () => {
+    const facts = evidenceFacts({
+      sharedTerms: [],
+      distanceMeters: null,
+      minutesApart: 3,
+      textSimilarity: 0.98,
+      sameCategory: false,
+      identicalText: true,
+      emergency: true,
+    });
+    expect(facts.map((f) => f.kind)).toEqual(['noDistance', 'apart', 'identicalText', 'bothEmergency', 'otherCategory']);
+    expect(facts.filter(isWarning).map((f) => f.kind)).toEqual(['otherCategory']);
   });
 });

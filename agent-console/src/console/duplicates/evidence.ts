@@ -14,15 +14,22 @@ export type EvidenceFact =
   | { kind: 'noDistance' }
   | { kind: 'apart'; minutes: number }
   | { kind: 'similarity'; percent: string }
+  | { kind: 'identicalText' }
   | { kind: 'sameCategory' }
+  | { kind: 'bothEmergency' }
   | { kind: 'otherCategory' };
 
-/** Why two appeals may be one matter, strongest signals first: place, time, wording, category. */
+/** Facts that argue against merging: shown as a warning beside the merge button and in the merge dialog. */
+export const isWarning = (fact: EvidenceFact) => fact.kind === 'otherCategory';
+
+/** Why two appeals may be one matter, strongest signals first: place, time, wording, category; then what argues against it. */
 export function evidenceFacts(evidence: DuplicateView['evidence']): EvidenceFact[] {
   const facts: EvidenceFact[] = [];
   facts.push(evidence.distanceMeters === null ? { kind: 'noDistance' } : { kind: 'distance', ...roundDistance(evidence.distanceMeters) });
   facts.push({ kind: 'apart', minutes: Math.round(Math.abs(evidence.minutesApart)) });
-  facts.push({ kind: 'similarity', percent: formatPercent(evidence.textSimilarity) });
-  if (evidence.sameCategory !== null) facts.push({ kind: evidence.sameCategory ? 'sameCategory' : 'otherCategory' });
+  facts.push(evidence.identicalText ? { kind: 'identicalText' } : { kind: 'similarity', percent: formatPercent(evidence.textSimilarity) });
+  if (evidence.sameCategory === true) facts.push({ kind: 'sameCategory' });
+  if (evidence.emergency) facts.push({ kind: 'bothEmergency' });
+  if (evidence.sameCategory === false) facts.push({ kind: 'otherCategory' });
   return facts;
 }

@@ -6,6 +6,7 @@ import { useEmergencyAlerts } from '../alerts/useEmergencyAlerts.ts';
 import type { AppealHandle } from '../appeal/AppealView.tsx';
 import { AdminScreen } from '../admin/AdminScreen.tsx';
 import { AssessmentScreen } from '../assessment/AssessmentScreen.tsx';
+import { RecordsScreen } from '../records/RecordsScreen.tsx';
 import { DecisionDialogs } from '../decision/DecisionDialogs.tsx';
 import { eventShortcutRows } from '../events/event-shortcuts.ts';
 import { EventsScreen } from '../events/EventsScreen.tsx';
@@ -80,6 +81,8 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
           onOpenAppeal={openAppeal}
           onAnnounce={announce}
         />
+      ) : screen === 'records' ? (
+        <RecordsScreen onOpenAppeal={openAppeal} />
       ) : screen === 'assessment' ? (
         <AssessmentScreen />
       ) : screen === 'webhooks' ? (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'assessment' | 'webhooks' | 'admin';
+export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'records' | 'assessment' | 'webhooks' | 'admin';
 /** The sections of 系统管理, each at /console/admin/<section>. */
 export const ADMIN_SECTIONS = ['staff', 'departments', 'settings', 'audit'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
@@ -23,6 +23,7 @@ const SCREEN_PATHS: Record<Exclude<ConsoleScreen, 'admin'>, RegExp> = {
   wall: /^\/console\/wall\/?$/,
   hot: /^\/console\/hot\/?$/,
   events: /^\/console\/events\/?$/,
+  records: /^\/console\/records\/?$/,
   assessment: /^\/console\/assessment\/?$/,
   webhooks: /^\/console\/webhooks\/?$/,
 };
@@ -30,7 +31,7 @@ const SCREEN_PATHS: Record<Exclude<ConsoleScreen, 'admin'>, RegExp> = {
 /**
  * /console/appeals/<id> opens an appeal, /console/queue the workbench, /console/wall the supervisor
  * wall, /console/hot the hot words, /console/events the event board (worklist) and /console/events/<id> one
- * event, /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log,
+ * event, /console/records 综合查询 (its search in the query string), /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log,
  * /console/admin/<section> a section of 系统管理; anything else is the home screen.
  */
 export function parseConsolePath(pathname: string): ConsoleRoute {

@@ -10,8 +10,8 @@ const supervises = (role: SessionUser['role']) => role === 'supervisor' || role 
  */
 const screensFor = (role: SessionUser['role']): ConsoleScreen[] =>
   supervises(role)
-    ? ['wall', 'workbench', 'events', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks', 'admin'] as const) : [])]
-    : ['workbench', 'events'];
+    ? ['wall', 'workbench', 'events', 'records', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks', 'admin'] as const) : [])]
+    : ['workbench', 'events', 'records'];
 
 /** The screens this user has, the one the URL shows, and the open appeal and event. */
 export function useConsoleNav(role: SessionUser['role']) {

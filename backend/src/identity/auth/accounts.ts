@@ -62,7 +62,7 @@ export async function listAccounts({ ctx }: { ctx: Ctx }) {
  */
 export async function setAccountDisabled({ ctx, input }: { ctx: Ctx; input: { userId: string; disabled: boolean } }) {
   if (ctx.actor.type === 'user' && ctx.actor.user.id === input.userId && input.disabled) {
-    throw new ServiceError('conflict', 'You cannot disable your own account');
+    throw new ServiceError('conflict', 'You cannot disable your own account', undefined, 'disable_own_account');
   }
   return transact(ctx, async (tx, publish) => {
     const [before] = await tx.db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.userId)).for('update');

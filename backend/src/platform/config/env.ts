@@ -18,7 +18,7 @@ export const configSchema = z
     HOTLINE_LANGUAGE: z.enum(citizenLanguages).default('zh-CN'),
     SERVICE_HOURS: z.string().regex(SERVICE_HOURS_PATTERN, 'must be HH:MM-HH:MM, e.g. 08:30-17:30').default('00:00-24:00'),
     DEDUP_ATTACH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
-    DEDUP_SUGGEST_THRESHOLD: z.coerce.number().min(0).max(1).default(0.4),
+    DEDUP_SUGGEST_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
     AGENT_CAPACITY_CHATS: z.coerce.number().int().min(1).max(50).default(4),
     AGENT_CAPACITY_CALLS: z.coerce.number().int().min(0).max(10).default(1),
     ROUTING_MODE: z.enum(['auto', 'manual']).default('auto'),

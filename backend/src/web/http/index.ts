@@ -6,3 +6,4 @@ export { createRateLimits } from './rate-limit.ts';
 export { type AppEnv, createRouter, errorResponses } from './router.ts';
 export { sameOriginWrites } from './same-origin.ts';
 export { STORED_FILE_POLICY, storedFileHeaders } from './stored-file.ts';
+export { commaList } from './query.ts';

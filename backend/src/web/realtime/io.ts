@@ -12,6 +12,8 @@ export interface InterServerEvents {
   'triage:appeal': (change: { appealId: string; corrected: boolean }) => void;
   /** An admin changed runtime settings: reload them from the database. */
   'settings:changed': () => void;
+  /** A territory file was imported: other instances re-read it and rebuild their locator. */
+  'territory:changed': () => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;

@@ -17,3 +17,4 @@ export { type CategoryView, taxonomyRoutes } from './taxonomy.ts';
 export { territoryRoutes } from './territory.ts';
 export { webIntakeRoutes } from './web-intake.ts';
 export { webhookDeliveryRoutes } from './webhook-deliveries.ts';
+export { recordRoutes } from './records.ts';
