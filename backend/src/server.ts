@@ -6,6 +6,7 @@ import { createWechatSender } from '@hotline/channels/wechat';
 import type { Config } from './platform/config/index.ts';
 import { type Database, openDatabase } from './platform/db/index.ts';
 import { DomainEventBus } from './platform/domain-events/index.ts';
+import { LiveSettings } from './platform/settings/index.ts';
 import type { ChannelRegistry } from './platform/context/index.ts';
 import { type Job, startJobs } from './platform/jobs/index.ts';
 import { Territory } from './reference/territory/index.ts';
@@ -29,7 +30,7 @@ import { warmUp } from './warm-up.ts';
 import { type Realtime, startRealtime, webChatSender } from './web/realtime/index.ts';
 import type { RealtimeServer } from './web/realtime/index.ts';
 import { realtimeListeners } from './web/realtime/index.ts';
-import { shareTerritory, shareTriage } from './web/realtime/index.ts';
+import { followSettings, shareTerritory, shareTriage } from './web/realtime/index.ts';
 import { startWallLive } from './web/realtime/index.ts';
 
 /** Every scheduled job of the server, in one list so a newcomer sees all background work at once. */
@@ -95,6 +96,9 @@ export async function startServer({ config, database: given, serveConsole = true
   const database = given ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const demoAccounts = await prepareDatabase(database, config);
   const { db } = database;
+  // The environment gives the defaults; settings an admin stored override them before anything reads them.
+  const settings = new LiveSettings(db, config);
+  await settings.reload();
   const domainEvents = new DomainEventBus();
   const territory = await Territory.load(db);
   const presence = new OnlinePresence();
@@ -102,17 +106,18 @@ export async function startServer({ config, database: given, serveConsole = true
   const core = { db, config, domainEvents, territory, presence, channels: channelSenders(config, realtime.io) };
   // Before the first request, so every appeal arriving from now on is triaged.
   const triage = await AppealTriage.start(core, config.duplicates);
-  const routing = config.routing.mode === 'auto' ? new AutoRouter(core) : undefined;
-  const deps: AppDeps = { ...core, triage, routing };
+  const routing = new AutoRouter(core);
+  const deps: AppDeps = { ...core, triage, routing, settings };
 
   const fanOut = realtimeListeners(realtime.io, deps);
   const unsubscribe = [
     ...triageListeners(triage, domainEvents),
-    ...(routing ? routingListeners(routing, deps) : []),
+    ...routingListeners(routing, deps),
     ...fanOut.unsubscribe,
+    followSettings(realtime.io, deps, { cluster: Boolean(database.pool) }),
     ...(database.pool ? [shareTriage(realtime.io, deps), shareTerritory(realtime.io, deps)] : []),
   ];
-  routing?.start();
+  routing.start();
 
   let readiness: Readiness = 'starting';
   const app = createApp({ deps, dbKind: database.kind, ping: database.ping, serveConsole, pool: database.pool, extraRoutes, readiness: () => readiness });
@@ -143,8 +148,8 @@ export async function startServer({ config, database: given, serveConsole = true
       await realtime.close();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       for (const off of unsubscribe) off();
-      routing?.stop();
-      await routing?.idle();
+      routing.stop();
+      await routing.idle();
       triage.stop();
       await triage.idle();
       await fanOut.drain();

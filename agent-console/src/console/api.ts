@@ -83,6 +83,9 @@ export const staffApi = {
   login: (username: string, password: string) =>
     apiRequest<StaffSession>('/api/auth/login', { json: { username, password }, expectUnauthorized: true }).then(adoptSession),
   logout: () => apiRequest<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true }),
+  /** 修改密码: required before any work after an admin set or reset the password. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    apiRequest<{ user: SessionUser }>('/api/auth/password', { json: { currentPassword, newPassword } }),
 
   listAppeals: (query: { status: AppealStatus; page: number; pageSize: number }, signal?: AbortSignal) =>
     apiRequest<AppealPage>(`/api/appeals?${new URLSearchParams({ status: query.status, page: String(query.page), pageSize: String(query.pageSize) })}`, {

@@ -2,7 +2,7 @@ import type { Category } from '../reference/taxonomy/index.ts';
 import type { Department } from '../reference/departments/index.ts';
 
 /** Departments and street sub-centers of the demo district. Handler accounts are named `dept-<code>`. */
-export const demoDepartments: Department[] = [
+export const demoDepartments: Omit<Department, 'retiredAt'>[] = [
   { code: 'urban', name: '城市管理局', nameEn: 'Urban Management Bureau', kind: 'department', streetCode: null },
   { code: 'enforcement', name: '综合行政执法局', nameEn: 'Comprehensive Law Enforcement Bureau', kind: 'department', streetCode: null },
   { code: 'transport', name: '交通运输局', nameEn: 'Transport Bureau', kind: 'department', streetCode: null },

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Ctx, TxCtx } from '../identity/auth/index.ts';
 import type { DomainEvent } from '../platform/domain-events/index.ts';
 import type { DbOrTx } from '../platform/db/index.ts';
@@ -35,7 +35,7 @@ async function responsibleUnits(db: DbOrTx, territory: Territory, appeal: Pick<A
       const [subCenter] = await db
         .select({ code: departments.code })
         .from(departments)
-        .where(and(eq(departments.kind, 'sub_center'), eq(departments.streetCode, street.code)))
+        .where(and(eq(departments.kind, 'sub_center'), eq(departments.streetCode, street.code), isNull(departments.retiredAt)))
         .orderBy(asc(departments.code));
       lead = subCenter?.code ?? null;
     }
@@ -69,7 +69,15 @@ async function validated(tx: TxCtx, input: EventInput, now: Date) {
   if (!category) throw invalid(`categoryCode: unknown category ${input.categoryCode}`);
   const co = [...new Set(input.coDepartmentCodes ?? [])].filter((code) => code !== input.leadDepartmentCode);
   const wanted = [input.leadDepartmentCode, ...co];
-  const known = new Set((await tx.db.select({ code: departments.code }).from(departments).where(inArray(departments.code, wanted))).map((d) => d.code));
+  // A retired department (撤销) takes no new events: it is as unknown as a code never used.
+  const known = new Set(
+    (
+      await tx.db
+        .select({ code: departments.code })
+        .from(departments)
+        .where(and(inArray(departments.code, wanted), isNull(departments.retiredAt)))
+    ).map((d) => d.code),
+  );
   if (!known.has(input.leadDepartmentCode)) throw invalid(`leadDepartmentCode: unknown department ${input.leadDepartmentCode}`);
   const unknownCo = co.filter((code) => !known.has(code));
   if (unknownCo.length) throw invalid(`coDepartmentCodes: unknown department ${unknownCo.join(', ')}`);

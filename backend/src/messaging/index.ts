@@ -1,5 +1,6 @@
 // The domain events this layer publishes join the one catalogue (declaration merging).
 import './domain-events.ts';
+export { type ChannelActivity, channelActivity } from './channel-activity.ts';
 export { closeConversations } from './conversations.ts';
 export { recordDeliveryStatus } from './delivery-status.ts';
 export { findStoredInbound, openConversations, setCurrentAppeals, storeInboundMessages } from './inbound.ts';

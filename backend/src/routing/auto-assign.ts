@@ -165,8 +165,9 @@ export class AutoRouter {
     this.#running = (async () => {
       do {
         this.#again = false;
-        // Passes until one assigns nothing: a pass stops at the agents it could lock.
-        while (!this.#stopped && (await assignPending({ ctx: this.#ctx })) > 0);
+        // Passes until one assigns nothing: a pass stops at the agents it could lock. The mode is
+        // read at every pass: an admin switches it at runtime (runtime settings).
+        while (!this.#stopped && this.#ctx.config.routing.mode === 'auto' && (await assignPending({ ctx: this.#ctx })) > 0);
       } while (this.#again && !this.#stopped);
     })()
       .catch((error) => console.error('auto-assign failed:', error))

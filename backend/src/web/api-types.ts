@@ -12,7 +12,7 @@ export type {
   NoteEvent,
   ContactHistoryItem,
 } from '../appeals/index.ts';
-export type { AccountView, AppealDetail, AuditPage, CategoryView, DepartmentView } from './routes/index.ts';
+export type { AccountView, AdminDepartmentView, AppealDetail, AuditPage, CategoryView, DepartmentView, SettingsView } from './routes/index.ts';
 export type { CallView, MyPresence, AgentView, AgentRoster, PresenceUpdate, PresenceStatus, WorkCounts } from '../routing/index.ts';
 export type { MessageView, ChatLine } from '../messaging/index.ts';
 export type { PublicAppeal } from '../followup/index.ts';

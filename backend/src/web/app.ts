@@ -34,6 +34,7 @@ import { departmentOpen311Routes } from './routes/index.ts';
 import { OPEN311_MAX_BODY, OPEN311_POST_PATH, open311Routes } from './routes/index.ts';
 import { webhookDeliveryRoutes } from './routes/index.ts';
 import { auditRoutes } from './routes/index.ts';
+import { settingsRoutes } from './routes/index.ts';
 import type pg from 'pg';
 
 export const consoleDist = fileURLToPath(new URL('../../../agent-console/dist', import.meta.url));
@@ -146,6 +147,7 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.route('/', webhookDeliveryRoutes());
   app.route('/', departmentOpen311Routes());
   app.route('/', auditRoutes());
+  app.route('/', settingsRoutes());
 
   extraRoutes?.(app);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerritoryCollection } from '../../citizen/territory.ts';
 import { isAbort } from '../../shared/api.ts';
@@ -52,6 +52,13 @@ function useCached<T>(load: () => Promise<T>, enabled = true) {
 export const useCannedReplies = (enabled: boolean) => useCached<CannedReply[]>(loadCanned, enabled);
 /** 职能部门 and 镇街联动分中心, for the accept dialog and the event panel. */
 export const useDepartments = (enabled = true) => useCached<DepartmentView[]>(loadDepartments, enabled);
+
+/** The departments new work can go to: the retired ones (撤销) are left out of every picker. */
+export function useCurrentDepartments(enabled = true) {
+  const all = useDepartments(enabled);
+  const data = useMemo(() => all.data?.filter((d) => !d.retired) ?? null, [all.data]);
+  return { ...all, data };
+}
 
 export const departmentName = (department: DepartmentView, language: string) => (language === 'en' ? department.nameEn : department.name);
 

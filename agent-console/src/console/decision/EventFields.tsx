@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { CategoryOptions, useCategories } from '../common/categories.tsx';
 import { CoDepartmentChecks, DepartmentOptions } from '../common/DepartmentPicker.tsx';
 import { UrgencySelect } from '../common/UrgencySelect.tsx';
-import { useConsoleTerritory, useDepartments } from '../common/useReference.ts';
+import { useConsoleTerritory, useCurrentDepartments } from '../common/useReference.ts';
 import type { EventForm, EventFormProblem } from './event-form.ts';
 import { HotlineTimeInput } from '../common/HotlineTimeInput.tsx';
 import type { SetEventField } from './useEventDraft.ts';
@@ -22,7 +22,7 @@ interface EventFieldsProps {
 export function EventFields({ form, set, problems, firstField }: EventFieldsProps) {
   const { t } = useTranslation();
   const ids = { urgency: useId(), address: useId() };
-  const departments = useDepartments();
+  const departments = useCurrentDepartments();
   const problem = (p: EventFormProblem) => problems.includes(p);
 
   function changeLead(code: string) {
@@ -107,7 +107,7 @@ function GridField({ value, onChange }: { value: string; onChange(code: string):
 }
 
 interface LeadFieldProps {
-  departments: ReturnType<typeof useDepartments>;
+  departments: ReturnType<typeof useCurrentDepartments>;
   value: string;
   invalid: boolean;
   onChange(code: string): void;

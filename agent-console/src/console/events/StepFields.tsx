@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { formatDateTime } from '../../shared/format.ts';
 import { CoDepartmentChecks, DepartmentOptions } from '../common/DepartmentPicker.tsx';
-import { useDepartments } from '../common/useReference.ts';
+import { useCurrentDepartments } from '../common/useReference.ts';
 import type { StaffAction } from '../contract.ts';
 import { HotlineTimeInput } from '../common/HotlineTimeInput.tsx';
 import type { StepProblem } from './useStepForm.ts';
@@ -41,7 +41,7 @@ interface DepartmentFieldsProps {
 export function DepartmentFields({ lead, co, onLead, onCo, invalid }: DepartmentFieldsProps) {
   const { t } = useTranslation();
   const leadId = useId();
-  const departments = useDepartments();
+  const departments = useCurrentDepartments();
   if (departments.error) return <ErrorAlert error={departments.error} onRetry={departments.retry} />;
   return (
     <>

@@ -5,6 +5,7 @@ import { isApiError, onUnauthorized } from '../../shared/api.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
 import { useDocumentTitle } from '../../shared/hooks.ts';
 import { staffApi } from '../api.ts';
+import { ChangePasswordPage } from './ChangePasswordPage.tsx';
 import { DepartmentConsole } from './DepartmentConsole.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { Workbench } from './Workbench.tsx';
@@ -53,6 +54,9 @@ export function ConsoleApp() {
     case 'anonymous':
       return <LoginPage onLoggedIn={(user) => setSession({ state: 'in', user })} />;
     case 'in':
+      // An admin set this password: the user chooses their own before anything else.
+      if (session.user.mustChangePassword)
+        return <ChangePasswordPage user={session.user} onChanged={(user) => setSession({ state: 'in', user })} onLogout={() => void logout()} />;
       // A department handler works only their department's events: no queue, no wall.
       if (session.user.role === 'handler')
         return <DepartmentConsole user={session.user} onLogout={() => void logout()} onSessionLost={() => setSession({ state: 'anonymous' })} />;

@@ -4,6 +4,7 @@ import type { SessionUser } from '@hotline/backend/api-types';
 import { EmergencyAlerts } from '../alerts/EmergencyAlerts.tsx';
 import { useEmergencyAlerts } from '../alerts/useEmergencyAlerts.ts';
 import type { AppealHandle } from '../appeal/AppealView.tsx';
+import { AdminScreen } from '../admin/AdminScreen.tsx';
 import { AssessmentScreen } from '../assessment/AssessmentScreen.tsx';
 import { RecordsScreen } from '../records/RecordsScreen.tsx';
 import { CitizenScreen } from '../records/CitizenScreen.tsx';
@@ -32,7 +33,7 @@ interface WorkbenchProps {
 /**
  * The logged-in console of agents, supervisors and admins: the queue and the open appeal, kept live
  * by the staff socket, with emergency alerts above every screen; the wall, events, hot words,
- * assessment and webhook log by role. Each action is one function, called by its button and its key.
+ * assessment, webhook log and 系统管理 by role. Each action is one function, called by its button and its key.
  */
 export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
   const { t } = useTranslation();
@@ -94,6 +95,8 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
         <WebhookLogScreen onAnnounce={announce} />
       ) : screen === 'territory' ? (
         <TerritoryScreen onAnnounce={announce} />
+      ) : screen === 'admin' ? (
+        <AdminScreen section={nav.adminSection} me={user.id} onSection={nav.openAdmin} onAnnounce={announce} />
       ) : screen === 'wall' ? (
         <WallScreen
           push={feed.wallPush}

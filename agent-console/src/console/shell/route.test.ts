@@ -33,6 +33,14 @@ describe('console routes', () => {
     expect(homeScreen('handler')).toBe('events');
   });
 
+  it('reads and writes the sections of 系统管理, the first one by default', () => {
+    expect(parseConsolePath('/console/admin')).toEqual({ screen: 'admin', appealId: null, adminSection: 'staff' });
+    expect(parseConsolePath('/console/admin/audit/')).toEqual({ screen: 'admin', appealId: null, adminSection: 'audit' });
+    expect(parseConsolePath('/console/admin/nothing')).toEqual({ screen: null, appealId: null });
+    expect(pathFor({ screen: 'admin', appealId: null, adminSection: 'audit' })).toBe('/console/admin/audit');
+    expect(pathFor({ screen: 'admin', appealId: null })).toBe('/console/admin/staff');
+  });
+
   it('opens the monthly assessment and the webhook delivery log by path', () => {
     expect(parseConsolePath('/console/assessment')).toEqual({ screen: 'assessment', appealId: null });
     expect(parseConsolePath('/console/webhooks/')).toEqual({ screen: 'webhooks', appealId: null });

@@ -5,12 +5,12 @@ import { type ConsoleScreen, homeScreen, useConsoleRoute } from './route.ts';
 const supervises = (role: SessionUser['role']) => role === 'supervisor' || role === 'admin';
 
 /**
- * The wall, 热点分析 and 考核 are a supervisor's tools, the webhook delivery log and the territory import an admin's: agents
- * work the queue; everyone here supervises events (事件督办).
+ * The wall, 热点分析 and 考核 are a supervisor's tools, the webhook delivery log, the territory import and 系统管理 an
+ * admin's: agents work the queue; everyone here supervises events (事件督办).
  */
 const screensFor = (role: SessionUser['role']): ConsoleScreen[] =>
   supervises(role)
-    ? ['wall', 'workbench', 'events', 'records', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks', 'territory'] as const) : [])]
+    ? ['wall', 'workbench', 'events', 'records', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks', 'territory', 'admin'] as const) : [])]
     : ['workbench', 'events', 'records'];
 
 /** The screens this user has, the one the URL shows, and the open appeal and event. */

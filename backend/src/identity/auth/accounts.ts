@@ -83,3 +83,13 @@ export async function setAccountDisabled({ ctx, input }: { ctx: Ctx; input: { us
     return { disabled: input.disabled, revokedSessions: revoked };
   });
 }
+
+/** How many enabled handlers each department has (部门办理员), by department code. */
+export async function handlerCounts(db: DbOrTx): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ code: users.departmentCode, n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'handler'), isNull(users.disabledAt)))
+    .groupBy(users.departmentCode);
+  return new Map(rows.map((r) => [r.code!, Number(r.n)]));
+}

@@ -1,6 +1,6 @@
 // The domain events this layer publishes join the one catalogue (declaration merging).
 import './domain-events.ts';
-export { listAccounts, logoutEverywhere, setAccountDisabled } from './accounts.ts';
+export { handlerCounts, listAccounts, logoutEverywhere, setAccountDisabled } from './accounts.ts';
 export { type NewStaff, type StaffFields, auditedFields, changeOwnPassword, endSessions, insertStaffUser, resetPassword, updateStaffUser } from './staff.ts';
 export { MIN_PASSWORD_LENGTH, assertPasswordPolicy, generatePassword, passwordProblem } from './password-policy.ts';
 export { addUsers } from './add-users.ts';

@@ -1,4 +1,4 @@
 export { demoChannelsFile, withDemoChannels } from './demo-channels.ts';
 export { type Config, loadConfig } from './env.ts';
-export { withinServiceHours } from './service-hours.ts';
+export { SERVICE_HOURS_PATTERN, withinServiceHours } from './service-hours.ts';
 export { instantAt, wallClock } from './zoned-time.ts';

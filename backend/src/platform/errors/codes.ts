@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  'password_change_required',
   'not_found',
   'conflict',
   'payload_too_large',

@@ -1,2 +1,3 @@
+export { type DepartmentFields, createDepartment, updateDepartment } from './admin.ts';
 export { addDepartments } from './save.ts';
 export { type Department, departments } from './schema.ts';

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
+import { pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const departmentKindEnum = pgEnum('department_kind', ['department', 'sub_center']);
 
@@ -10,6 +10,8 @@ export const departments = pgTable('departments', {
   kind: departmentKindEnum('kind').notNull().default('department'),
   /** For a street sub-center: the street it serves. */
   streetCode: text('street_code'),
+  /** 撤销: no new events go to it; events and statistics of the past keep its name. */
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
 export type Department = typeof departments.$inferSelect;
