@@ -1,4 +1,4 @@
-import type { CorpusLine } from './generate.ts';
+import type { AppealType } from './banks.ts';
 
 /**
  * Whole appeals written as people actually phone in: spoken, long-winded, off the point, with the
@@ -6,7 +6,7 @@ import type { CorpusLine } from './generate.ts';
  * banks' tidy phrases. Hand-written for this project; appended to the generated corpus as they are.
  * The realistic evaluation set (`realistic-eval.jsonl`) was written separately and shares no line.
  */
-export const SPOKEN_APPEALS: CorpusLine[] = [
+export const SPOKEN_APPEALS: { text: string; category: string; type: AppealType; register: 'call' }[] = [
   {
     text: '喂你好，我跟你说一下啊，我们家门口那条路中间有个大坑，昨天晚上有个骑电瓶车的直接摔进去了，你们赶紧找人来补一下',
     category: 'traffic-facilities',
