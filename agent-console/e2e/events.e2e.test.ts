@@ -102,9 +102,12 @@ describe('department worklist and the center’s event board', () => {
     expect(await view.getByTestId('reporter').count()).toBe(0); // 举报人保密: departments do not see the citizens
     await handler.screenshot({ path: `${screenshots}handler-worklist.png` });
 
-    // S: 签收, one key.
+    // S: 签收 asks first (it cannot be undone), with the confirm button focused: S then Enter.
     await unfocus(handler);
     await handler.keyboard.press('s');
+    const signDialog = handler.getByRole('dialog', { name: /签收/ });
+    await signDialog.getByTestId('step-consequence').filter({ hasText: '签收不能撤回' }).waitFor();
+    await handler.keyboard.press('Enter');
     await view.getByTestId('event-done').filter({ hasText: '签收已完成' }).waitFor();
     await view.locator('[data-testid="event-status"][data-status="handling"]').waitFor();
     await view.getByTestId('timeline-step').and(handler.locator('[data-action="sign"]')).waitFor();
@@ -162,6 +165,11 @@ describe('department worklist and the center’s event board', () => {
     expect(centerActions).toContain('verify_fail');
     await agent.screenshot({ path: `${screenshots}center-verify.png` });
     await center.getByRole('button', { name: /核查通过/ }).click();
+    // Closing sends the citizen the closure notice: a confirmation first, with an optional note.
+    const verifyDialog = agent.getByRole('dialog', { name: /核查通过/ });
+    await verifyDialog.getByTestId('step-consequence').filter({ hasText: '发送办结通知' }).waitFor();
+    await verifyDialog.getByLabel(/核查意见/).fill('现场照片显示已修复');
+    await verifyDialog.getByRole('button', { name: '核查通过' }).click();
     await center.getByTestId('event-done').filter({ hasText: '核查通过已完成' }).waitFor();
     await center.locator('[data-testid="event-status"][data-status="closed"]').waitFor();
     await eventRow(agent, caseNumber).waitFor({ state: 'detached' }); // no longer 待核查
@@ -269,6 +277,7 @@ describe('department worklist and the center’s event board', () => {
     await eventRow(handler, caseNumber).getByRole('link').click();
     const view = handler.getByTestId('event-view');
     await view.getByRole('button', { name: /签收/ }).click();
+    await handler.getByRole('dialog', { name: /签收/ }).getByRole('button', { name: '签收' }).click();
     await view.locator('[data-testid="event-status"][data-status="handling"]').waitFor();
     await view.locator('h2').click();
     await handler.keyboard.press('e');
@@ -300,6 +309,11 @@ describe('department worklist and the center’s event board', () => {
     await center.getByTestId('extension').filter({ hasText: '护栏需厂家定制' }).waitFor();
     await center.locator('h2').click();
     await supervisor.keyboard.press('a');
+    await supervisor
+      .getByRole('dialog', { name: /批准延期/ })
+      .getByTestId('step-consequence')
+      .waitFor();
+    await supervisor.keyboard.press('Enter');
     await center.getByTestId('event-done').filter({ hasText: '批准延期已完成' }).waitFor();
     await center.getByTestId('extension').and(supervisor.locator('[data-status="approved"]')).waitFor();
     await eventRow(supervisor, caseNumber).waitFor({ state: 'detached' }); // no longer waiting

@@ -20,7 +20,7 @@ import { eventWarningsJob } from './linkage/index.ts';
 import { notifyCitizensJob } from './followup/index.ts';
 import { queueWebhooksJob } from './interop/linkage-webhooks/index.ts';
 import { linkageWebhooks } from './interop/linkage-webhooks/index.ts';
-import { type DemoAccounts, demoPlaces, seedDemoUsers, seedReferenceData } from './demo/index.ts';
+import { type DemoAccounts, seedDemoUsers, seedReferenceData } from './demo/index.ts';
 import { seedKnowledgeBase } from './demo/index.ts';
 import type { AppDeps } from './web/http/index.ts';
 import { type AppOptions, type Readiness, createApp } from './web/app.ts';
@@ -28,7 +28,7 @@ import { warmUp } from './warm-up.ts';
 import { type Realtime, startRealtime, webChatSender } from './web/realtime/index.ts';
 import type { RealtimeServer } from './web/realtime/index.ts';
 import { realtimeListeners } from './web/realtime/index.ts';
-import { shareTriage } from './web/realtime/index.ts';
+import { shareTerritory, shareTriage } from './web/realtime/index.ts';
 import { startWallLive } from './web/realtime/index.ts';
 
 /** Every scheduled job of the server, in one list so a newcomer sees all background work at once. */
@@ -93,7 +93,7 @@ export async function startServer({ config, database: given, serveConsole = true
   const realtime: Realtime = await startRealtime({ db, config, domainEvents, territory, presence }, { pool: database.pool });
   const core = { db, config, domainEvents, territory, presence, channels: channelSenders(config, realtime.io) };
   // Before the first request, so every appeal arriving from now on is triaged.
-  const triage = await AppealTriage.start(core, { ...config.duplicates, places: demoPlaces() });
+  const triage = await AppealTriage.start(core, config.duplicates);
   const routing = config.routing.mode === 'auto' ? new AutoRouter(core) : undefined;
   const deps: AppDeps = { ...core, triage, routing };
 
@@ -102,7 +102,7 @@ export async function startServer({ config, database: given, serveConsole = true
     ...triageListeners(triage, domainEvents),
     ...(routing ? routingListeners(routing, deps) : []),
     ...fanOut.unsubscribe,
-    ...(database.pool ? [shareTriage(realtime.io, deps)] : []),
+    ...(database.pool ? [shareTriage(realtime.io, deps), shareTerritory(realtime.io, deps)] : []),
   ];
   routing?.start();
 

@@ -1,4 +1,5 @@
 import type { LonLat } from './geometry.ts';
+import { NUMERAL, chineseToNumber, normalize } from './text.ts';
 
 /**
  * The place names appeals mention, built from what the caller passes: a territory's own streets
@@ -6,7 +7,7 @@ import type { LonLat } from './geometry.ts';
  * particular city.
  */
 
-export type PlaceKind = 'street' | 'community' | 'road' | 'compound' | 'landmark';
+export type PlaceKind = 'district' | 'street' | 'community' | 'road' | 'compound' | 'landmark' | 'building';
 
 export interface Place {
   kind: PlaceKind;
@@ -16,18 +17,22 @@ export interface Place {
   aliases?: string[];
   /** A representative point (compound gate, landmark entrance, unit centre). */
   point?: LonLat;
-  /** A road's centre line, from number 1 to `maxNumber`. */
+  /** A road's centre line, from number `minNumber` to `maxNumber`. */
   line?: [number, number][];
+  minNumber?: number;
   maxNumber?: number;
-  /** The territory unit this place belongs to (community or street code). */
+  /** The territory unit this place is (a district, street or community's own code). */
   unitCode?: string;
+  /** A numbered building's compound and number (柳岸新村5幢 → 柳岸新村, 5), when its name reads so. */
+  building?: { compound: string; number: number };
 }
 
-/** A road's centre line: house numbers run from 1 at its first point to `maxNumber` at its last. */
+/** A road's centre line: house numbers run from `minNumber` (default 1) at its first point to `maxNumber` at its last. */
 export interface RoadDef {
   name: string;
   aliases?: string[];
   line: [number, number][];
+  minNumber?: number;
   maxNumber: number;
 }
 
@@ -117,36 +122,49 @@ interface TerritoryUnitLike {
 
 const toPoint = ([longitude, latitude]: [number, number]): LonLat => ({ longitude, latitude });
 
-/** The named places of a territory beyond its units: roads, compounds and landmarks. */
+/** The named places of a territory beyond its units: roads, compounds, landmarks and numbered buildings (柳岸新村5幢). */
 export interface TerritoryPlaces {
   roads: RoadDef[];
   compounds: PointDef[];
   landmarks: PointDef[];
+  buildings?: PointDef[];
 }
 
-/** A gazetteer from territory units (streets and communities, by name) plus roads, compounds and landmarks. */
-export function buildGazetteer(units: readonly TerritoryUnitLike[], { roads, compounds, landmarks }: TerritoryPlaces): Gazetteer {
+const BUILDING_NAME = new RegExp(`^(.+?)第?(${NUMERAL})(?:栋|幢|号楼|座|号)$`);
+
+/** A building named after its compound and number (湖滨花园3栋): found again however the number is written (3号楼, 三幢). */
+function buildingOf(name: string, compounds: readonly PointDef[]): Place['building'] {
+  const m = BUILDING_NAME.exec(name);
+  const number = m ? chineseToNumber(m[2]!) : undefined;
+  const compound = m && compounds.find((c) => c.name === m[1] || c.aliases?.includes(m[1]!));
+  return compound && number !== undefined ? { compound: compound.name, number } : undefined;
+}
+
+/** A gazetteer from territory units (district, streets and communities, by name) plus roads, compounds, landmarks and buildings. */
+export function buildGazetteer(units: readonly TerritoryUnitLike[], { roads, compounds, landmarks, buildings = [] }: TerritoryPlaces): Gazetteer {
   const places: Place[] = [];
   for (const u of units) {
     // Short forms (东湖 for 东湖街道) are left out: they collide with 东湖路, 东湖公园.
-    if (u.level !== 'street' && u.level !== 'community') continue;
+    if (u.level !== 'district' && u.level !== 'street' && u.level !== 'community') continue;
     places.push({ kind: u.level, name: u.name, point: { longitude: u.centerLongitude, latitude: u.centerLatitude }, unitCode: u.code });
   }
-  for (const r of roads) places.push({ kind: 'road', name: r.name, aliases: r.aliases, line: r.line, maxNumber: r.maxNumber });
+  for (const r of roads) places.push({ kind: 'road', name: r.name, aliases: r.aliases, line: r.line, minNumber: r.minNumber, maxNumber: r.maxNumber });
   for (const c of compounds) places.push({ kind: 'compound', name: c.name, aliases: c.aliases, point: toPoint(c.point) });
   for (const l of landmarks) places.push({ kind: 'landmark', name: l.name, aliases: l.aliases, point: toPoint(l.point) });
+  for (const b of buildings)
+    places.push({ kind: 'building', name: b.name, aliases: b.aliases, point: toPoint(b.point), building: buildingOf(b.name, compounds) });
   const names = places
-    .flatMap((place) => [place.name, ...(place.aliases ?? [])].map((text) => ({ text, place })))
+    .flatMap((place) => [place.name, ...(place.aliases ?? [])].map((text) => ({ text: normalize(text), place })))
     .sort((a, b) => b.text.length - a.text.length);
   return { places, names };
 }
 
 /** The point at `number` along a road: numbers are spread evenly from the line's start to its end. */
-export function pointOnRoad(road: Pick<Place, 'line' | 'maxNumber'>, number: number): LonLat | undefined {
+export function pointOnRoad(road: Pick<Place, 'line' | 'minNumber' | 'maxNumber'>, number: number): LonLat | undefined {
   const line = road.line;
   if (!line || line.length < 2) return undefined;
-  const max = road.maxNumber ?? 1000;
-  const t = Math.min(1, Math.max(0, number / max));
+  const [min, max] = [road.minNumber ?? 1, road.maxNumber ?? 1000];
+  const t = Math.min(1, Math.max(0, (number - min) / Math.max(1, max - min)));
   const lengths = line.slice(1).map((p, i) => Math.hypot(p[0] - line[i]![0], p[1] - line[i]![1]));
   let left = t * lengths.reduce((a, b) => a + b, 0);
   for (let i = 0; i < lengths.length; i++) {
@@ -191,7 +209,8 @@ export function nearestRoadAddress(point: LonLat, roads: RoadDef[]): { road: str
     const meters = distanceMeters(point, foot);
     if (meters < best.meters) {
       const side = dx !== 0 ? (point.latitude > foot.latitude ? 1 : 0) : point.longitude > foot.longitude ? 1 : 0;
-      let number = Math.max(1, Math.round(t * road.maxNumber));
+      const min = road.minNumber ?? 1;
+      let number = Math.max(min, Math.round(min + t * (road.maxNumber - min)));
       if (number % 2 !== side) number += number > 1 ? -1 : 1;
       best = { road: road.name, number, meters };
     }

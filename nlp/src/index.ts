@@ -80,9 +80,22 @@ export { AppealClassifier, type Classification, type Example, type LabelPredicti
 export { readExamples } from './dataset.ts';
 export { type DuplicateCandidate, DuplicateIndex, type DuplicateMatch, type DuplicateOptions, type DuplicateRecord, scorePair } from './dedup.ts';
 export { buildGazetteer, DOMAIN_WORDS, type Gazetteer, type Place, type PointDef, type RoadDef, type TerritoryPlaces } from './gazetteer.ts';
-export { boundingBox, type GeoJsonPolygon, type LonLat, polygonContains, rectangle } from './geometry.ts';
+export { boundingBox, type GeoJsonArea, type GeoJsonMultiPolygon, type GeoJsonPolygon, type LonLat, polygonContains, rectangle, ringsOf } from './geometry.ts';
 export { type AppealRecord, type HotIssue, type HotIssueGroup, hotIssues, type HotTerm, hotTerms } from './hot.ts';
 export { GridLocator, type LocationResult, Locator, type TerritoryUnitShape } from './location.ts';
+export { evaluateLocations, formatLocationReport, type LocationCase, type LocationReport } from './location-eval.ts';
+export {
+  centerOf,
+  type LineGeometry,
+  type PointKind,
+  readTerritory,
+  roadFrom,
+  type TerritoryData,
+  type TerritoryFeature,
+  type TerritoryFeatureCollection,
+  type TerritoryUnitData,
+  type UnitKind,
+} from './territory-data.ts';
 export { NONE_LABEL } from './models.ts';
 export { type CorrectionStore, ModelRegistry, type RegistryOptions, type Timer, type TrainFn, trainInProcess } from './registry.ts';
 export { contentTerms, defaultSegmenter, segment, Segmenter } from './segment.ts';

@@ -52,9 +52,10 @@ describe('gazetteer', () => {
           [120.1, 30.2],
           [120.16, 30.2],
         ],
-        maxNumber: 600,
+        minNumber: 1,
+        maxNumber: 601,
       },
-      300,
+      301,
     )!;
     expect(p.longitude).toBeCloseTo(120.13, 6);
     const near = nearestRoadAddress({ longitude: 120.1062, latitude: 30.2128 }, roads);

@@ -4,6 +4,8 @@ import type {
   AssessmentReport,
   HotReport,
   MessageView,
+  RecordPage,
+  SavedSearchView,
   SessionUser,
   WebhookDeliveryPage,
   WebhookDeliveryView,
@@ -11,6 +13,7 @@ import type {
 import type { TerritoryCollection } from '../citizen/territory.ts';
 import { apiRequest } from '../shared/api.ts';
 import { assessmentPath } from './assessment/assessment-format.ts';
+import { recordsPath } from './records/records-query.ts';
 import { type DeliveryFilter, deliveriesPath } from './webhooks/webhook-format.ts';
 import type {
   AgentView,
@@ -122,6 +125,11 @@ export const staffApi = {
   assessment: (month: string | null, signal?: AbortSignal) => apiRequest<AssessmentReport>(assessmentPath(month), { signal }),
   webhookDeliveries: (query: { filter: DeliveryFilter; page: number; pageSize: number }, signal?: AbortSignal) =>
     apiRequest<WebhookDeliveryPage>(deliveriesPath(query), { signal }),
+  /** 综合查询: one keyset page of the search in `query` (the screen's query string). */
+  records: (query: string, cursor: string | null, signal?: AbortSignal) => apiRequest<RecordPage>(recordsPath(query, cursor), { signal }),
+  savedSearches: (signal?: AbortSignal) => apiRequest<SavedSearchView[]>('/api/records/saved', { signal }),
+  saveSearch: (name: string, query: string) => apiRequest<SavedSearchView>('/api/records/saved', { json: { name, query } }),
+  deleteSavedSearch: (id: string) => apiRequest<void>(`/api/records/saved/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   /** A failed delivery goes out again (409 when it is not failed any more). */
   retryWebhookDelivery: (id: string) => apiRequest<WebhookDeliveryView>(`/api/admin/webhook-deliveries/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
 };

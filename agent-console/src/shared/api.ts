@@ -9,6 +9,8 @@ export class ApiRequestError extends Error {
     readonly requestId?: string,
     /** The error's `details`, when the server sends any (e.g. who holds an appeal on a 409). */
     readonly details?: unknown,
+    /** The server's precise reason (one of `ERROR_REASONS`), which the console translates. */
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -16,7 +18,7 @@ export class ApiRequestError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Sent as application/json. */
   json?: unknown;
   /** Sent as multipart/form-data (the browser sets the boundary). */
@@ -61,7 +63,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const error = (payload as { error?: ApiError['error'] & { details?: unknown } } | undefined)?.error;
+    const error = (payload as { error?: ApiError['error'] & { details?: unknown; reason?: string } } | undefined)?.error;
     if (response.status === 401 && !options.expectUnauthorized) unauthorizedListener?.();
     throw new ApiRequestError(
       response.status,
@@ -69,6 +71,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       error?.message ?? response.statusText,
       error?.requestId,
       error?.details,
+      error?.reason,
     );
   }
   return payload as T;

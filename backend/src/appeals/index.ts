@@ -10,7 +10,7 @@ export { findAppeal, findAppealByCaseNumber, lockAppeal } from './find.ts';
 export { maskReporterContacts } from './mask-contacts.ts';
 export { mergeAppeal, mergeDuplicates } from './merge.ts';
 export { addNote, loadNoteView, toNoteView } from './notes.ts';
-export { getAppealRecord, listAppeals, loadAppealSummaries, loadAppealSummary } from './queries.ts';
+export { MERGEABLE_STATUSES, duplicatePartnerIds, getAppealRecord, listAppeals, loadAppealSummaries, loadAppealSummary } from './queries.ts';
 export { askForRatings, recordRating } from './rating.ts';
 export { addMessageToAppeal, type IntakeResult, receiveInbound } from './receive-inbound.ts';
 export { type ClassificationCorrection, reclassifyAppeal } from './reclassify.ts';
@@ -18,6 +18,7 @@ export { assertPending, replyToAppeal } from './reply.ts';
 export {
   type Appeal,
   type AppealNote,
+  appealNotes,
   appeals,
   type AppealStatus,
   appealStatuses,

@@ -70,12 +70,14 @@ export async function mergeDuplicates(
     const target = targets.find((a) => a.id === intoId);
     if (!target) throw notFound('Appeal');
     const root = await rootOf(tx, target);
-    if (root.id === before.id) throw new ServiceError('conflict', 'An appeal cannot be merged into itself');
+    if (root.id === before.id)
+      throw new ServiceError('conflict', 'An appeal cannot be merged into itself', { caseNumber: before.caseNumber }, 'merge_into_self');
     if (root.status === 'rejected' || root.status === 'answered') {
       throw new ServiceError(
         'conflict',
         `Appeal ${root.caseNumber} ${root.status === 'rejected' ? 'was not accepted' : 'was answered and closed'}; merge into an open appeal`,
-        { status: root.status },
+        { status: root.status, caseNumber: root.caseNumber },
+        'merge_target_settled',
       );
     }
     await claimIfUnassigned(tx, before);

@@ -20,13 +20,22 @@ const assignees = alias(users, 'assignee');
  * (merged, rejected, answered): only then can an agent act on it. The queue card, the appeal
  * header and the panel count the same live suggestions (`isLiveSuggestion` is the panel's twin).
  */
-const OPEN_STATUSES: readonly AppealStatus[] = ['pending', 'accepted'];
+export const MERGEABLE_STATUSES: readonly AppealStatus[] = ['pending', 'accepted'];
+const mergeableList = sql.join(
+  MERGEABLE_STATUSES.map((status) => sql`${status}`),
+  sql`, `,
+);
 export function isLiveSuggestion(decision: string, status: AppealStatus, otherStatus: AppealStatus): boolean {
-  return decision === 'suggest' && OPEN_STATUSES.includes(status) && OPEN_STATUSES.includes(otherStatus) && (status === 'pending' || otherStatus === 'pending');
+  return (
+    decision === 'suggest' &&
+    MERGEABLE_STATUSES.includes(status) &&
+    MERGEABLE_STATUSES.includes(otherStatus) &&
+    (status === 'pending' || otherStatus === 'pending')
+  );
 }
 
 /** Counted per row in the queue: live suggestions from either side (the first report sees the later ones too), and citizens behind the matter. */
-const duplicateSuggestionCount = sql<number>`(case when ${appeals.status} in ('pending', 'accepted') then (select count(*)::int from ${duplicateSuggestions} join ${appeals} as other_side on other_side.id = (case when ${duplicateSuggestions.appealId} = ${appeals.id} then ${duplicateSuggestions.candidateId} else ${duplicateSuggestions.appealId} end) where (${duplicateSuggestions.appealId} = ${appeals.id} or ${duplicateSuggestions.candidateId} = ${appeals.id}) and ${duplicateSuggestions.decision} = 'suggest' and other_side.status in ('pending', 'accepted') and (${appeals.status} = 'pending' or other_side.status = 'pending')) else 0 end)`;
+const duplicateSuggestionCount = sql<number>`(case when ${appeals.status} in (${mergeableList}) then (select count(*)::int from ${duplicateSuggestions} join ${appeals} as other_side on other_side.id = (case when ${duplicateSuggestions.appealId} = ${appeals.id} then ${duplicateSuggestions.candidateId} else ${duplicateSuggestions.appealId} end) where (${duplicateSuggestions.appealId} = ${appeals.id} or ${duplicateSuggestions.candidateId} = ${appeals.id}) and ${duplicateSuggestions.decision} = 'suggest' and other_side.status in (${mergeableList}) and (${appeals.status} = 'pending' or other_side.status = 'pending')) else 0 end)`;
 const reporterCount = sql<number>`(1 + (select count(*)::int from ${appeals} as merged_into where merged_into.duplicate_of_id = ${appeals.id}))`;
 
 const iso = (d: Date) => d.toISOString();
@@ -160,22 +169,25 @@ async function contactHistoryOf(db: DbOrTx, appeal: Appeal): Promise<ContactHist
 }
 
 /**
- * The appeal's duplicate suggestions, best first, each with the other appeal's summary: found
- * when either of the two arrived, so the first report lists the later ones too.
+ * The appeal's live duplicate suggestions (see `MERGEABLE_STATUSES`), best first, each with the
+ * other appeal's summary: found when either of the two arrived, so the first report lists the later ones too.
  */
 async function duplicatesOf(ctx: Ctx, appeal: Appeal): Promise<DuplicateView[]> {
   const appealId = appeal.id;
   const rows = await ctx.db
     .select({ suggestion: duplicateSuggestions })
     .from(duplicateSuggestions)
-    .where(or(eq(duplicateSuggestions.appealId, appealId), eq(duplicateSuggestions.candidateId, appealId)))
+    .where(and(or(eq(duplicateSuggestions.appealId, appealId), eq(duplicateSuggestions.candidateId, appealId)), eq(duplicateSuggestions.decision, 'suggest')))
     .orderBy(desc(duplicateSuggestions.score));
   if (!rows.length) return [];
   const otherId = (s: typeof duplicateSuggestions.$inferSelect) => (s.appealId === appealId ? s.candidateId : s.appealId);
   const others = await selectAppeals(ctx.db).where(
-    inArray(
-      appeals.id,
-      rows.map((r) => otherId(r.suggestion)),
+    and(
+      inArray(
+        appeals.id,
+        rows.map((r) => otherId(r.suggestion)),
+      ),
+      inArray(appeals.status, [...MERGEABLE_STATUSES]),
     ),
   );
   return rows.flatMap(({ suggestion }) => {
@@ -191,4 +203,13 @@ async function duplicatesOf(ctx: Ctx, appeal: Appeal): Promise<DuplicateView[]> 
         ]
       : [];
   });
+}
+
+/** The appeals suggested as duplicates of this one, from either side: their counts change when it is settled. */
+export async function duplicatePartnerIds(db: DbOrTx, appealId: string): Promise<string[]> {
+  const rows = await db
+    .select({ appealId: duplicateSuggestions.appealId, candidateId: duplicateSuggestions.candidateId })
+    .from(duplicateSuggestions)
+    .where(and(or(eq(duplicateSuggestions.appealId, appealId), eq(duplicateSuggestions.candidateId, appealId)), eq(duplicateSuggestions.decision, 'suggest')));
+  return [...new Set(rows.map((r) => (r.appealId === appealId ? r.candidateId : r.appealId)))];
 }

@@ -55,6 +55,11 @@ export async function markFirstResponse(tx: TxCtx, appeal: Appeal): Promise<Appe
 
 export function assertPending(appeal: Appeal): void {
   if (appeal.status !== 'pending') {
-    throw new ServiceError('conflict', `Appeal ${appeal.caseNumber} is already ${appeal.status}`, { status: appeal.status });
+    throw new ServiceError(
+      'conflict',
+      `Appeal ${appeal.caseNumber} is already ${appeal.status}`,
+      { status: appeal.status, caseNumber: appeal.caseNumber },
+      'appeal_settled',
+    );
   }
 }

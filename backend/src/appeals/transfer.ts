@@ -21,7 +21,8 @@ export async function transferAppeal({ ctx, input }: { ctx: Ctx; input: { appeal
   const actor = ctx.actor.user;
   return transact(ctx, async (tx, publish) => {
     const before = await lockAppeal(tx, input.appealId);
-    if (actor.role === 'agent' && before.assigneeId !== actor.id) throw new ServiceError('forbidden', `只能转交自己处理中的诉求（案件 ${before.caseNumber}）`);
+    if (actor.role === 'agent' && before.assigneeId !== actor.id)
+      throw new ServiceError('forbidden', `只能转交自己处理中的诉求（案件 ${before.caseNumber}）`, { caseNumber: before.caseNumber }, 'transfer_not_holder');
     assertPending(before);
     const [target] = await tx.db
       .select({ id: users.id, role: users.role, displayName: users.displayName })
@@ -30,9 +31,15 @@ export async function transferAppeal({ ctx, input }: { ctx: Ctx; input: { appeal
     const takingOver = target?.id === actor.id && actor.role !== 'agent';
     if (!target || !((ROSTER_ROLES as readonly string[]).includes(target.role) || takingOver)) throw notFound('Agent or supervisor');
     if (before.assigneeId === target.id)
-      throw new ServiceError('conflict', `案件 ${before.caseNumber} 已由 ${target.displayName} 处理中`, {
-        assignee: { id: target.id, displayName: target.displayName },
-      });
+      throw new ServiceError(
+        'conflict',
+        `案件 ${before.caseNumber} 已由 ${target.displayName} 处理中`,
+        {
+          assignee: { id: target.id, displayName: target.displayName },
+          caseNumber: before.caseNumber,
+        },
+        'held_by_other',
+      );
 
     const now = new Date();
     const [after] = await tx.db.update(appeals).set({ assigneeId: target.id, assignedAt: now, updatedAt: now }).where(eq(appeals.id, before.id)).returning();

@@ -1,5 +1,4 @@
 export { rememberDemoPassword } from './credentials.ts';
 export { seedKnowledgeBase } from './knowledge.ts';
-export { demoPlaces } from './places.ts';
 export { type DemoAccounts, seedDemoUsers, seedReferenceData } from './seed.ts';
 export { defaultTimeLimitRules } from './time-limits.ts';

@@ -1,22 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../platform/db/index.ts';
-import { addTerritoryUnits, territoryUnits } from '../reference/territory/index.ts';
+import { importTerritory, territoryUnits, validateTerritory } from '../reference/territory/index.ts';
 import { addDepartments } from '../reference/departments/index.ts';
 import { addCategories } from '../reference/taxonomy/index.ts';
 import { addUsers, users } from '../identity/auth/index.ts';
-import { districtUnits } from '@hotline/nlp/corpus';
+import { districtCollection } from '@hotline/nlp/corpus';
 import { demoCategories, demoDepartments, demoStaff } from './reference.ts';
 import { seedTimeLimitRules } from './time-limits.ts';
 
 /**
  * Territory, departments and taxonomy, written once into an empty database; the default time-limit
  * rules on every start, so a database from before them gets them too. Returns whether the territory was written.
+ * The demo's territory, 青禾区, is a GeoJSON file imported through the same checks as any city's.
  */
 export async function seedReferenceData(db: Db): Promise<boolean> {
   await seedTimeLimitRules(db);
   if (await hasRows(db, territoryUnits)) return false;
+  const territory = validateTerritory(districtCollection());
+  if (!territory.ok) throw new Error(`The demo territory file is invalid: ${JSON.stringify(territory.issues.slice(0, 5))}`);
   await db.transaction(async (tx) => {
-    await addTerritoryUnits(tx, districtUnits());
+    await importTerritory(tx, { type: 'system' }, territory.collection);
     await addDepartments(tx, demoDepartments);
     await addCategories(tx, demoCategories);
   });

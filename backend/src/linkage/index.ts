@@ -3,7 +3,7 @@ import './domain-events.ts';
 export { acceptAppeal } from './accept.ts';
 export { eventDraft, eventOfAppeal } from './create.ts';
 export { nextStatus, OPEN_STATUSES } from './lifecycle.ts';
-export { eventCounts, eventFacts, getEventDetail, listEvents, listTimeLimitRules, loadEventSummary, readEventPhoto, reporterSafe } from './queries.ts';
+export { dueOf, eventCounts, eventFacts, getEventDetail, listEvents, listTimeLimitRules, loadEventSummary, readEventPhoto, reporterSafe } from './queries.ts';
 export { recordStep } from './record-step.ts';
 export { reportersOf } from './reporters.ts';
 export {

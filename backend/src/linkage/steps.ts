@@ -64,7 +64,7 @@ async function lockEvent(tx: TxCtx, eventId: string): Promise<Event> {
 
 /** A refused transition names the state the event is in, so the console can explain and refresh. */
 function illegalTransition(action: StaffAction, status: EventStatus): ServiceError {
-  return new ServiceError('conflict', `The event is ${status}: ${action} is not possible now`, { status });
+  return new ServiceError('conflict', `The event is ${status}: ${action} is not possible now`, { status, action }, 'event_step_not_allowed');
 }
 
 async function pendingExtension(db: DbOrTx, eventId: string) {
@@ -123,10 +123,10 @@ const EFFECTS: { [A in StaffAction]: (c: StepContext<A>) => Promise<Effect> | Ef
   }),
   request_extension: async ({ tx, event, step, userId }) => {
     if (await pendingExtension(tx.db, event.id))
-      throw new ServiceError('conflict', 'An extension request is already waiting for the center', { status: event.status });
+      throw new ServiceError('conflict', 'An extension request is already waiting for the center', { status: event.status }, 'extension_already_waiting');
     const requested = new Date(step.timeLimitAt);
     if (requested.getTime() <= event.timeLimitAt.getTime())
-      throw new ServiceError('invalid_request', 'timeLimitAt: the requested time limit must be after the current one');
+      throw new ServiceError('invalid_request', 'timeLimitAt: the requested time limit must be after the current one', undefined, 'extension_not_later');
     const [extension] = await tx.db
       .insert(eventExtensions)
       .values({ eventId: event.id, departmentCode: event.leadDepartmentCode, requestedByUserId: userId, reason: step.note, requestedTimeLimitAt: requested })
@@ -173,7 +173,12 @@ const EFFECTS: { [A in StaffAction]: (c: StepContext<A>) => Promise<Effect> | Ef
   cancel: ({ event }) => ({ changes: {}, departmentCode: event.leadDepartmentCode }),
   reopen: async ({ tx, event, now }) => {
     if (!(await reopenable(tx.db, event))) {
-      throw new ServiceError('conflict', 'No citizen rated this closure unsatisfied (1 or 2): it cannot be reopened', { status: event.status });
+      throw new ServiceError(
+        'conflict',
+        'No citizen rated this closure unsatisfied (1 or 2): it cannot be reopened',
+        { status: event.status },
+        'reopen_not_unsatisfied',
+      );
     }
     return { changes: await freshDispatch(tx, event, now), departmentCode: event.leadDepartmentCode };
   },
@@ -193,7 +198,7 @@ const EFFECTS: { [A in StaffAction]: (c: StepContext<A>) => Promise<Effect> | Ef
 
 async function decideExtension(tx: TxCtx, event: Event, status: 'approved' | 'denied', note: string | undefined, now: Date, userId: string) {
   const pending = await pendingExtension(tx.db, event.id);
-  if (!pending) throw new ServiceError('conflict', 'No extension request is waiting', { status: event.status });
+  if (!pending) throw new ServiceError('conflict', 'No extension request is waiting', { status: event.status }, 'no_extension_waiting');
   const [decided] = await tx.db
     .update(eventExtensions)
     .set({ status, decidedByUserId: userId, decidedAt: now, decisionNote: note ?? null })

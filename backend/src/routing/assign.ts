@@ -44,5 +44,10 @@ export async function lockAgents(tx: TxCtx, userIds: string[], options: { skipLo
 export async function heldByConflict(tx: TxCtx, appeal: Appeal): Promise<ServiceError> {
   const [holder] = await tx.db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.id, appeal.assigneeId!));
   const assignee = holder ?? { id: appeal.assigneeId!, displayName: '' };
-  return new ServiceError('conflict', `案件 ${appeal.caseNumber} 已由 ${assignee.displayName} 处理中`, { assignee });
+  return new ServiceError(
+    'conflict',
+    `案件 ${appeal.caseNumber} 已由 ${assignee.displayName} 处理中`,
+    { assignee, caseNumber: appeal.caseNumber },
+    'held_by_other',
+  );
 }

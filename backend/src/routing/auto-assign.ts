@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, notInArray, or } from 'drizzle-orm';
 import type { RoutingCtx, RoutingDeps } from './context.ts';
 import { transact } from '../platform/context/index.ts';
 import { users } from '../identity/auth/index.ts';
@@ -6,9 +6,10 @@ import { appeals } from '../appeals/index.ts';
 import { categories } from '../reference/taxonomy/index.ts';
 import { agentPresence } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';
+import { capacitiesOf } from './capacity.ts';
 import { skillsOf } from './presence.ts';
 import { ROSTER_ROLES } from '../identity/auth/index.ts';
-import { type AgentSkills, type RoutableAppeal, type WorkLoad, canTake, hasRoom, workKind } from './skills.ts';
+import { type AgentSkills, type RoutableAppeal, type WorkLoad, canTake, hasRoom, hasRoomFor, workKind } from './skills.ts';
 import { assignIfUnassigned } from '../appeals/index.ts';
 import { lockAgents, mayTakeWork } from './assign.ts';
 
@@ -23,17 +24,18 @@ interface RoutingAgent {
   id: string;
   skills: AgentSkills | undefined;
   load: WorkLoad;
+  capacity: WorkLoad;
 }
 
 /**
- * The least-loaded agent who may take the appeal and has room for its kind of work: fewest of
- * that kind first, then fewest overall; ties go to the first by username.
+ * The least-loaded agent who may take the appeal and has room for its kind of work (an emergency
+ * chat goes over the limit): fewest of that kind first, then fewest overall; ties go to the first by username.
  */
-export function pickAgent(agents: RoutingAgent[], appeal: RoutableAppeal, capacity: WorkLoad): RoutingAgent | undefined {
+export function pickAgent(agents: RoutingAgent[], appeal: RoutableAppeal): RoutingAgent | undefined {
   const kind = workKind(appeal.channel);
   let best: RoutingAgent | undefined;
   for (const agent of agents) {
-    if (!hasRoom(agent.load, capacity, kind) || !canTake(agent.skills, appeal)) continue;
+    if (!hasRoomFor(agent.load, agent.capacity, appeal) || !canTake(agent.skills, appeal)) continue;
     if (!best || agent.load[kind] < best.load[kind] || (agent.load[kind] === best.load[kind] && total(agent.load) < total(best.load))) best = agent;
   }
   return best;
@@ -61,7 +63,6 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
     .innerJoin(users, eq(users.id, agentPresence.userId))
     .where(and(eq(agentPresence.status, 'available'), inArray(agentPresence.userId, online), inArray(users.role, [...ROSTER_ROLES]), mayTakeWork(ctx.db)));
   if (!candidates.length) return 0;
-  const capacity = ctx.config.routing.capacity;
 
   return transact({ ...ctx, actor: { type: 'system' as const } }, async (tx, publish) => {
     const locked = await lockAgents(
@@ -75,12 +76,14 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
     const skills = await skillsOf(tx.db, locked);
     const platformRows = await tx.db.select({ code: categories.code, platform: categories.platform }).from(categories);
     const platforms = new Map(platformRows.map((c) => [c.code, c.platform]));
-    const agents: RoutingAgent[] = locked.map((id) => ({ id, skills: skills.get(id), load: { ...loadOf(loads, id) } }));
-    const room = (kind: keyof WorkLoad) => agents.some((a) => hasRoom(a.load, capacity, kind));
+    const capacities = await capacitiesOf(tx.db, locked, ctx.config.routing.capacity);
+    const agents: RoutingAgent[] = locked.map((id) => ({ id, skills: skills.get(id), load: { ...loadOf(loads, id) }, capacity: capacities.get(id)! }));
+    const room = (kind: keyof WorkLoad) => agents.some((a) => hasRoom(a.load, a.capacity, kind));
 
     let assigned = 0;
     const skipped: string[] = [];
-    while ((room('chats') || room('calls')) && assigned < max && skipped.length < MAX_SKIPPED) {
+    // With every chat slot taken the pass still looks for 特急 written appeals: they go over the limit.
+    while (assigned < max && skipped.length < MAX_SKIPPED) {
       const batch = await tx.db
         .select()
         .from(appeals)
@@ -91,7 +94,7 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
             // Routed once NLP has classified it: skills by platform need the category.
             isNotNull(appeals.nlpProcessedAt),
             room('calls') ? undefined : ne(appeals.channel, 'voice'),
-            room('chats') ? undefined : eq(appeals.channel, 'voice'),
+            room('chats') ? undefined : or(eq(appeals.channel, 'voice'), eq(appeals.urgency, 'emergency')),
             skipped.length ? notInArray(appeals.id, skipped) : undefined,
           ),
         )
@@ -101,11 +104,12 @@ export async function assignPending({ ctx, input = {} }: { ctx: RoutingCtx; inpu
       if (!batch.length) break;
       for (const appeal of batch) {
         if (assigned >= max) break;
-        const agent = pickAgent(
-          agents,
-          { channel: appeal.channel, summary: appeal.summary, platform: (appeal.categoryCode && platforms.get(appeal.categoryCode)) || null },
-          capacity,
-        );
+        const agent = pickAgent(agents, {
+          channel: appeal.channel,
+          summary: appeal.summary,
+          platform: (appeal.categoryCode && platforms.get(appeal.categoryCode)) || null,
+          urgency: appeal.urgency,
+        });
         if (!agent || !(await assignIfUnassigned(tx, publish, appeal, agent.id, 'routing'))) {
           skipped.push(appeal.id);
           continue;

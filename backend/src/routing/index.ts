@@ -10,6 +10,7 @@ export { routingListeners } from './listeners.ts';
 export { OnlinePresence, type PresenceLink, type PresenceSnapshot } from './online.ts';
 export { agentRoster, callTakers, myPresence, presenceOf, presenceOnConnect, setPresence } from './presence.ts';
 export type { PresenceStatus } from './schema.ts';
+export { type CreatedStaff, type StaffInput, createStaffAccount, importStaffAccounts, listStaff, updateStaffAccount } from './staff.ts';
 export {
   type AgentRoster,
   agentRosterSchema,

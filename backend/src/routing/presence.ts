@@ -10,6 +10,7 @@ import { QUEUE_ROLES, ROSTER_ROLES } from '../identity/auth/index.ts';
 import { type Role, users } from '../identity/auth/index.ts';
 import { type PresenceStatus, agentPresence, agentSkills } from './schema.ts';
 import { agentLoads, loadOf } from './load.ts';
+import { capacityOf } from './capacity.ts';
 import { type AgentSkills, canTake, hasRoom } from './skills.ts';
 import type { AgentView, MyPresence } from './views.ts';
 
@@ -23,8 +24,12 @@ export async function presenceOf(db: DbOrTx, userId: string): Promise<PresenceSt
 
 /** A staff member's own status, capacity and current load. */
 export async function myPresence({ ctx, input }: { ctx: Ctx; input: { userId: string } }): Promise<MyPresence> {
-  const [status, loads] = await Promise.all([presenceOf(ctx.db, input.userId), agentLoads(ctx.db)]);
-  return { status, capacity: ctx.config.routing.capacity, load: loadOf(loads, input.userId) };
+  const [status, loads, capacity] = await Promise.all([
+    presenceOf(ctx.db, input.userId),
+    agentLoads(ctx.db),
+    capacityOf(ctx.db, input.userId, ctx.config.routing.capacity),
+  ]);
+  return { status, capacity, load: loadOf(loads, input.userId) };
 }
 
 /**
@@ -101,7 +106,15 @@ export async function skillsOf(db: DbOrTx, userIds: string[]): Promise<Map<strin
 export async function agentRoster({ ctx }: { ctx: RoutingCtx }): Promise<AgentView[]> {
   const [rows, loads] = await Promise.all([
     ctx.db
-      .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, status: agentPresence.status })
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        role: users.role,
+        status: agentPresence.status,
+        chatCapacity: users.chatCapacity,
+        callCapacity: users.callCapacity,
+      })
       .from(users)
       .leftJoin(agentPresence, eq(agentPresence.userId, users.id))
       .where(and(inArray(users.role, [...ROSTER_ROLES]), isNull(users.disabledAt)))
@@ -117,7 +130,7 @@ export async function agentRoster({ ctx }: { ctx: RoutingCtx }): Promise<AgentVi
     status: r.status ?? 'offline',
     online: online.has(r.id),
     load: loadOf(loads, r.id),
-    capacity: ctx.config.routing.capacity,
+    capacity: { chats: r.chatCapacity ?? ctx.config.routing.capacity.chats, calls: r.callCapacity ?? ctx.config.routing.capacity.calls },
   }));
 }
 

@@ -212,6 +212,7 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       expect(full.status).toBe(409);
       expect((await full.json()).error).toMatchObject({
         code: 'conflict',
+        reason: 'capacity_full',
         message: expect.stringContaining('已达上限 4'),
         details: { capacity: { chats: 4, calls: 1 }, load: { chats: 4, calls: 0 } },
       });
@@ -223,9 +224,48 @@ describe.each(kinds)('presence and routing on %s', (kind) => {
       expect((await claim(chats[4]!.id, agent!.cookie)).status).toBe(200);
       const decided = await claim(chats[0]!.id, agent!.cookie);
       expect(decided.status).toBe(409);
-      expect((await decided.json()).error.details).toEqual({ status: 'rejected' });
+      expect((await decided.json()).error).toMatchObject({ reason: 'appeal_settled', details: { status: 'rejected', caseNumber: chats[0]!.caseNumber } });
       expect((await claim('00000000-0000-4000-8000-000000000000', agent!.cookie)).status).toBe(404);
       expect((await hotline.request(`/api/appeals/${chats[1]!.id}/claim`, { method: 'POST', cookie: await hotline.loginAs('dept-water') })).status).toBe(403);
+    });
+  });
+
+  describe('emergencies over the chat limit', () => {
+    it('lets an agent at the chat limit claim a 特急 written appeal, not a normal one nor an emergency call', async () => {
+      const [agent] = await agents(1);
+      const held = await insertTriagedAppeals(
+        hotline,
+        Array.from({ length: 4 }, () => ({ channel: 'web' as const })),
+      );
+      for (const a of held) expect((await claim(a.id, agent!.cookie)).status).toBe(200);
+      const [normal, emergency] = await insertTriagedAppeals(hotline, [{ channel: 'sms' }, { channel: 'wechat', urgency: 'emergency' }]);
+      expect((await claim(normal!.id, agent!.cookie)).status).toBe(409);
+      expect((await claim(emergency!.id, agent!.cookie)).status).toBe(200);
+      expect(await holderOf(emergency!.id)).toBe(agent!.id);
+
+      const [call, emergencyCall] = await insertTriagedAppeals(hotline, [{ channel: 'voice' }, { channel: 'voice', urgency: 'emergency' }]);
+      expect((await claim(call!.id, agent!.cookie)).status).toBe(200);
+      const second = await claim(emergencyCall!.id, agent!.cookie);
+      expect(second.status).toBe(409);
+      expect((await second.json()).error).toMatchObject({ reason: 'capacity_full', details: { kind: 'calls' } });
+    });
+
+    it('routes a 特急 written appeal to the least-loaded available agent even when every one is at the limit', async () => {
+      await clearQueue();
+      const [full] = await agents(1);
+      const held = await insertTriagedAppeals(
+        hotline,
+        Array.from({ length: 4 }, () => ({ channel: 'web' as const })),
+      );
+      for (const a of held) expect((await claim(a.id, full!.cookie)).status).toBe(200);
+      await setStatus(full!.cookie, 'available');
+      online(full!.id);
+      await settle();
+      const [normal, emergency] = await insertTriagedAppeals(hotline, [{ channel: 'web' }, { channel: 'web', urgency: 'emergency' }]);
+      hotline.deps.routing!.kick();
+      await settle();
+      expect(await holderOf(emergency!.id)).toBe(full!.id);
+      expect(await holderOf(normal!.id)).toBeNull();
     });
   });
 

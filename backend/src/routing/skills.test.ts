@@ -46,16 +46,23 @@ describe('picking the agent', () => {
     id,
     skills,
     load: { chats, calls },
+    capacity,
   });
 
   it('takes the least loaded in the kind of work, then overall, then the first', () => {
-    expect(pickAgent([agent('a', 2), agent('b', 1), agent('c', 1)], chinese, capacity)?.id).toBe('b');
-    expect(pickAgent([agent('a', 1, 1), agent('b', 1, 0)], chinese, capacity)?.id).toBe('b');
-    expect(pickAgent([agent('a', 3, 0), agent('b', 0, 1)], { ...chinese, channel: 'voice' }, capacity)?.id).toBe('a');
+    expect(pickAgent([agent('a', 2), agent('b', 1), agent('c', 1)], chinese)?.id).toBe('b');
+    expect(pickAgent([agent('a', 1, 1), agent('b', 1, 0)], chinese)?.id).toBe('b');
+    expect(pickAgent([agent('a', 3, 0), agent('b', 0, 1)], { ...chinese, channel: 'voice' })?.id).toBe('a');
   });
 
   it('skips the full and the unskilled, and finds nobody when all are', () => {
-    expect(pickAgent([agent('a', 4), agent('b', 3, 0, { channels: ['voice'], languages: [], platforms: [] }), agent('c', 3)], chinese, capacity)?.id).toBe('c');
-    expect(pickAgent([agent('a', 4), agent('b', 0, 0, { channels: [], languages: ['zh'], platforms: [] })], english, capacity)).toBeUndefined();
+    expect(pickAgent([agent('a', 4), agent('b', 3, 0, { channels: ['voice'], languages: [], platforms: [] }), agent('c', 3)], chinese)?.id).toBe('c');
+    expect(pickAgent([agent('a', 4), agent('b', 0, 0, { channels: [], languages: ['zh'], platforms: [] })], english)).toBeUndefined();
+  });
+
+  it('reads each agent’s own capacity', () => {
+    const roomy = { ...agent('a', 4), capacity: { chats: 6, calls: 1 } };
+    expect(pickAgent([roomy, agent('b', 4)], chinese)?.id).toBe('a');
+    expect(pickAgent([{ ...agent('a', 0), capacity: { chats: 0, calls: 1 } }], chinese)).toBeUndefined();
   });
 });

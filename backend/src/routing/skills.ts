@@ -14,6 +14,8 @@ export interface RoutableAppeal {
   summary: string;
   /** The platform of the appeal's category; null while it has no category. */
   platform: string | null;
+  /** 特急 written appeals go over the chat capacity (see `mayExceedCapacity`). */
+  urgency?: 'normal' | 'urgent' | 'emergency';
 }
 
 export interface WorkLoad {
@@ -26,6 +28,17 @@ export const workKind = (channel: Channel): keyof WorkLoad => (channel === 'voic
 
 /** Whether an agent with this load can take one more piece of work of this kind. */
 export const hasRoom = (load: WorkLoad, capacity: WorkLoad, kind: keyof WorkLoad): boolean => load[kind] < capacity[kind];
+
+/**
+ * A 特急 written appeal (someone hurt, a road collapsing) must reach a person even when every agent
+ * is at the chat limit: it goes over the chat capacity. A call cannot: nobody holds two calls at once.
+ */
+export const mayExceedCapacity = (appeal: Pick<RoutableAppeal, 'channel' | 'urgency'>): boolean =>
+  appeal.urgency === 'emergency' && workKind(appeal.channel) === 'chats';
+
+/** Whether an agent with this load can take this appeal: room for its kind, or an emergency over the chat limit. */
+export const hasRoomFor = (load: WorkLoad, capacity: WorkLoad, appeal: Pick<RoutableAppeal, 'channel' | 'urgency'>): boolean =>
+  mayExceedCapacity(appeal) || hasRoom(load, capacity, workKind(appeal.channel));
 
 /**
  * The language an appeal is written in, as routing needs it: Chinese when it has any Han

@@ -5,7 +5,6 @@ import { type TestHotline, startTestHotline, submitWebAppeal } from '../testing/
 import { DomainEventBus } from '../platform/domain-events/index.ts';
 import { appeals } from '../appeals/index.ts';
 import { auditLog } from '../platform/audit/index.ts';
-import { demoPlaces } from '../demo/index.ts';
 import { AppealTriage } from './triage.ts';
 
 const kinds = await testDatabaseKinds();
@@ -22,7 +21,7 @@ describe.each(kinds)('NLP triage by two instances on %s', (kind) => {
   beforeAll(async () => {
     hotline = await startTestHotline(kind);
     // A second instance: same database, its own triage and its own domain events.
-    other = await AppealTriage.start({ ...hotline.deps, domainEvents: otherBus }, { places: demoPlaces() });
+    other = await AppealTriage.start({ ...hotline.deps, domainEvents: otherBus });
   });
   afterAll(async () => {
     other?.stop();

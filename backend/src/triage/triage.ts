@@ -15,10 +15,10 @@ import {
   Locator,
   ModelRegistry,
   NONE_LABEL,
-  type TerritoryPlaces,
   buildGazetteer,
   readExamples,
 } from '@hotline/nlp';
+import type { Territory } from '../reference/territory/index.ts';
 import { trainingExamples } from './schema.ts';
 
 /** How far back open appeals stay duplicate targets (the index's own window is 7 days). */
@@ -35,8 +35,6 @@ function sharedBaseModel(): AppealClassifier {
 }
 
 export interface TriageOptions {
-  /** The roads, compounds and landmarks of the territory served, beside its units: the locator reads appeals against them. */
-  places: TerritoryPlaces;
   /** Score at or above which a duplicate is merged automatically. */
   attachThreshold?: number;
   /** Score at or above which a duplicate is suggested to the agent. */
@@ -70,16 +68,23 @@ export class AppealTriage {
       store: { loadCorrections: () => this.#storedCorrections() },
       onError: (error) => console.error('NLP retrain failed:', error),
     });
-    // The territory the hotline serves, as stored, with its places: NLP knows no other.
-    const units = deps.territory.units;
     this.analyzer = new AppealAnalyzer(this.registry, {
-      locator: new Locator({ gazetteer: buildGazetteer(units, options.places), grids: new GridLocator(units) }),
+      locator: new Locator(territoryIndex(deps.territory)),
       duplicates: { attachThreshold: options.attachThreshold, suggestThreshold: options.suggestThreshold },
     });
   }
 
+  /**
+   * After a territory import (here or on another instance): re-read the stored territory and read
+   * appeals against it from now on. Appeals triaged before keep the codes they were given.
+   */
+  async reloadTerritory(): Promise<void> {
+    await this.deps.territory.refresh(this.deps.db);
+    this.analyzer.locator.reload(territoryIndex(this.deps.territory));
+  }
+
   /** Trains the model, and indexes the open appeals as duplicate targets; `listeners.ts` feeds it new appeals. */
-  static async start(deps: Deps, options: TriageOptions): Promise<AppealTriage> {
+  static async start(deps: Deps, options: TriageOptions = {}): Promise<AppealTriage> {
     const triage = new AppealTriage(deps, options);
     await triage.registry.start();
     await triage.#trackOpenAppeals();
@@ -240,6 +245,11 @@ export class AppealTriage {
     const rows = await this.deps.db.select().from(trainingExamples).orderBy(asc(trainingExamples.createdAt));
     return rows.flatMap((r) => (r.category ? [{ text: r.text, category: r.category, type: r.appealType ?? undefined }] : []));
   }
+}
+
+/** The territory the hotline serves, as stored, with its places: NLP knows no other. */
+function territoryIndex(territory: Territory) {
+  return { gazetteer: buildGazetteer(territory.units, territory.places()), grids: new GridLocator(territory.units) };
 }
 
 interface Analysed extends Triaged {

@@ -29,8 +29,10 @@ import { knowledgeRoutes } from './routes/index.ts';
 import { departmentRoutes } from './routes/index.ts';
 import { EVENT_STEPS_PATH, eventRoutes } from './routes/index.ts';
 import { assessmentRoutes } from './routes/index.ts';
+import { recordRoutes } from './routes/index.ts';
 import { open311Routes } from './routes/index.ts';
 import { webhookDeliveryRoutes } from './routes/index.ts';
+import { auditRoutes } from './routes/index.ts';
 import type pg from 'pg';
 
 export const consoleDist = fileURLToPath(new URL('../../../agent-console/dist', import.meta.url));
@@ -83,8 +85,8 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
       throw new ServiceError('payload_too_large', 'The request body is larger than 1 MB');
     },
   });
-  // The photo upload routes set their own, larger limits.
-  const ownBodyLimit = (path: string) => path === '/api/public/appeals' || EVENT_STEPS_PATH.test(path);
+  // The photo upload routes and the territory file set their own, larger limits.
+  const ownBodyLimit = (path: string) => path === '/api/public/appeals' || EVENT_STEPS_PATH.test(path) || path.startsWith('/api/admin/territory');
   app.use('/api/*', async (c, next) => (ownBodyLimit(c.req.path) ? next() : oneMegabyte(c, next)));
   app.use('/channels/*', oneMegabyte);
   app.use('/open311/*', oneMegabyte);
@@ -130,8 +132,10 @@ export function createApp({ deps, dbKind, ping, serveConsole = true, pool, extra
   app.route('/', departmentRoutes());
   app.route('/', eventRoutes());
   app.route('/', assessmentRoutes());
+  app.route('/', recordRoutes());
   app.route('/', open311Routes());
   app.route('/', webhookDeliveryRoutes());
+  app.route('/', auditRoutes());
 
   extraRoutes?.(app);
 

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppealSummary, SessionUser } from '@hotline/backend/api-types';
 import { isApiError } from '../../shared/api.ts';
 import { ErrorAlert } from '../../shared/components/ErrorAlert.tsx';
+import { errorMessage } from '../../shared/error-message.ts';
 import { StatusBadge } from '../../shared/components/StatusBadge.tsx';
 import { ChannelLabel, DuplicateBadge, ReportersBadge, UrgencyBadge } from '../common/badges.tsx';
 import { ConfidentialBadge, ConfidentialControl } from '../confidential/ConfidentialControl.tsx';
@@ -45,7 +46,7 @@ export function AppealHeader({ appeal, user, decision, claim, blocked, onTransfe
         <ActionButtons appeal={appeal} user={user} decision={decision} claim={claim} blocked={blocked} onTransfer={onTransfer} />
       </div>
       <MergedNotice appeal={appeal} onOpenAppeal={onOpenAppeal} />
-      <ClaimNotice appeal={appeal} claim={claim} />
+      <ClaimNotice appeal={appeal} claim={claim} user={user} />
       <DecisionNotice appeal={appeal} decision={decision} />
       {appeal.event && <EventPanel id="decision-explanation" event={appeal.event} />}
       <AppealFacts appeal={appeal} />
@@ -67,22 +68,17 @@ function HolderBadge({ appeal, user }: { appeal: ConsoleAppeal; user: SessionUse
 }
 
 /** A claim that lost the race: who has the appeal now. */
-function ClaimNotice({ appeal, claim }: { appeal: ConsoleAppeal; claim: Claim }) {
+function ClaimNotice({ appeal, claim, user }: { appeal: ConsoleAppeal; claim: Claim; user: SessionUser }) {
   const { t } = useTranslation();
   const failure = claim.failure;
-  if (!failure || failure.appealId !== appeal.id) return null;
+  // Once the appeal is decided or the agent holds it after all, the failure is old news.
+  if (!failure || failure.appealId !== appeal.id || appeal.status !== 'pending' || appeal.assignee?.id === user.id) return null;
   const holder = holderOf(failure.error);
   return (
     <div className="claim-notice" data-testid="claim-failed">
       <ErrorAlert
         error={failure.error}
-        title={
-          holder
-            ? t('console.claim.conflict', { name: holder })
-            : isApiError(failure.error, 409)
-              ? t('console.claim.conflictUnknown')
-              : t('console.claim.failed')
-        }
+        title={holder ? t('console.claim.conflict', { name: holder }) : t('console.claim.failed', { reason: errorMessage(t, failure.error) })}
       />
     </div>
   );

@@ -9,6 +9,11 @@ import { isSendKey } from '../shell/shortcuts.ts';
 import { DepartmentFields, NoteField, PhotosField, RatingField, TimeLimitField } from './StepFields.tsx';
 import { useStepForm } from './useStepForm.ts';
 
+/** Steps whose effect cannot be undone: their dialog says what will happen before it does. */
+const CONSEQUENCES = ['sign', 'verify_pass', 'approve_extension', 'cancel', 'return', 'verify_fail'] as const satisfies readonly StaffAction[];
+type Consequential = (typeof CONSEQUENCES)[number];
+const isConsequential = (action: StaffAction): action is Consequential => (CONSEQUENCES as readonly StaffAction[]).includes(action);
+
 /** A step that needs more than a click: which one, and for 回访 the reporter called back. */
 export interface StepRequest {
   action: StaffAction;
@@ -60,6 +65,11 @@ function StepForm({ request, event, busy, error, onCancel, onSubmit }: Omit<Step
   return (
     <form onSubmit={submit} onKeyDown={handleKeyDown} noValidate data-testid="step-dialog" data-action={action}>
       <CaseHeading id="step-heading" title={t(`events.action.${action}`)} caseNumber={event.caseNumber} />
+      {isConsequential(action) && (
+        <p className="step-consequence" data-testid="step-consequence">
+          {t(`events.dialog.consequence.${action}`)}
+        </p>
+      )}
       {reporter && <p className="muted">{t('events.dialog.reporter', { caseNumber: reporter.caseNumber, channel: t(`channel.${reporter.channel}`) })}</p>}
       {fields.rating && <RatingField value={form.rating} onChange={form.setRating} invalid={problem('rating')} />}
       {fields.departments && <DepartmentFields lead={form.lead} co={form.co} onLead={form.setLead} onCo={form.setCo} invalid={problem('lead')} />}
@@ -69,7 +79,7 @@ function StepForm({ request, event, busy, error, onCancel, onSubmit }: Omit<Step
           action={action}
           optional={fields.note === 'optional'}
           // The first field takes the focus: the rating, the limit or the lead when the step has one.
-          autoFocus={!fields.rating && !fields.timeLimit && !fields.departments}
+          autoFocus={!fields.confirm && !fields.rating && !fields.timeLimit && !fields.departments}
           value={form.note}
           onChange={form.setNote}
           invalid={problem('note')}
@@ -78,7 +88,12 @@ function StepForm({ request, event, busy, error, onCancel, onSubmit }: Omit<Step
       {fields.photos && <PhotosField photos={form.photos} onChange={form.setPhotos} problem={problem} />}
       <ErrorAlert error={error} title={isApiError(error, 409) ? t('events.view.conflict') : undefined} />
       <DialogActions onCancel={onCancel}>
-        <button type="submit" className={fields.tone === 'danger' ? 'button button-danger' : 'button button-primary'} disabled={busy}>
+        <button
+          type="submit"
+          className={fields.tone === 'danger' ? 'button button-danger' : 'button button-primary'}
+          disabled={busy}
+          data-autofocus={fields.confirm ? '' : undefined}
+        >
           {busy ? t('events.busy') : t(`events.action.${action}`)}
         </button>
       </DialogActions>

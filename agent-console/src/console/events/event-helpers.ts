@@ -153,21 +153,26 @@ export interface StepFields {
   departments?: true;
   /** 回访: the citizen's 1–5 rating. */
   rating?: true;
-  /** Taken at once, from its button or key, without a dialog. */
+  /** Taken at once, from its button or key, without a dialog (only what is harmless to repeat). */
   immediate?: true;
+  /**
+   * A step that cannot be taken back (签收 starts the clock, 核查通过 closes the event and tells the
+   * citizen): its key opens a confirmation that says so, with an optional note and the confirm button focused.
+   */
+  confirm?: true;
   tone: 'primary' | 'danger' | 'plain';
 }
 
 /** The notes' rules mirror stepInputSchema (backend/src/events/views.ts). */
 export const STEP_FIELDS: Record<StaffAction, StepFields> = {
-  sign: { note: 'none', immediate: true, tone: 'primary' },
+  sign: { note: 'optional', confirm: true, tone: 'primary' },
   report: { note: 'required', photos: true, tone: 'primary' },
   request_extension: { note: 'required', timeLimit: true, tone: 'plain' },
-  approve_extension: { note: 'none', immediate: true, tone: 'primary' },
+  approve_extension: { note: 'optional', confirm: true, tone: 'primary' },
   deny_extension: { note: 'required', tone: 'danger' },
   return: { note: 'required', tone: 'danger' },
   redispatch: { note: 'optional', departments: true, tone: 'primary' },
-  verify_pass: { note: 'none', immediate: true, tone: 'primary' },
+  verify_pass: { note: 'optional', confirm: true, tone: 'primary' },
   verify_fail: { note: 'required', tone: 'danger' },
   urge: { note: 'none', immediate: true, tone: 'plain' },
   supervise: { note: 'required', tone: 'plain' },

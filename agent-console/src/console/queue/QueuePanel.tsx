@@ -3,6 +3,7 @@ import type { AppealSummary, SessionUser } from '@hotline/backend/api-types';
 import type { AppealStatus } from '../api.ts';
 import { Pager } from '../common/Pager.tsx';
 import { arrowTabs } from '../common/tabs.ts';
+import { errorMessage } from '../../shared/error-message.ts';
 import { holderOf } from './claim-conflict.ts';
 import { QueueList } from './QueueList.tsx';
 import type { Claim } from './useClaim.ts';
@@ -97,7 +98,7 @@ function QueueTabs({ tab, onTab, myWork }: { tab: QueueTab; onTab(tab: QueueTab)
   );
 }
 
-/** A claim from a row that lost the race says who has the appeal; it stays until dismissed. */
+/** A claim from a row that failed says why (who has the appeal, a full capacity); it fades after a while or when dismissed. */
 function QueueClaimNotice({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
   const failure = claim.failure;
@@ -108,7 +109,7 @@ function QueueClaimNotice({ claim }: { claim: Claim }) {
       <span>
         {holder
           ? t('console.claim.conflictCase', { caseNumber: failure.caseNumber, name: holder })
-          : t('console.claim.failedCase', { caseNumber: failure.caseNumber })}
+          : t('console.claim.failedCase', { caseNumber: failure.caseNumber, reason: errorMessage(t, failure.error) })}
       </span>
       <button type="button" className="button button-small button-quiet" aria-label={t('console.claim.dismiss')} onClick={claim.dismiss}>
         ×

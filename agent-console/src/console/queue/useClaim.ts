@@ -1,7 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AppealSummary } from '@hotline/backend/api-types';
 import { isApiError } from '../../shared/api.ts';
 import { staffApi } from '../api.ts';
+
+/** How long a failed claim's notice stays: long enough to read, not pinned across the shift. */
+export const CLAIM_NOTICE_MS = 12_000;
 
 export interface ClaimFailure {
   appealId: string;
@@ -17,6 +20,11 @@ export function useClaim(options: { beforeClaim(appealId: string): void; onClaim
   const [busyId, setBusyId] = useState<string | null>(null);
   const [failure, setFailure] = useState<ClaimFailure | null>(null);
   const { beforeClaim, onClaimed, onConflict } = options;
+  useEffect(() => {
+    if (!failure) return;
+    const timer = setTimeout(() => setFailure((current) => (current === failure ? null : current)), CLAIM_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [failure]);
 
   const claim = useCallback(
     async (appeal: Pick<AppealSummary, 'id' | 'caseNumber'>) => {

@@ -5,6 +5,7 @@ import { EmergencyAlerts } from '../alerts/EmergencyAlerts.tsx';
 import { useEmergencyAlerts } from '../alerts/useEmergencyAlerts.ts';
 import type { AppealHandle } from '../appeal/AppealView.tsx';
 import { AssessmentScreen } from '../assessment/AssessmentScreen.tsx';
+import { RecordsScreen } from '../records/RecordsScreen.tsx';
 import { DecisionDialogs } from '../decision/DecisionDialogs.tsx';
 import { eventShortcutRows } from '../events/event-shortcuts.ts';
 import { EventsScreen } from '../events/EventsScreen.tsx';
@@ -79,6 +80,8 @@ export function Workbench({ user, onLogout, onSessionLost }: WorkbenchProps) {
           onOpenAppeal={openAppeal}
           onAnnounce={announce}
         />
+      ) : screen === 'records' ? (
+        <RecordsScreen onOpenAppeal={openAppeal} />
       ) : screen === 'assessment' ? (
         <AssessmentScreen />
       ) : screen === 'webhooks' ? (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'assessment' | 'webhooks';
+export type ConsoleScreen = 'workbench' | 'wall' | 'hot' | 'events' | 'records' | 'assessment' | 'webhooks';
 export interface ConsoleRoute {
   /** null: the console's home, whose screen depends on the role (the wall for supervisors). */
   screen: ConsoleScreen | null;
@@ -16,6 +16,7 @@ const SCREEN_PATHS: Record<ConsoleScreen, RegExp> = {
   wall: /^\/console\/wall\/?$/,
   hot: /^\/console\/hot\/?$/,
   events: /^\/console\/events\/?$/,
+  records: /^\/console\/records\/?$/,
   assessment: /^\/console\/assessment\/?$/,
   webhooks: /^\/console\/webhooks\/?$/,
 };
@@ -23,7 +24,7 @@ const SCREEN_PATHS: Record<ConsoleScreen, RegExp> = {
 /**
  * /console/appeals/<id> opens an appeal, /console/queue the workbench, /console/wall the supervisor
  * wall, /console/hot the hot words, /console/events the event board (worklist) and /console/events/<id> one
- * event, /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log;
+ * event, /console/records 综合查询 (its search in the query string), /console/assessment the monthly assessment (考核), /console/webhooks the webhook delivery log;
  * anything else is the home screen.
  */
 export function parseConsolePath(pathname: string): ConsoleRoute {

@@ -9,7 +9,9 @@ const supervises = (role: SessionUser['role']) => role === 'supervisor' || role 
  * work the queue; everyone here supervises events (事件督办).
  */
 const screensFor = (role: SessionUser['role']): ConsoleScreen[] =>
-  supervises(role) ? ['wall', 'workbench', 'events', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks'] as const) : [])] : ['workbench', 'events'];
+  supervises(role)
+    ? ['wall', 'workbench', 'events', 'records', 'hot', 'assessment', ...(role === 'admin' ? (['webhooks'] as const) : [])]
+    : ['workbench', 'events', 'records'];
 
 /** The screens this user has, the one the URL shows, and the open appeal and event. */
 export function useConsoleNav(role: SessionUser['role']) {

@@ -1,43 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import { ApiRequestError } from '../api.ts';
-
-const KNOWN_CODES = [
-  'network',
-  'invalid_request',
-  'unauthenticated',
-  'invalid_credentials',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'payload_too_large',
-  'unsupported_media_type',
-  'rate_limited',
-  'unavailable',
-] as const;
-type KnownCode = (typeof KNOWN_CODES)[number];
-const isKnown = (code: string): code is KnownCode => (KNOWN_CODES as readonly string[]).includes(code);
+import { errorMessage } from '../error-message.ts';
 
 interface ErrorAlertProps {
   error: unknown;
-  /** A screen's own wording for the failure, instead of the generic one for its code. */
+  /** A screen's own wording for the failure, instead of the one for its reason or code. */
   title?: string;
   onRetry?: () => void;
 }
 
 /**
- * A failure the user must notice: a translated headline plus the server's own message, which is
- * often the only thing that says which field was wrong.
+ * A failure the user must notice: a headline in the UI's language (the server's reason or code),
+ * and the server's own message behind a toggle, for whoever has to report the problem.
  */
 export function ErrorAlert({ error, title, onRetry }: ErrorAlertProps) {
   const { t } = useTranslation();
   if (!error) return null;
   const apiError = error instanceof ApiRequestError ? error : undefined;
-  const headline = title ?? (apiError && isKnown(apiError.code) ? t(`errors.${apiError.code}`) : t('errors.unknown'));
-  const detail = apiError && apiError.code !== 'network' ? apiError.message : undefined;
+  const headline = title ?? errorMessage(t, error);
+  // An invalid request's message names the field: the one thing the headline cannot say.
+  const detail = apiError && apiError.code !== 'network' ? apiError : undefined;
   return (
     <div className="alert alert-error" role="alert">
       <p className="alert-title">{headline}</p>
-      {detail && <p className="alert-detail">{t('errors.serverSaid', { message: detail })}</p>}
+      {detail?.code === 'invalid_request' && <p className="alert-detail">{t('errors.serverSaid', { message: detail.message })}</p>}
+      {detail && detail.code !== 'invalid_request' && (
+        <details className="alert-detail">
+          <summary>{t('errors.showDetail')}</summary>
+          {t('errors.serverSaid', { message: detail.message })}
+          {detail.requestId && <span className="mono"> · {detail.requestId}</span>}
+        </details>
+      )}
       {onRetry && (
         <button type="button" className="button button-small" onClick={onRetry}>
           {t('common.retry')}

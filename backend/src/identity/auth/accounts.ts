@@ -7,7 +7,7 @@ import { ServiceError, notFound } from '../../platform/errors/index.ts';
 import { sessions, users } from './schema.ts';
 
 /** Revokes every open session of a user: 退出所有设备, and part of disabling an account. Returns their token hashes. */
-async function revokeSessionsOf(db: DbOrTx, userId: string): Promise<string[]> {
+export async function revokeSessionsOf(db: DbOrTx, userId: string): Promise<string[]> {
   const revoked = await db
     .update(sessions)
     .set({ revokedAt: new Date() })
@@ -44,6 +44,9 @@ export async function listAccounts({ ctx }: { ctx: Ctx }) {
       role: users.role,
       departmentCode: users.departmentCode,
       disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      chatCapacity: users.chatCapacity,
+      callCapacity: users.callCapacity,
       openSessions: open.open,
     })
     .from(users)
@@ -59,7 +62,7 @@ export async function listAccounts({ ctx }: { ctx: Ctx }) {
  */
 export async function setAccountDisabled({ ctx, input }: { ctx: Ctx; input: { userId: string; disabled: boolean } }) {
   if (ctx.actor.type === 'user' && ctx.actor.user.id === input.userId && input.disabled) {
-    throw new ServiceError('conflict', 'You cannot disable your own account');
+    throw new ServiceError('conflict', 'You cannot disable your own account', undefined, 'disable_own_account');
   }
   return transact(ctx, async (tx, publish) => {
     const [before] = await tx.db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, input.userId)).for('update');

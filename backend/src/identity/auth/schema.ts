@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from '../../platform/db/index.ts';
 import { departments } from '../../reference/departments/index.ts';
 
@@ -15,6 +15,11 @@ export const users = pgTable('users', {
   departmentCode: text('department_code').references(() => departments.code),
   passwordHash: text('password_hash').notNull(),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** Set by an admin's password reset (and a new account's first password): the user picks their own before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** How many written chats and calls routing gives this agent at once; null: the hotline's default. */
+  chatCapacity: integer('chat_capacity'),
+  callCapacity: integer('call_capacity'),
   createdAt: createdAt(),
 });
 

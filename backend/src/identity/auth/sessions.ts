@@ -10,7 +10,15 @@ import { verifyPassword } from './password.ts';
 
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
-export type SessionUser = { id: string; username: string; displayName: string; role: (typeof users.$inferSelect)['role']; departmentCode: string | null };
+export type SessionUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: (typeof users.$inferSelect)['role'];
+  departmentCode: string | null;
+  /** After an admin's reset or a first login: nothing but changing the password is allowed until then. */
+  mustChangePassword: boolean;
+};
 
 const sessionUserColumns = {
   id: users.id,
@@ -18,6 +26,7 @@ const sessionUserColumns = {
   displayName: users.displayName,
   role: users.role,
   departmentCode: users.departmentCode,
+  mustChangePassword: users.mustChangePassword,
 };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -30,7 +39,14 @@ export async function login({ ctx, input }: { ctx: Ctx; input: { username: strin
   if (!found || !ok || found.disabledAt) throw new ServiceError('invalid_credentials', 'Wrong username or password');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  const user: SessionUser = { id: found.id, username: found.username, displayName: found.displayName, role: found.role, departmentCode: found.departmentCode };
+  const user: SessionUser = {
+    id: found.id,
+    username: found.username,
+    displayName: found.displayName,
+    role: found.role,
+    departmentCode: found.departmentCode,
+    mustChangePassword: found.mustChangePassword,
+  };
   await ctx.db.transaction(async (tx) => {
     await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: found.id, expiresAt });
     await recordAudit(tx, { type: 'user', user }, { action: 'user.login', entityType: 'user', entityId: found.id });

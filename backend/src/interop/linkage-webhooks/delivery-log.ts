@@ -58,7 +58,8 @@ export async function retryWebhookDelivery({ ctx, input }: { ctx: Ctx; input: { 
   return transact(ctx, async (tx) => {
     const { before, after } = await requeueFailed(tx.db, LINKAGE_WEBHOOK, input.id);
     if (!before) throw notFound('Webhook delivery');
-    if (!after) throw new ServiceError('conflict', `Only a failed delivery can be retried; this one is ${before.status}`, { status: before.status });
+    if (!after)
+      throw new ServiceError('conflict', `Only a failed delivery can be retried; this one is ${before.status}`, { status: before.status }, 'retry_not_failed');
     await recordAudit(tx.db, tx.actor, {
       action: 'webhook_delivery.retried',
       entityType: 'webhook_delivery',

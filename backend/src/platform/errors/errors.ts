@@ -3,12 +3,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { InvalidInboundError } from '@hotline/channels';
 import { z } from '@hono/zod-openapi';
+import type { ErrorReason } from './codes.ts';
 
 const statusOf = {
   invalid_request: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -25,6 +27,8 @@ export class ServiceError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** What exactly went wrong, for the console's translated message (see `ERROR_REASONS`). */
+    readonly reason?: ErrorReason,
   ) {
     super(message);
     this.name = 'ServiceError';
@@ -41,6 +45,8 @@ export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.string().openapi({ example: 'invalid_request' }),
+      /** One of `ERROR_REASONS`, when the failure has a more precise name than its code. */
+      reason: z.string().optional().openapi({ example: 'capacity_full' }),
       message: z.string(),
       requestId: z.string().optional(),
       details: z.unknown().optional(),
@@ -115,7 +121,7 @@ export function handleError(error: unknown, c: Context) {
   if (known) {
     // 503 tells providers (Twilio, WeChat) to retry the webhook, and when.
     if (known.status === 503) c.header('retry-after', String(RETRY_AFTER_SECONDS));
-    return c.json({ error: { code: known.code, message: known.message, requestId, details: known.details } }, known.status);
+    return c.json({ error: { code: known.code, reason: known.reason, message: known.message, requestId, details: known.details } }, known.status);
   }
   console.error(`[${requestId ?? '-'}] ${c.req.method} ${c.req.path} failed:`, error);
   return c.json({ error: { code: 'internal', message: 'Internal server error', requestId } }, 500);

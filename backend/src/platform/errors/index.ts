@@ -1,1 +1,2 @@
 export { describeZodError, errorBodySchema, handleError, notFound, ServiceError } from './errors.ts';
+export { ERROR_CODES, ERROR_REASONS, type ApiErrorCode, type ErrorReason } from './codes.ts';

@@ -13,12 +13,22 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** 401 without a session, 403 for a role not in the list. */
+/**
+ * 401 without a session, 403 for a role not in the list, and 403 `password_change_required` while
+ * the user still has to replace a password an admin set.
+ */
 export function requireRole(...allowed: Role[]) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const user = c.var.user;
     if (!user) throw new ServiceError('unauthenticated', 'Log in first');
+    if (user.mustChangePassword) throw new ServiceError('password_change_required', 'Change your password first');
     if (!allowed.includes(user.role)) throw new ServiceError('forbidden', `The ${user.role} role may not do this`);
     await next();
   });
 }
+
+/** Any logged-in user, even one who must change their password first: who am I, change my password, log out everywhere. */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.user) throw new ServiceError('unauthenticated', 'Log in first');
+  await next();
+});

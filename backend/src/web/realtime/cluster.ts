@@ -109,3 +109,14 @@ export function shareTriage(io: RealtimeServer, { triage, domainEvents }: Pick<A
     clearTimeout(reload);
   };
 }
+
+/** An import on one instance reaches the others: each re-reads the stored territory and rebuilds its locator, gazetteer and maps. */
+export function shareTerritory(io: RealtimeServer, { triage, domainEvents }: Pick<AppDeps, 'triage' | 'domainEvents'>): () => void {
+  const off = domainEvents.on('territory.changed', () => void io.serverSideEmit('territory:changed'));
+  const listener = () => void triage.reloadTerritory().catch((error) => console.error('Territory reload from another instance failed:', error));
+  io.on('territory:changed', listener);
+  return () => {
+    off();
+    io.off('territory:changed', listener);
+  };
+}

@@ -1,4 +1,4 @@
-export { shareTriage } from './cluster.ts';
+export { shareTerritory, shareTriage } from './cluster.ts';
 export type { RealtimeServer } from './io.ts';
 export { realtimeListeners } from './listeners.ts';
 export type { ClientToServerEvents, ServerToClientEvents } from './protocol.ts';

@@ -10,6 +10,8 @@ export interface InterServerEvents {
   'presence:ask': () => void;
   /** An appeal was triaged, corrected or left the open queue: other instances update their duplicate index. */
   'triage:appeal': (change: { appealId: string; corrected: boolean }) => void;
+  /** A territory file was imported: other instances re-read it and rebuild their locator. */
+  'territory:changed': () => void;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents>;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AppDeps } from '../http/index.ts';
-import { loadAppealSummaries } from '../../appeals/index.ts';
+import { duplicatePartnerIds, loadAppealSummaries } from '../../appeals/index.ts';
 import { loadMessageViews } from '../../messaging/index.ts';
 import { toCallView } from '../../routing/index.ts';
 import { loadNoteView } from '../../appeals/index.ts';
@@ -9,6 +9,8 @@ import { eventOfAppeal, loadEventSummary } from '../../linkage/index.ts';
 import { STAFF_ROOM, departmentRoom } from './protocol.ts';
 import type { RealtimeServer } from './io.ts';
 import { disconnectRevoked } from './sessions.ts';
+
+const SETTLING_CHANGES = new Set(['merged', 'rejected', 'answered']);
 
 /**
  * Domain events fan out to the right rooms: staff see appeals, messages, calls, notes and presence;
@@ -40,10 +42,17 @@ export function realtimeListeners(io: RealtimeServer, deps: AppDeps) {
     const event = await eventOfAppeal(deps.db, appealId);
     if (event) await pushEvent(event);
   };
+  const pushPartners = async (appealId: string) => {
+    const partners = await duplicatePartnerIds(deps.db, appealId);
+    const summaries = await Promise.all(partners.map((id) => appealSummary.load(id)));
+    for (const summary of summaries) io.to(STAFF_ROOM).emit('appeal:updated', summary);
+  };
   const unsubscribe = [
     on('appeal.created', ({ appeal }) => fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:new', await appealSummary.load(appeal.id)))),
     on('appeal.updated', ({ appeal, change }) => {
       fanOut(async () => void io.to(STAFF_ROOM).emit('appeal:updated', await appealSummary.load(appeal.id)));
+      // Settled (merged, rejected, answered): its partners' 疑似重复 counts drop, so their cards and open views follow.
+      if (SETTLING_CHANGES.has(change)) fanOut(() => pushPartners(appeal.id));
       // 举报人保密 set by hand or by a reclassification after acceptance: the departments' screens take the masked text at once.
       if ((change === 'confidential' || change === 'classified') && appeal.status === 'accepted') fanOut(() => pushEventOfAppeal(appeal.id));
     }),

@@ -41,7 +41,9 @@ export async function startRealtime(deps: Omit<RoutingDeps, 'channels'>, cluster
     try {
       const cookies = parseCookies(socket.handshake.headers.cookie ?? '');
       const staffToken = cookies[SESSION_COOKIE];
-      const user = staffToken ? await resolveSession(deps.db, staffToken) : undefined;
+      const session = staffToken ? await resolveSession(deps.db, staffToken) : undefined;
+      // A password an admin set must be replaced before any work is heard.
+      const user = session?.mustChangePassword ? undefined : session;
       // Queue workers hear the staff room; a department handler only their department's events (no presence).
       const worksQueue = !!user && QUEUE_ROLES.includes(user.role);
       const staffRooms = worksQueue ? [STAFF_ROOM] : user?.role === 'handler' && user.departmentCode ? [departmentRoom(user.departmentCode)] : undefined;

@@ -2,10 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { inputText } from '@hotline/channels';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createRouter, errorResponses } from '../http/index.ts';
-import { requireRole } from '../http/index.ts';
+import { requireSession } from '../http/index.ts';
 import { SESSION_COOKIE } from '../../identity/auth/index.ts';
 import { login, logout } from '../../identity/auth/index.ts';
-import { logoutEverywhere } from '../../identity/auth/index.ts';
+import { changeOwnPassword, logoutEverywhere } from '../../identity/auth/index.ts';
 import { roles } from '../../identity/auth/index.ts';
 import { actorOf } from '../http/index.ts';
 
@@ -16,6 +16,7 @@ export const sessionUserSchema = z
     displayName: z.string(),
     role: z.enum(roles),
     departmentCode: z.string().nullable(),
+    mustChangePassword: z.boolean(),
   })
   .openapi('SessionUser');
 
@@ -49,7 +50,7 @@ const logoutEverywhereRoute = createRoute({
   path: '/api/auth/logout-everywhere',
   tags: ['auth'],
   summary: 'Log out on every device (退出所有设备); revokes all of your sessions',
-  middleware: [requireRole(...roles)],
+  middleware: [requireSession],
   responses: {
     200: { description: 'Logged out everywhere', content: { 'application/json': { schema: z.object({ revoked: z.number().int() }) } } },
     ...errorResponses(401),
@@ -61,10 +62,29 @@ const meRoute = createRoute({
   path: '/api/auth/me',
   tags: ['auth'],
   summary: 'The logged-in user',
-  middleware: [requireRole(...roles)],
+  middleware: [requireSession],
   responses: {
     200: { description: 'The user', content: { 'application/json': { schema: z.object({ user: sessionUserSchema }) } } },
     ...errorResponses(401),
+  },
+});
+
+const changePasswordRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/password',
+  tags: ['auth'],
+  summary: 'Change your own password (修改密码); required after an admin set or reset it',
+  description: 'At least 10 characters, not the username, not the demo password. A wrong current password is a 400 naming currentPassword.',
+  middleware: [requireSession],
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ currentPassword: inputText().min(1).max(200), newPassword: inputText().min(1).max(200) }) } },
+    },
+  },
+  responses: {
+    200: { description: 'Changed', content: { 'application/json': { schema: z.object({ user: sessionUserSchema }) } } },
+    ...errorResponses(400, 401),
   },
 });
 
@@ -92,5 +112,9 @@ export function authRoutes() {
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json(result, 200);
     })
-    .openapi(meRoute, (c) => c.json({ user: c.var.user! }, 200));
+    .openapi(meRoute, (c) => c.json({ user: c.var.user! }, 200))
+    .openapi(changePasswordRoute, async (c) => {
+      await changeOwnPassword({ ctx: actorOf(c), input: c.req.valid('json') });
+      return c.json({ user: { ...c.var.user!, mustChangePassword: false } }, 200);
+    });
 }

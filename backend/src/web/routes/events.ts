@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_PHOTO_BYTES, inputText } from '@hotline/channels';
-import { createRouter, errorResponses } from '../http/index.ts';
+import { commaList, createRouter, errorResponses } from '../http/index.ts';
 import { actorOf, storedFileHeaders } from '../http/index.ts';
 import { ServiceError } from '../../platform/errors/index.ts';
 import { requireRole } from '../http/index.ts';
@@ -21,19 +21,6 @@ const idParams = z.object({ id: z.uuid() });
 
 /** The steps route takes report photos, so it has its own body limit instead of the API's 1 MB. */
 export const EVENT_STEPS_PATH = /^\/api\/events\/[^/]+\/steps$/;
-
-/** A comma-separated query parameter of enum values, e.g. `status=dispatched,handling`. */
-const commaList = <const T extends readonly [string, ...string[]]>(values: T, example: string) =>
-  z
-    .string()
-    .transform((s) =>
-      s
-        .split(',')
-        .map((v) => v.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(values)))
-    .openapi({ type: 'string', example, description: `Comma-separated, any of ${values.join(', ')}` });
 
 const listRoute = createRoute({
   method: 'get',

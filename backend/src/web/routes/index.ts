@@ -1,8 +1,9 @@
-export { accountAdminRoutes } from './accounts.ts';
+export { type AccountView, accountAdminRoutes } from './accounts.ts';
 export type { AppealDetail } from './appeal-detail.ts';
 export { appealRoutes } from './appeals.ts';
 export { assessmentRoutes } from './assessment.ts';
 export { attachmentRoutes } from './attachments.ts';
+export { type AuditPage, auditRoutes } from './audit.ts';
 export { authRoutes } from './auth.ts';
 export { departmentRoutes, type DepartmentView } from './departments.ts';
 export { EVENT_STEPS_PATH, eventRoutes } from './events.ts';
@@ -15,3 +16,4 @@ export { type CategoryView, taxonomyRoutes } from './taxonomy.ts';
 export { territoryRoutes } from './territory.ts';
 export { webIntakeRoutes } from './web-intake.ts';
 export { webhookDeliveryRoutes } from './webhook-deliveries.ts';
+export { recordRoutes } from './records.ts';
