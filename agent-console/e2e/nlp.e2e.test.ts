@@ -176,8 +176,12 @@ describe('NLP in the agent console', () => {
     await supervisor.getByRole('link', { name: '热点分析' }).click();
     expect(supervisor.url()).toMatch(/\/console\/hot$/);
     const screen = supervisor.getByTestId('hot-screen');
-    await screen.getByTestId('hot-term').filter({ hasText: '路灯' }).first().waitFor();
+    const lamp = screen.getByTestId('hot-term').filter({ hasText: '路灯' }).first();
+    await lamp.waitFor();
     expect(await screen.getByRole('button', { name: '今日' }).getAttribute('aria-pressed')).toBe('true');
+    // Each word says how it moved since the same time yesterday (nothing was filed yesterday: new).
+    expect(await lamp.getByTestId('hot-trend').getAttribute('data-trend')).toBe('new');
+    expect(await lamp.getByTestId('hot-trend').getAttribute('aria-label')).toContain('新出现');
 
     // The week and one street: still the lamp, in 东湖街道.
     await screen.getByRole('button', { name: '本周' }).click();

@@ -18,9 +18,10 @@ const heldOut = corpus.filter((_, i) => folds[i] === 0);
 let model: AppealClassifier;
 const dir = mkdtempSync(join(tmpdir(), 'nlp-model-'));
 
+// Training takes a few seconds, longer on a busy machine: the hook gets a minute.
 beforeAll(() => {
   model = AppealClassifier.train(train, { modelVersion: 'test-1' });
-});
+}, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('appeal classifier', () => {

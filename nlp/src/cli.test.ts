@@ -72,6 +72,23 @@ describe('nlp command line', () => {
     expect(dedup.stdout).toContain('merged automatically');
   });
 
+  it('trains on a city’s exported history in CSV, columns found by their header names', async () => {
+    const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+    const rows = readFileSync(small, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; category: string })
+      .map((e, i) => [`2026-${i}`, quote(i === 0 ? `${e.text}，"引号"，\n第二行` : e.text), e.category].join(','));
+    const history = file('history.csv', `\uFEFF编号,诉求内容,事项分类\r\n${rows.join('\r\n')}\r\n`);
+    const trained = await cli('train', '--data', history, '--out', join(tmp, 'from-csv'), '--json');
+    expect(trained.code, trained.stderr).toBe(0);
+    expect(lastJson(trained.stdout)).toMatchObject({ examples: rows.length, categories: 19 });
+    const noCategory = file('bad.csv', '编号,内容\n1,路灯不亮\n');
+    const refused = await cli('train', '--data', noCategory, '--out', join(tmp, 'y'));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('bad.csv:2: missing or empty "category" (or 事项分类');
+  });
+
   it('refuses bad files with the line number and exit code 2', async () => {
     const notJson = file('bad1.jsonl', '{"text":"路灯不亮","category":"a"}\n{not json}\n');
     const missing = file('bad2.jsonl', '{"text":"路灯不亮","category":"a"}\n{"text":"井盖没了"}\n');

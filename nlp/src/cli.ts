@@ -1,7 +1,7 @@
 /**
  * The NLP command line: `npm run nlp -- <command> [options]`.
  *
- *   train      --data FILE.jsonl --out DIR [--version V]   train and save a model
+ *   train      --data FILE.{jsonl,csv} --out DIR [--version V]   train and save a model
  *   eval       --model DIR --data FILE.jsonl                 score a saved model on labelled lines
  *   cv         --data FILE.jsonl [--folds 5] [--seed 1]      stratified k-fold cross-validation
  *   dedup-eval --data PAIRS.jsonl [--threshold T] [--model DIR]  duplicate scorer and rules on labelled pairs
@@ -22,9 +22,9 @@ import { type EvalReport, evaluate, formatReport, stratifiedFolds } from './metr
 class UsageError extends Error {}
 
 const USAGE = `usage: npm run nlp -- <command> [options]
-  train      --data FILE.jsonl --out DIR [--version V]
-  eval       --model DIR --data FILE.jsonl
-  cv         --data FILE.jsonl [--folds 5] [--seed 1]
+  train      --data FILE.{jsonl,csv} --out DIR [--version V]
+  eval       --model DIR --data FILE.{jsonl,csv}
+  cv         --data FILE.{jsonl,csv} [--folds 5] [--seed 1]
   dedup-eval --data PAIRS.jsonl [--threshold T] [--model DIR]
 options: --json   end with one JSON line of the figures`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DuplicateIndex, scorePair } from './dedup.ts';
+import { DEFAULT_DUPLICATE_OPTIONS, DuplicateIndex, scorePair } from './dedup.ts';
 import { evaluatePairs } from './dedup-eval.ts';
 import { hotIssues, hotTerms, periodKey } from './hot.ts';
 import { represent } from './similarity.ts';
@@ -16,7 +16,7 @@ const min = (m: number) => new Date(T0 + m * 60_000);
 describe('duplicate scorer', () => {
   it('scores a paraphrase of the same matter at the same place above the suggest threshold', () => {
     const r = score('东湖路128号门口的路灯不亮了', '喂，你好，东湖路128号那边路灯坏了，晚上黑漆漆的');
-    expect(r.score).toBeGreaterThanOrEqual(0.4);
+    expect(r.score).toBeGreaterThanOrEqual(DEFAULT_DUPLICATE_OPTIONS.suggestThreshold);
     expect(r.evidence.sharedTerms).toContain('路灯');
     expect(r.evidence.distanceMeters).toBe(0);
   });

@@ -4,6 +4,7 @@ import type { Locator } from './location.ts';
 import { defaultSegmenter } from './segment.ts';
 import type { TermStats } from './similarity.ts';
 import { backgroundStats } from './background.ts';
+import { maskPlaces, placeWords } from './place-words.ts';
 
 /**
  * Hot words and hot issues (热词分析, 热点问题) for supervisors: pure functions over appeal
@@ -16,18 +17,46 @@ export interface HotTerm {
   docs: number;
   /** How many times in all. */
   count: number;
+  /** With `previous` texts: how many of them mention it, and the trend from there to now. */
+  previousDocs?: number;
+  trend?: HotTrend;
+}
+
+/** `new`: not mentioned before; `up`/`down`: at least a fifth more/less (and by two texts or more); else `steady`. */
+export type HotTrend = 'new' | 'up' | 'down' | 'steady';
+
+export function trendOf(docs: number, previous: number): HotTrend {
+  if (previous === 0) return 'new';
+  if (docs >= previous * 1.2 && docs - previous >= 2) return 'up';
+  if (docs <= previous / 1.2 && previous - docs >= 2) return 'down';
+  return 'steady';
+}
+
+/** The content words of a text that can be hot: no stop words, fillers, time words or single characters; places unless asked. */
+function termsOf(locator: Locator, includePlaces: boolean): (text: string) => string[] {
+  const seg = defaultSegmenter();
+  const places = placeWords(locator).set;
+  // A token made only of the territory's names and stems (青禾区, 柳岸, 新村) is a place: decided once per distinct token.
+  const placeToken = new Map<string, boolean>();
+  const isPlace = (t: string) => {
+    let known = placeToken.get(t);
+    if (known === undefined) placeToken.set(t, (known = places.has(t) || !maskPlaces(t, locator).trim()));
+    return known;
+  };
+  return (text) => seg.terms(text).filter((t) => t.length > 1 && (includePlaces || !isPlace(t)));
 }
 
 /**
- * The most mentioned content words: stop words, fillers and numbers removed, and place names
- * removed unless `includePlaces` (places are what hot *spots* are for): the locator's territory names them.
+ * The most mentioned content words: stop words, spoken fillers, time words and numbers removed,
+ * and the territory's own place names and their stems removed unless `includePlaces` (places are
+ * what hot *spots* are for). With `previous` (the texts of the period before), each word says how
+ * it moved.
  */
-export function hotTerms(texts: string[], opts: { locator: Locator; top?: number; includePlaces?: boolean; minDocs?: number }): HotTerm[] {
-  const places = opts.includePlaces ? new Set<string>() : new Set(opts.locator.gazetteer.names.map((n) => n.text));
-  const seg = defaultSegmenter();
+export function hotTerms(texts: string[], opts: { locator: Locator; top?: number; includePlaces?: boolean; minDocs?: number; previous?: string[] }): HotTerm[] {
+  const termsIn = termsOf(opts.locator, opts.includePlaces ?? false);
   const stats = new Map<string, HotTerm>();
   for (const text of texts) {
-    const terms = seg.terms(text).filter((t) => t.length > 1 && !places.has(t));
+    const terms = termsIn(text);
     for (const t of terms) {
       const s = stats.get(t) ?? { term: t, docs: 0, count: 0 };
       s.count++;
@@ -35,10 +64,19 @@ export function hotTerms(texts: string[], opts: { locator: Locator; top?: number
     }
     for (const t of new Set(terms)) stats.get(t)!.docs++;
   }
-  return [...stats.values()]
+  const top = [...stats.values()]
     .filter((s) => s.docs >= (opts.minDocs ?? 1))
     .sort((a, b) => b.docs - a.docs || b.count - a.count || (a.term < b.term ? -1 : 1))
     .slice(0, opts.top ?? 20);
+  if (opts.previous) {
+    const before = new Map(top.map((t) => [t.term, 0]));
+    for (const text of opts.previous) for (const t of new Set(termsIn(text))) if (before.has(t)) before.set(t, before.get(t)! + 1);
+    for (const t of top) {
+      t.previousDocs = before.get(t.term)!;
+      t.trend = trendOf(t.docs, t.previousDocs);
+    }
+  }
+  return top;
 }
 
 export interface AppealRecord {
@@ -48,6 +86,8 @@ export interface AppealRecord {
   point?: LonLat;
   gridCode?: string;
   category?: string;
+  /** An emergency clusters only with other emergencies, never into a routine hot issue. */
+  emergency?: boolean;
 }
 
 export interface HotIssue {
@@ -58,6 +98,8 @@ export interface HotIssue {
   terms: string[];
   /** The most frequent category among its appeals, if any. */
   category?: string;
+  /** A cluster of emergencies. */
+  emergency: boolean;
   first: string;
   last: string;
 }
@@ -142,6 +184,7 @@ export function hotIssues(records: AppealRecord[], opts: HotIssueOptions): HotIs
             members.map((m) => m.text),
             { locator, top: 5 },
           ).map((t) => t.term),
+          emergency: Boolean(members[0]!.emergency),
           first: toDate(members[0]!.at).toISOString(),
           last: toDate(members[members.length - 1]!.at).toISOString(),
         };

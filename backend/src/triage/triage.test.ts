@@ -186,7 +186,17 @@ describe.each(kinds)('NLP triage of arriving appeals on %s', (kind) => {
     const supervisor = await hotline.loginAs('supervisor');
     const day = await (await hotline.request('/api/stats/hot?period=day', { cookie: supervisor })).json();
     expect(day.appeals).toBeGreaterThan(5);
-    expect(day.terms.map((t: { term: string }) => t.term)).toContain('路灯');
+    const words = day.terms.map((t: { term: string }) => t.term);
+    expect(words).toContain('路灯');
+    for (const filler of ['有人', '晚上', '几天', '好几天', '那盏', '很大', '青禾区', '柳岸', '新村']) expect(words).not.toContain(filler);
+    // Nothing was filed yesterday in this database: every word is new since the same time yesterday.
+    expect(day.terms[0]).toMatchObject({ previousDocs: 0, trend: 'new' });
+    // An emergency never joins a routine hot issue.
+    const emergencies = await hotline.database.db.select({ caseNumber: appeals.caseNumber }).from(appeals).where(eq(appeals.urgency, 'emergency'));
+    const emergencyCases = new Set(emergencies.map((e) => e.caseNumber));
+    expect(emergencyCases.size).toBeGreaterThan(0);
+    for (const issue of day.issues as { emergency: boolean; caseNumbers: string[] }[])
+      expect(issue.caseNumbers.every((c) => emergencyCases.has(c) === issue.emergency)).toBe(true);
     const street = await (await hotline.request('/api/stats/hot?period=week&streetCode=QH-01', { cookie: supervisor })).json();
     expect(street.streetCode).toBe('QH-01');
     expect(street.appeals).toBeLessThan(day.appeals);

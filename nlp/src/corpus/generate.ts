@@ -7,6 +7,7 @@
  * Each appeal is one matter of a category, said in one register (call transcript, SMS, WeChat,
  * web form) with the framing of one appeal type, at a place of 青禾区. See corpus/README.md.
  */
+import { SPOKEN_APPEALS } from './spoken.ts';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -330,7 +331,7 @@ export function generateAppeals(): CorpusLine[] {
       }
     }
   }
-  return lines;
+  return [...lines, ...SPOKEN_APPEALS.filter((l) => !seen.has(l.text))];
 }
 
 // ---------- duplicate pairs ----------

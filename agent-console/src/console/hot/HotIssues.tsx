@@ -61,7 +61,10 @@ function IssueRow({ issue, streets }: { issue: Issue; streets: Street[] }) {
           </span>
         ))}
       </td>
-      <td>{issue.category ? categoryName(issue.category) : <span className="muted">{t('common.notAvailable')}</span>}</td>
+      <td>
+        {issue.emergency && <span className="badge urgency-emergency">{t('urgency.emergency')}</span>}{' '}
+        {issue.category ? categoryName(issue.category) : <span className="muted">{t('common.notAvailable')}</span>}
+      </td>
       <td>{streetName}</td>
       <td className="mono case-numbers">
         {issue.caseNumbers.map((caseNumber) => (

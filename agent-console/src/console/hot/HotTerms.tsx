@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { HotReport } from '@hotline/backend/api-types';
 import { barWidths } from '../wall/chart-scale.ts';
+import { TrendMark } from './TrendMark.tsx';
 
 /** A ranked list longer than this is noise at a glance; the report is about what stands out. */
 const TERMS_SHOWN = 20;
 
-/** Hot words as a ranked bar list: the bar is how many appeals use the word. */
+/** Hot words as a ranked bar list: the bar is how many appeals use the word, the arrow how that moved since the period before. */
 export function HotTerms({ terms }: { terms: HotReport['terms'] }) {
   const { t } = useTranslation();
   const shown = terms.slice(0, TERMS_SHOWN);
@@ -20,7 +21,10 @@ export function HotTerms({ terms }: { terms: HotReport['terms'] }) {
           {shown.map((term, index) => (
             <li key={term.term} data-testid="hot-term">
               <span className="term-rank">{index + 1}</span>
-              <span className="term-word">{term.term}</span>
+              <span className="term-word">
+                {term.term}
+                <TrendMark term={term} />
+              </span>
               <span className="term-bar" aria-hidden="true">
                 <span style={{ width: `${widths[index]}%` }} />
               </span>

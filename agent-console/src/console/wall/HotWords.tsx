@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { followLink } from '../common/links.tsx';
 import { useHotReport } from '../hot/useHotReport.ts';
 import { pathFor } from '../shell/route.ts';
+import { TrendMark } from '../hot/TrendMark.tsx';
 
 const HOT_WORDS = 6;
 
-/** Today's top hot words, and the way to 热点分析 for the rest. */
+/** Today's top hot words with their trend since yesterday at this time, and the way to 热点分析 for the rest. */
 export function HotWords({ onOpen }: { onOpen(): void }) {
   const { t } = useTranslation();
   const { report } = useHotReport('day', null);
@@ -18,8 +19,9 @@ export function HotWords({ onOpen }: { onOpen(): void }) {
           <span className="muted">{report ? t('console.hot.empty') : '…'}</span>
         ) : (
           words.map((w) => (
-            <span key={w.term} className="word-chip">
+            <span key={w.term} className="word-chip" data-testid="wall-hot-word">
               {w.term}
+              <TrendMark term={w} />
             </span>
           ))
         )}

@@ -1,4 +1,4 @@
-import { and, gte, like, ne } from 'drizzle-orm';
+import { and, gte, like, lt, ne } from 'drizzle-orm';
 import type { Ctx } from '../../identity/auth/index.ts';
 import { appeals } from '../../appeals/index.ts';
 import type { HotReport } from './views.ts';
@@ -13,9 +13,23 @@ export function periodStart(now: Date, period: 'day' | 'week', timezone: string)
   return instantAt({ year: c.year, month: c.month, day: c.day - (period === 'week' ? c.weekday : 0) }, timezone);
 }
 
+const PERIOD_MS = { day: 86_400_000, week: 7 * 86_400_000 } as const;
+
+/** Appeals of one stretch of time, for the whole district or one street; rejected ones do not count. */
+function appealsBetween(from: Date, to: Date | undefined, streetCode: string | undefined) {
+  return and(
+    gte(appeals.createdAt, from),
+    to ? lt(appeals.createdAt, to) : undefined,
+    ne(appeals.status, 'rejected'),
+    streetCode ? like(appeals.gridCode, `${streetCode}-%`) : undefined,
+  );
+}
+
 /**
  * 热词分析 and 热点问题: the most mentioned words and the clusters of reports about one matter,
  * over today or this week, for the whole district or one street. Rejected appeals do not count.
+ * Each word's trend compares with the same stretch of the period before (yesterday up to this
+ * time, last week up to this weekday and time).
  */
 export async function hotReport({
   ctx,
@@ -24,7 +38,13 @@ export async function hotReport({
   ctx: Ctx & { locator: Locator };
   input: { period: 'day' | 'week'; streetCode?: string; now?: Date };
 }): Promise<HotReport> {
-  const from = periodStart(input.now ?? new Date(), input.period, ctx.config.timezone);
+  const now = input.now ?? new Date();
+  const from = periodStart(now, input.period, ctx.config.timezone);
+  const before = (d: Date) => new Date(d.getTime() - PERIOD_MS[input.period]);
+  const previous = await ctx.db
+    .select({ text: appeals.summary })
+    .from(appeals)
+    .where(appealsBetween(before(from), before(now), input.streetCode));
   const rows = await ctx.db
     .select({
       id: appeals.id,
@@ -35,9 +55,10 @@ export async function hotReport({
       longitude: appeals.longitude,
       gridCode: appeals.gridCode,
       category: appeals.categoryCode,
+      urgency: appeals.urgency,
     })
     .from(appeals)
-    .where(and(gte(appeals.createdAt, from), ne(appeals.status, 'rejected'), input.streetCode ? like(appeals.gridCode, `${input.streetCode}-%`) : undefined));
+    .where(appealsBetween(from, undefined, input.streetCode));
   const caseNumbers = new Map(rows.map((r) => [r.id, r.caseNumber]));
   const groups = hotIssues(
     rows.map((r) => ({
@@ -47,6 +68,7 @@ export async function hotReport({
       point: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude } : undefined,
       gridCode: r.gridCode ?? undefined,
       category: r.category ?? undefined,
+      emergency: r.urgency === 'emergency',
     })),
     { locator: ctx.locator, period: input.period, timeZone: ctx.config.timezone },
   );
@@ -57,8 +79,8 @@ export async function hotReport({
     appeals: rows.length,
     terms: hotTerms(
       rows.map((r) => r.text),
-      { locator: ctx.locator, top: HOT_TERMS },
-    ),
+      { locator: ctx.locator, top: HOT_TERMS, previous: previous.map((r) => r.text) },
+    ).map((t) => ({ ...t, previousDocs: t.previousDocs ?? 0, trend: t.trend ?? 'new' })),
     issues: groups
       .flatMap((g) =>
         g.clusters.map((c) => ({
@@ -67,6 +89,7 @@ export async function hotReport({
           size: c.size,
           terms: c.terms,
           category: c.category ?? null,
+          emergency: c.emergency,
           caseNumbers: c.ids.map((id) => caseNumbers.get(id)!),
           first: new Date(c.first).toISOString(),
           last: new Date(c.last).toISOString(),

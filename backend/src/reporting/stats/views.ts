@@ -86,7 +86,16 @@ export const hotReportSchema = z.object({
   from: z.iso.datetime(),
   streetCode: z.string().nullable(),
   appeals: z.number().int(),
-  terms: z.array(z.object({ term: z.string(), docs: z.number().int(), count: z.number().int() })),
+  terms: z.array(
+    z.object({
+      term: z.string(),
+      docs: z.number().int(),
+      count: z.number().int(),
+      /** Appeals that used the word in the same stretch of the period before (yesterday, last week, up to the same time). */
+      previousDocs: z.number().int(),
+      trend: z.enum(['new', 'up', 'down', 'steady']),
+    }),
+  ),
   issues: z.array(
     z.object({
       period: z.string(),
@@ -94,6 +103,8 @@ export const hotReportSchema = z.object({
       size: z.number().int(),
       terms: z.array(z.string()),
       category: z.string().nullable(),
+      /** A cluster of emergencies: they never join a routine hot issue. */
+      emergency: z.boolean(),
       caseNumbers: z.array(z.string()),
       first: z.iso.datetime(),
       last: z.iso.datetime(),
