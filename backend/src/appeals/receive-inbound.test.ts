@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { InboundMessageInput } from '@hotline/channels';
+import { type InboundMessageInput, MAX_INBOUND_TEXT_LENGTH } from '@hotline/channels';
 import { testDatabaseKinds } from '../testing/databases.ts';
 import { type TestHotline, intakeRowCounts, startTestHotline } from '../testing/hotline.ts';
 import { appeals } from './schema.ts';
@@ -111,7 +111,7 @@ describe.each(kinds)('intake on %s', (kind) => {
   it('refuses an inbound message that breaks the normalized shape, writing nothing', async () => {
     const before = await intakeRowCounts(hotline);
     await expect(receive(sms('+8613800000009', '   '))).rejects.toThrow();
-    await expect(receive({ ...sms('+8613800000009', 'x'.repeat(4001)) })).rejects.toThrow();
+    await expect(receive({ ...sms('+8613800000009', 'x'.repeat(MAX_INBOUND_TEXT_LENGTH + 1)) })).rejects.toThrow();
     expect(await intakeRowCounts(hotline)).toEqual(before);
   });
 

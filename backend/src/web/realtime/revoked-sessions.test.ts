@@ -40,8 +40,9 @@ describe.each(kinds)('sockets of ended sessions on %s', (kind) => {
   beforeAll(async () => {
     // Room for every appeal a spec routes, so a full agent never passes for an excluded one.
     hotline = await startTestHotline(kind, { env: { SOCKET_SESSION_CHECK_MS: '200', AGENT_CAPACITY_CHATS: '50' } });
-    // Manual mode on the server; the specs run routing passes themselves, when they choose.
-    router = new AutoRouter(hotline.deps);
+    // Manual mode on the server; the specs run automatic routing passes themselves, when they choose.
+    const { config } = hotline.deps;
+    router = new AutoRouter({ ...hotline.deps, config: { ...config, routing: { ...config.routing, mode: 'auto' } } });
     supervisor = await hotline.loginAs('supervisor');
     observer = await connect(supervisor);
   });

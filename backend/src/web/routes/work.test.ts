@@ -234,6 +234,7 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
       status: 'rejected',
       summary: '历史测试：网页反映路灯不亮',
       createdAt: web.createdAt.toISOString(),
+      satisfaction: null,
     });
     expect((await detail(later.id)).contactHistory.map((h: { channel: string }) => h.channel)).toEqual(['sms', 'web']);
   });
@@ -359,6 +360,7 @@ describe.each(kinds)('working an appeal on %s', (kind) => {
         nameEn: 'Donghu Street Linkage Sub-center',
         kind: 'sub_center',
         streetCode: 'QH-01',
+        retired: false,
       });
       expect(departments[0]).toMatchObject({ kind: 'department', streetCode: null });
       expect((await hotline.request('/api/departments')).status).toBe(401);
