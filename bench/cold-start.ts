@@ -5,37 +5,18 @@
  * `npm run bench -- cold-start [--burst 2000] [--kinds postgres,pglite]`
  */
 import autocannon from 'autocannon';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { signTwilioRequest } from '@hotline/channels/twilio';
-import { createTestPostgresDatabase } from '../backend/src/testing/databases.ts';
 import { startServerProcess } from '../backend/src/testing/server-process.ts';
-import { TWILIO, fakeTwilioMessages, smsParams, twilioEnv } from '../backend/src/testing/twilio.ts';
-import { type FakeProvider, startFakeProvider } from '../backend/src/testing/fake-provider.ts';
+import { fakeTwilioMessages } from '../backend/src/testing/twilio.ts';
+import { startFakeProvider } from '../backend/src/testing/fake-provider.ts';
 import { type Row, argList, argNumber, emitRows } from './results.ts';
+import { SMS_PATH, backlogOf, connectionsFor, databaseFor, smsRequests } from './sms-webhooks.ts';
 
 const BURST = argNumber('burst', 2000);
 const KINDS = argList('kinds', ['postgres', 'pglite']);
-const SMS_PATH = '/channels/twilio/sms';
-/** As many webhooks in flight as Twilio keeps open in a busy minute; PGlite (one connection) queues the rest. */
-const connectionsFor = (kind: string) => argNumber('connections', kind === 'postgres' ? 128 : 32);
 
 const TEXTS = ['湖滨路18号门口的下水道井盖丢了，晚上很危险', '幸福小区楼下烧烤油烟太大', '西山路和学院路路口的红绿灯坏了', '菜市场旁边的垃圾好几天没人清运'];
 
-function smsRequest(i: number) {
-  const params = smsParams(`+86139${String(i % 100_000_000).padStart(8, '0')}`, `${TEXTS[i % TEXTS.length]}（${randomBytes(3).toString('hex')}）`);
-  return {
-    method: 'POST' as const,
-    path: SMS_PATH,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': signTwilioRequest(TWILIO.authToken, `${TWILIO.publicUrl}${SMS_PATH}`, params),
-    },
-    body: new URLSearchParams(params).toString(),
-  };
-}
+const smsRequest = smsRequests('+86139', TEXTS);
 
 async function burst(url: string, connections: number, first: number) {
   let next = first;
@@ -48,20 +29,6 @@ async function burst(url: string, connections: number, first: number) {
     requests: [{ setupRequest: (request) => ({ ...request, ...smsRequest(next++) }) }],
   });
   return { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, failed: result.non2xx + result.errors + result.timeouts };
-}
-
-const backlogOf = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { triageBacklog: number }).triageBacklog;
-
-async function databaseFor(kind: string, provider: FakeProvider) {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hotline-bench-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir, ...twilioEnv(provider) };
-  let drop = async () => {};
-  if (kind === 'postgres') {
-    const database = await createTestPostgresDatabase();
-    env.DATABASE_URL = database.url;
-    drop = database.drop;
-  }
-  return { env, cleanup: async () => (await drop(), await rm(dataDir, { recursive: true, force: true })) };
 }
 
 async function main() {

@@ -9,29 +9,17 @@
  * `npm run bench -- ingest [--seconds 10] [--connections N] [--kinds postgres,pglite]`
  */
 import autocannon from 'autocannon';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { signTwilioRequest } from '@hotline/channels/twilio';
-import { createTestPostgresDatabase } from '../backend/src/testing/databases.ts';
 import { startServerProcess } from '../backend/src/testing/server-process.ts';
-import { TWILIO, fakeTwilioMessages, smsParams, twilioEnv } from '../backend/src/testing/twilio.ts';
-import { type FakeProvider, startFakeProvider } from '../backend/src/testing/fake-provider.ts';
+import { fakeTwilioMessages } from '../backend/src/testing/twilio.ts';
+import { startFakeProvider } from '../backend/src/testing/fake-provider.ts';
 import { fileURLToPath } from 'node:url';
 import { type Row, argList, argNumber, emitRows } from './results.ts';
+import { SMS_PATH, backlogOf, connectionsFor, databaseFor, smsRequests } from './sms-webhooks.ts';
 
 const FLOOR_SERVER = fileURLToPath(new URL('./floor-server.ts', import.meta.url));
 
 const SECONDS = argNumber('seconds', 10);
-/**
- * Enough connections in flight to saturate the server: at a few hundred webhooks a second Twilio
- * keeps as many open. PGlite (one process, one connection) saturates with 32; 128 would only queue
- * requests past autocannon's 10 s timeout.
- */
-const connectionsFor = (kind: string) => argNumber('connections', kind === 'postgres' ? 128 : 32);
 const KINDS = argList('kinds', ['postgres', 'pglite']);
-const SMS_PATH = '/channels/twilio/sms';
 
 const TEXTS = [
   '青禾区湖滨路18号门口的下水道井盖丢了，晚上很危险',
@@ -41,19 +29,7 @@ const TEXTS = [
   '小区旁边工地夜里施工噪音太大，影响休息',
 ];
 
-/** One signed webhook per request, each from a different phone and with its own MessageSid, as Twilio sends them. */
-function smsRequest(i: number) {
-  const params = smsParams(`+86138${String(i % 100_000_000).padStart(8, '0')}`, `${TEXTS[i % TEXTS.length]}（${randomBytes(3).toString('hex')}）`);
-  return {
-    method: 'POST' as const,
-    path: SMS_PATH,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-twilio-signature': signTwilioRequest(TWILIO.authToken, `${TWILIO.publicUrl}${SMS_PATH}`, params),
-    },
-    body: new URLSearchParams(params).toString(),
-  };
-}
+const smsRequest = smsRequests('+86138', TEXTS);
 
 async function load(url: string, options: { path: string; sms: boolean; connections: number; rate?: number }) {
   let next = Math.floor(Math.random() * 1e9);
@@ -74,26 +50,12 @@ async function load(url: string, options: { path: string; sms: boolean; connecti
   };
 }
 
-const backlogOf = async (url: string) => ((await (await fetch(`${url}/healthz`)).json()) as { triageBacklog: number }).triageBacklog;
-
 /** Waits until NLP has triaged everything stored so far; returns how many were waiting and how long it took. */
 async function drainTriage(url: string) {
   const waiting = await backlogOf(url);
   const started = performance.now();
   while ((await backlogOf(url)) > 0) await new Promise((resolve) => setTimeout(resolve, 200));
   return { waiting, seconds: (performance.now() - started) / 1000 };
-}
-
-async function databaseFor(kind: string, provider: FakeProvider) {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'hotline-bench-'));
-  const env: Record<string, string> = { DATA_DIR: dataDir, ...twilioEnv(provider) };
-  let drop = async () => {};
-  if (kind === 'postgres') {
-    const database = await createTestPostgresDatabase();
-    env.DATABASE_URL = database.url;
-    drop = database.drop;
-  }
-  return { env, cleanup: async () => (await drop(), await rm(dataDir, { recursive: true, force: true })) };
 }
 
 async function main() {
